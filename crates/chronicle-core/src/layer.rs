@@ -1,0 +1,155 @@
+//! Typed annotation layers over a document body.
+//!
+//! Each layer is a sorted `Vec` of annotations plus the name of the
+//! annotator that made it. Layers are added in dependency order
+//! (tokens → sentences → entities → times → quotes → figures → places →
+//! events); [`LayerKind`] names them so annotators can declare what they need
+//! and add. Invariants (checked by [`crate::validate`]): every span lies on
+//! character boundaries of the body; items are sorted by `(start, end)`;
+//! tokens and sentences do not overlap; sentences are made of whole tokens.
+
+use crate::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The kinds of layer a document can carry, in pipeline order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LayerKind {
+    Tokens,
+    Sentences,
+    Entities,
+    Timexes,
+    Quotes,
+    People,
+    Figures,
+    Places,
+    Events,
+}
+
+impl LayerKind {
+    pub const ALL: [LayerKind; 9] = [
+        LayerKind::Tokens,
+        LayerKind::Sentences,
+        LayerKind::Entities,
+        LayerKind::Timexes,
+        LayerKind::Quotes,
+        LayerKind::People,
+        LayerKind::Figures,
+        LayerKind::Places,
+        LayerKind::Events,
+    ];
+
+    /// The name used in output (`"tokens"`, `"sentences"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            LayerKind::Tokens => "tokens",
+            LayerKind::Sentences => "sentences",
+            LayerKind::Entities => "entities",
+            LayerKind::Timexes => "timexes",
+            LayerKind::Quotes => "quotes",
+            LayerKind::People => "people",
+            LayerKind::Figures => "figures",
+            LayerKind::Places => "places",
+            LayerKind::Events => "events",
+        }
+    }
+}
+
+impl fmt::Display for LayerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One layer: its annotations, sorted by span, and who made them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer<T> {
+    /// Name of the annotator that produced this layer.
+    pub producer: &'static str,
+    pub items: Vec<T>,
+}
+
+impl<T> Layer<T> {
+    pub fn new(producer: &'static str, items: Vec<T>) -> Layer<T> {
+        Layer { producer, items }
+    }
+}
+
+/// What a token is, as far as the tokenizer can tell from its characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens, apostrophes or abbreviation
+    /// periods: `NATO`, `MiG-29`, `U.S.`, `Gen.`, `’s`.
+    Word,
+    /// Starts with a digit: `100,000`, `3.5`, `30-member`, `3/16/22`, `1990s`.
+    Number,
+    /// Sentence and clause punctuation: `.` `,` `;` `:` `!` `?` `…` `—` `(`.
+    Punct,
+    /// A quotation mark, straight or curly, single or double.
+    Quote,
+    /// Currency, percent and other symbols: `$` `%` `&` `€` `+`.
+    Symbol,
+    Url,
+    Email,
+}
+
+/// A token: a span with no white space inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// A sentence: a run of whole tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the sentence's first token in the tokens layer.
+    pub first_token: u32,
+    /// One past the index of its last token.
+    pub end_token: u32,
+}
+
+impl Sentence {
+    pub fn token_range(&self) -> std::ops::Range<usize> {
+        self.first_token as usize..self.end_token as usize
+    }
+}
+
+/// All layers of a document. A layer that no annotator has added is `None`.
+///
+/// Later layers (entities, timexes, …) join here as fields of their own type,
+/// so each consumer reads a typed layer without downcasting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layers {
+    pub tokens: Option<Layer<Token>>,
+    pub sentences: Option<Layer<Sentence>>,
+}
+
+impl Layers {
+    /// Whether the layer of this kind is present.
+    pub fn has(&self, kind: LayerKind) -> bool {
+        self.producer(kind).is_some()
+    }
+
+    /// The annotator that made the layer of this kind, if present.
+    pub fn producer(&self, kind: LayerKind) -> Option<&'static str> {
+        match kind {
+            LayerKind::Tokens => self.tokens.as_ref().map(|l| l.producer),
+            LayerKind::Sentences => self.sentences.as_ref().map(|l| l.producer),
+            _ => None,
+        }
+    }
+
+    /// The tokens, or an empty slice when the layer is absent.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The sentences, or an empty slice when the layer is absent.
+    pub fn sentences(&self) -> &[Sentence] {
+        self.sentences.as_ref().map_or(&[], |l| &l.items)
+    }
+}

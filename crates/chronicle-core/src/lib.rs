@@ -1,0 +1,34 @@
+//! This crate provides chronicle's core model, the part every other crate
+//! stands on and that changes rarely:
+//!
+//! - [`Span`]: a half-open byte range into a document body;
+//! - [`Document`]: an article's identity, publication date, metadata and its
+//!   body text, kept exactly as read, plus typed annotation [`Layers`];
+//! - [`Annotator`]: one stage of the pipeline, declaring which layers it
+//!   needs and which it adds;
+//! - [`validate`]: the single check of every invariant a document must keep;
+//! - [`CharOffsets`]: the conversion from in-memory byte offsets to the
+//!   Unicode code-point offsets that every output uses.
+//!
+//! ```
+//! use chronicle_core::{Document, Date, Span};
+//! let doc = Document::new("d1", Date::from_ymd_opt(2022, 3, 16).unwrap(), "NATO’s ministers met.");
+//! let span = Span::new(0, 4);
+//! assert_eq!(span.text(doc.body()), "NATO");
+//! ```
+
+mod annotator;
+mod date;
+mod document;
+mod layer;
+mod offsets;
+mod span;
+mod validate;
+
+pub use annotator::{AnnotateError, Annotator};
+pub use date::{parse_date, parse_publication_date, Date, DateError, MAX_YEAR, MIN_YEAR};
+pub use document::{Document, Origin};
+pub use layer::{Layer, LayerKind, Layers, Sentence, Token, TokenKind};
+pub use offsets::CharOffsets;
+pub use span::Span;
+pub use validate::{validate, Violation};
