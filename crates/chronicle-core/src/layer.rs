@@ -118,6 +118,94 @@ impl Sentence {
     }
 }
 
+/// The four CoNLL-2003 entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityType {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "ORG")]
+    Organization,
+    #[serde(rename = "LOC")]
+    Location,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Location,
+        EntityType::Misc,
+    ];
+
+    /// The CoNLL label: `PER`, `ORG`, `LOC`, `MISC`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Organization => "ORG",
+            EntityType::Location => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    /// Parses a CoNLL label.
+    pub fn from_label(label: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.label() == label)
+    }
+}
+
+/// A named entity mention; it starts and ends on token boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub span: Span,
+    pub kind: EntityType,
+}
+
+/// TimeML TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    /// The TimeML name: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// What a relative temporal expression was resolved against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimexAnchor {
+    /// The document's publication date ("yesterday", "on Tuesday").
+    PublicationDate,
+    /// An earlier temporal expression of the text, by its span ("a day
+    /// earlier" after "Sunday").
+    Timex(Span),
+}
+
+/// A temporal expression with its TimeML type and normalised value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimexType,
+    /// The TIMEX3 `value`, exactly as TimeML writes it: `2022-03-13`,
+    /// `2022-W10`, `P2M`, `PRESENT_REF`, `XXXX-WI`, `2022-03-16T15:00`.
+    pub value: String,
+    /// Set when the value was computed from another date.
+    pub anchor: Option<TimexAnchor>,
+}
+
 /// All layers of a document. A layer that no annotator has added is `None`.
 ///
 /// Later layers (entities, timexes, …) join here as fields of their own type,
@@ -126,6 +214,8 @@ impl Sentence {
 pub struct Layers {
     pub tokens: Option<Layer<Token>>,
     pub sentences: Option<Layer<Sentence>>,
+    pub entities: Option<Layer<Entity>>,
+    pub timexes: Option<Layer<Timex>>,
 }
 
 impl Layers {
@@ -139,6 +229,8 @@ impl Layers {
         match kind {
             LayerKind::Tokens => self.tokens.as_ref().map(|l| l.producer),
             LayerKind::Sentences => self.sentences.as_ref().map(|l| l.producer),
+            LayerKind::Entities => self.entities.as_ref().map(|l| l.producer),
+            LayerKind::Timexes => self.timexes.as_ref().map(|l| l.producer),
             _ => None,
         }
     }
@@ -151,5 +243,15 @@ impl Layers {
     /// The sentences, or an empty slice when the layer is absent.
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The entities, or an empty slice when the layer is absent.
+    pub fn entities(&self) -> &[Entity] {
+        self.entities.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The temporal expressions, or an empty slice when the layer is absent.
+    pub fn timexes(&self) -> &[Timex] {
+        self.timexes.as_ref().map_or(&[], |l| &l.items)
     }
 }

@@ -18,6 +18,7 @@
 //! ```
 
 mod annotator;
+mod chars;
 mod date;
 mod document;
 mod layer;
@@ -26,9 +27,13 @@ mod span;
 mod validate;
 
 pub use annotator::{AnnotateError, Annotator};
+pub use chars::is_space;
 pub use date::{parse_date, parse_publication_date, Date, DateError, MAX_YEAR, MIN_YEAR};
 pub use document::{Document, Origin};
-pub use layer::{Layer, LayerKind, Layers, Sentence, Token, TokenKind};
+pub use layer::{
+    Entity, EntityType, Layer, LayerKind, Layers, Sentence, Timex, TimexAnchor, TimexType, Token,
+    TokenKind,
+};
 pub use offsets::CharOffsets;
 pub use span::Span;
 pub use validate::{validate, Violation};

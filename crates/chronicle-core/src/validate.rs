@@ -5,7 +5,9 @@
 //! tokens are non-empty, hold no white space, are sorted and disjoint, and
 //! every non-white-space character of the body is inside a token; sentences
 //! are non-empty, sorted, disjoint, consist of whole tokens whose indices they
-//! record, and together cover every token.
+//! record, and together cover every token; entities are sorted, disjoint
+//! and on token boundaries; temporal expressions are sorted, disjoint and
+//! carry a value.
 
 use crate::{Document, Span};
 use std::fmt;
@@ -103,7 +105,7 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
         let mut covered = 0usize;
         for (i, t) in tokens.iter().enumerate() {
             let text = t.span.text(body);
-            if text.chars().any(char::is_whitespace) {
+            if text.chars().any(crate::is_space) {
                 return Err(violation(
                     "tokens",
                     i,
@@ -113,7 +115,7 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
             }
             if let Some(c) = body[covered..t.span.start()]
                 .chars()
-                .find(|c| !c.is_whitespace())
+                .find(|&c| !crate::is_space(c))
             {
                 return Err(violation(
                     "tokens",
@@ -124,7 +126,7 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
             }
             covered = t.span.end();
         }
-        if let Some(c) = body[covered..].chars().find(|c| !c.is_whitespace()) {
+        if let Some(c) = body[covered..].chars().find(|&c| !crate::is_space(c)) {
             return Err(violation(
                 "tokens",
                 tokens.len(),
@@ -178,6 +180,38 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
                 None,
                 format!("tokens {next_token}.. are in no sentence"),
             ));
+        }
+    }
+    if let Some(entities) = &doc.layers.entities {
+        check_disjoint(body, "entities", entities.items.iter().map(|e| e.span))?;
+        if doc.layers.tokens.is_some() {
+            for (i, e) in entities.items.iter().enumerate() {
+                let starts = tokens
+                    .binary_search_by_key(&e.span.start, |t| t.span.start)
+                    .is_ok();
+                let ends = tokens
+                    .binary_search_by_key(&e.span.end, |t| t.span.end)
+                    .is_ok();
+                if !(starts && ends) {
+                    return Err(violation(
+                        "entities",
+                        i,
+                        Some(e.span),
+                        "not on token boundaries",
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(timexes) = &doc.layers.timexes {
+        check_disjoint(body, "timexes", timexes.items.iter().map(|t| t.span))?;
+        for (i, t) in timexes.items.iter().enumerate() {
+            if t.value.is_empty() {
+                return Err(violation("timexes", i, Some(t.span), "empty value"));
+            }
+            if let Some(crate::TimexAnchor::Timex(anchor)) = t.anchor {
+                check_span(body, "timexes", i, anchor)?;
+            }
         }
     }
     Ok(())

@@ -1,1 +1,301 @@
-//! placeholder
+//! This crate provides chronicle's pipeline: an ordered list of
+//! [`Annotator`]s, checked once when built, run over a stream of documents
+//! in parallel across cores while keeping the input order.
+//!
+//! - [`Pipeline::new`] refuses an order in which an annotator needs a layer
+//!   no earlier annotator adds, or two annotators add the same layer.
+//! - [`Pipeline::annotate`] runs every annotator on one document and checks
+//!   that each added what it declared. A panic inside an annotator is caught
+//!   and reported as that document's error, so one bad article never stops a
+//!   batch.
+//! - [`Pipeline::run`] reads documents in bounded batches (memory stays flat
+//!   however long the stream), annotates each batch on the rayon pool, and
+//!   hands results to a sink in input order.
+//!
+//! ```
+//! use chronicle_pipeline::Pipeline;
+//! use chronicle_core::{Date, Document};
+//! let pipeline = Pipeline::standard();
+//! let docs = vec![Ok::<_, String>(Document::new("a", Date::from_ymd_opt(2022, 3, 16).unwrap(), "NATO met. Allies agreed."))];
+//! let mut seen = Vec::new();
+//! pipeline.run(docs.into_iter(), |result| seen.push(result.unwrap().layers.sentences().len()));
+//! assert_eq!(seen, [2]);
+//! ```
+
+use chronicle_core::{AnnotateError, Annotator, Document, LayerKind};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use thiserror::Error;
+
+/// The order of annotators is impossible.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PipelineError {
+    #[error("annotator {annotator} needs the {layer} layer, which no annotator before it adds")]
+    MissingLayer {
+        annotator: &'static str,
+        layer: LayerKind,
+    },
+    #[error("annotators {first} and {second} both add the {layer} layer")]
+    DuplicateLayer {
+        first: &'static str,
+        second: &'static str,
+        layer: LayerKind,
+    },
+}
+
+/// Why one item of a run has no annotated document.
+#[derive(Debug)]
+pub enum Failure<E> {
+    /// The reader could not produce the document.
+    Read(E),
+    /// An annotator failed on the document (`id`, from input `origin`).
+    Annotate {
+        id: String,
+        origin: String,
+        error: AnnotateError,
+    },
+}
+
+/// Documents per batch, and the body bytes at which a batch is cut early.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 64 << 20;
+
+/// An ordered, checked list of annotators.
+pub struct Pipeline {
+    annotators: Vec<Box<dyn Annotator>>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.annotators.iter().map(|a| a.name()))
+            .finish()
+    }
+}
+
+impl Pipeline {
+    /// Checks that each annotator's needs are added by an earlier one.
+    pub fn new(annotators: Vec<Box<dyn Annotator>>) -> Result<Pipeline, PipelineError> {
+        let mut added: Vec<(LayerKind, &'static str)> = Vec::new();
+        for a in &annotators {
+            for &need in a.needs() {
+                if !added.iter().any(|&(k, _)| k == need) {
+                    return Err(PipelineError::MissingLayer {
+                        annotator: a.name(),
+                        layer: need,
+                    });
+                }
+            }
+            for &layer in a.adds() {
+                if let Some(&(_, first)) = added.iter().find(|&&(k, _)| k == layer) {
+                    return Err(PipelineError::DuplicateLayer {
+                        first,
+                        second: a.name(),
+                        layer,
+                    });
+                }
+                added.push((layer, a.name()));
+            }
+        }
+        Ok(Pipeline { annotators })
+    }
+
+    /// The standard pipeline: every annotator chronicle has, in order.
+    pub fn standard() -> Pipeline {
+        Pipeline::new(vec![
+            Box::new(chronicle_text::Tokenizer),
+            Box::new(chronicle_text::SentenceSplitter),
+        ])
+        .expect("the standard pipeline is ordered")
+    }
+
+    /// Names of the annotators, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.annotators.iter().map(|a| a.name()).collect()
+    }
+
+    /// Layers this pipeline adds.
+    pub fn layers(&self) -> Vec<LayerKind> {
+        self.annotators
+            .iter()
+            .flat_map(|a| a.adds().iter().copied())
+            .collect()
+    }
+
+    /// Runs every annotator on `doc`.
+    pub fn annotate(&self, doc: &mut Document) -> Result<(), AnnotateError> {
+        for a in &self.annotators {
+            let outcome = catch_unwind(AssertUnwindSafe(|| a.annotate(doc)));
+            match outcome {
+                Ok(result) => result?,
+                Err(panic) => {
+                    let msg = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".into());
+                    return Err(AnnotateError::new(
+                        a.name(),
+                        format!("internal error: {msg}"),
+                    ));
+                }
+            }
+            if let Some(&missing) = a.adds().iter().find(|&&k| !doc.layers.has(k)) {
+                return Err(AnnotateError::new(
+                    a.name(),
+                    format!("did not add the {missing} layer it declares"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Annotates a stream of documents on the current rayon pool, in bounded
+    /// batches, giving each result to `sink` in input order.
+    pub fn run<E, I, S>(&self, docs: I, mut sink: S)
+    where
+        E: Send,
+        I: Iterator<Item = Result<Document, E>>,
+        S: FnMut(Result<Document, Failure<E>>),
+    {
+        let mut docs = docs.peekable();
+        let mut batch: Vec<Result<Document, Failure<E>>> = Vec::with_capacity(BATCH_DOCS);
+        while docs.peek().is_some() {
+            let mut bytes = 0;
+            while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+                let Some(item) = docs.next() else { break };
+                if let Ok(doc) = &item {
+                    bytes += doc.body().len();
+                }
+                batch.push(item.map_err(Failure::Read));
+            }
+            batch.par_iter_mut().for_each(|item| {
+                if let Ok(doc) = item {
+                    if let Err(error) = self.annotate(doc) {
+                        *item = Err(Failure::Annotate {
+                            id: doc.id.clone(),
+                            origin: doc.origin.input.clone(),
+                            error,
+                        });
+                    }
+                }
+            });
+            batch.drain(..).for_each(&mut sink);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_core::{Date, Layer, Token, TokenKind};
+
+    struct Needy;
+    impl Annotator for Needy {
+        fn name(&self) -> &'static str {
+            "needy"
+        }
+        fn needs(&self) -> &'static [LayerKind] {
+            &[LayerKind::Sentences]
+        }
+        fn adds(&self) -> &'static [LayerKind] {
+            &[LayerKind::Entities]
+        }
+        fn annotate(&self, _doc: &mut Document) -> Result<(), AnnotateError> {
+            Ok(())
+        }
+    }
+
+    /// Panics on documents whose body contains "boom"; otherwise tokenizes.
+    struct Fragile;
+    impl Annotator for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn needs(&self) -> &'static [LayerKind] {
+            &[]
+        }
+        fn adds(&self) -> &'static [LayerKind] {
+            &[LayerKind::Tokens]
+        }
+        fn annotate(&self, doc: &mut Document) -> Result<(), AnnotateError> {
+            assert!(!doc.body().contains("boom"), "boom in {}", doc.id);
+            doc.layers.tokens = Some(Layer::new(
+                "fragile",
+                vec![Token {
+                    span: (0..1).into(),
+                    kind: TokenKind::Word,
+                }],
+            ));
+            Ok(())
+        }
+    }
+
+    fn date() -> Date {
+        Date::from_ymd_opt(2022, 3, 16).unwrap()
+    }
+
+    #[test]
+    fn order_is_checked_up_front() {
+        let err = Pipeline::new(vec![Box::new(Needy)]).unwrap_err();
+        assert_eq!(
+            err,
+            PipelineError::MissingLayer {
+                annotator: "needy",
+                layer: LayerKind::Sentences
+            }
+        );
+        let err = Pipeline::new(vec![Box::new(chronicle_text::Tokenizer), Box::new(Fragile)])
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            PipelineError::DuplicateLayer {
+                layer: LayerKind::Tokens,
+                ..
+            }
+        ));
+        assert_eq!(Pipeline::standard().names(), ["tokenizer", "sentences"]);
+    }
+
+    #[test]
+    fn unfulfilled_declaration_is_an_error() {
+        let p = Pipeline::new(vec![
+            Box::new(chronicle_text::Tokenizer),
+            Box::new(chronicle_text::SentenceSplitter),
+            Box::new(Needy),
+        ])
+        .unwrap();
+        let mut doc = Document::new("x", date(), "Text.");
+        let err = p.annotate(&mut doc).unwrap_err();
+        assert_eq!(err.annotator, "needy");
+    }
+
+    #[test]
+    fn run_keeps_order_and_survives_panics_and_read_errors() {
+        let p = Pipeline::new(vec![Box::new(Fragile)]).unwrap();
+        let inputs: Vec<Result<Document, String>> = (0..1000)
+            .map(|i| match i % 97 {
+                13 => Err(format!("read error {i}")),
+                50 => Ok(Document::new(format!("d{i}"), date(), "boom")),
+                _ => Ok(Document::new(format!("d{i}"), date(), format!("doc {i}"))),
+            })
+            .collect();
+        let mut out = Vec::new();
+        p.run(inputs.into_iter(), |r| out.push(r));
+        assert_eq!(out.len(), 1000);
+        for (i, r) in out.iter().enumerate() {
+            match (i % 97, r) {
+                (13, Err(Failure::Read(e))) => assert_eq!(e, &format!("read error {i}")),
+                (50, Err(Failure::Annotate { id, error, .. })) => {
+                    assert_eq!(id, &format!("d{i}"));
+                    assert!(error.reason.contains("boom"), "{error}");
+                }
+                (_, Ok(doc)) => assert_eq!(doc.id, format!("d{i}")),
+                (k, other) => panic!(
+                    "item {i} (class {k}) unexpected: {:?}",
+                    other.as_ref().map(|d| &d.id).err().is_some()
+                ),
+            }
+        }
+    }
+}
