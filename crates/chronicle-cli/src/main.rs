@@ -1,1 +1,77 @@
-fn main() {}
+//! The `chronicle` command line: a thin layer over the library crates.
+//!
+//! Exit codes (for every subcommand):
+//! - 0: everything went through;
+//! - 1: some inputs or articles failed (each reported on stderr in one line),
+//!   the others were processed;
+//! - 2: the command could not run at all (bad arguments, unreadable model,
+//!   output not writable).
+
+mod bench;
+mod eval;
+mod extract;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// chronicle turns dated news reports into facts that point back to their
+/// source characters.
+#[derive(Debug, Parser)]
+#[command(name = "chronicle", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles and print what chronicle extracts from each.
+    Extract(extract::ExtractArgs),
+    /// Measure throughput and memory of a layer on a corpus.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+    /// Score an annotator against a gold corpus (precision / recall / F1).
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+}
+
+/// The outcome of a command that ran.
+pub enum Outcome {
+    /// Everything went through.
+    Clean,
+    /// This many inputs or articles failed; the rest went through.
+    Failures(usize),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Bench(cmd) => bench::run(cmd),
+        Command::Eval(cmd) => eval::run(cmd),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Failures(n)) => {
+            eprintln!(
+                "chronicle: {n} input{} failed (see above)",
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                // `chronicle extract … | head` is normal use, not a failure.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("chronicle: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

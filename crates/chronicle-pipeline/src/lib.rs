@@ -150,13 +150,35 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Annotates a stream of documents on the current rayon pool, in bounded
+    /// Annotates a stream of documents on rayon's global pool, in bounded
     /// batches, giving each result to `sink` in input order.
-    pub fn run<E, I, S>(&self, docs: I, mut sink: S)
+    pub fn run<E, I, S>(&self, docs: I, sink: S)
     where
         E: Send,
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
+    {
+        self.run_batches(docs, sink, |batch| self.annotate_batch(batch));
+    }
+
+    /// Like [`Pipeline::run`], on the given pool. Reading and the sink stay on
+    /// the calling thread; only annotation moves to the pool.
+    pub fn run_on<E, I, S>(&self, pool: &rayon::ThreadPool, docs: I, sink: S)
+    where
+        E: Send,
+        I: Iterator<Item = Result<Document, E>>,
+        S: FnMut(Result<Document, Failure<E>>),
+    {
+        self.run_batches(docs, sink, |batch| {
+            pool.install(|| self.annotate_batch(batch))
+        });
+    }
+
+    fn run_batches<E, I, S, A>(&self, docs: I, mut sink: S, mut annotate: A)
+    where
+        I: Iterator<Item = Result<Document, E>>,
+        S: FnMut(Result<Document, Failure<E>>),
+        A: FnMut(&mut [Result<Document, Failure<E>>]),
     {
         let mut docs = docs.peekable();
         let mut batch: Vec<Result<Document, Failure<E>>> = Vec::with_capacity(BATCH_DOCS);
@@ -169,19 +191,23 @@ impl Pipeline {
                 }
                 batch.push(item.map_err(Failure::Read));
             }
-            batch.par_iter_mut().for_each(|item| {
-                if let Ok(doc) = item {
-                    if let Err(error) = self.annotate(doc) {
-                        *item = Err(Failure::Annotate {
-                            id: doc.id.clone(),
-                            origin: doc.origin.input.clone(),
-                            error,
-                        });
-                    }
-                }
-            });
+            annotate(&mut batch);
             batch.drain(..).for_each(&mut sink);
         }
+    }
+
+    fn annotate_batch<E: Send>(&self, batch: &mut [Result<Document, Failure<E>>]) {
+        batch.par_iter_mut().for_each(|item| {
+            if let Ok(doc) = item {
+                if let Err(error) = self.annotate(doc) {
+                    *item = Err(Failure::Annotate {
+                        id: doc.id.clone(),
+                        origin: doc.origin.input.clone(),
+                        error,
+                    });
+                }
+            }
+        });
     }
 }
 

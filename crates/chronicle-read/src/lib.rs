@@ -1,1 +1,99 @@
-//! placeholder
+//! chronicle's article readers: they turn files, folders and standard input
+//! into [`Document`]s, one at a time.
+//!
+//! Formats (see [`InputFormat`]):
+//! - **dated text**: optional white space, `date YYYY-MM-DD`, then the body,
+//!   which starts at the first non-white-space character after the date and
+//!   runs, exactly as read, to the end of the input;
+//! - **plain text**: the whole input is the body, dated by
+//!   [`ReadOptions::default_date`];
+//! - **JSON Lines**: one object per line with `text` (or `body`, `content`),
+//!   `date`, `id`, `url`, `title`, `source`, `language`; other fields go to
+//!   [`Document::metadata`].
+//!
+//! Any input starting with the gzip magic is decompressed on the fly; `-` is
+//! standard input; a folder is read recursively in file-name order.
+//!
+//! Invariants: memory stays flat whatever the input — JSON Lines are read one
+//! line at a time, a text article is read up to [`ReadOptions::max_bytes`]
+//! and no further; every problem is one [`ReadError`] naming the input and
+//! the position, and reading goes on with the next record or input; no input
+//! makes a reader panic; every document has a non-empty body, a date and its
+//! [`chronicle_core::Origin`].
+//!
+//! ```
+//! use chronicle_read::{read_bytes, ReadOptions};
+//! let docs = read_bytes("nato.txt", b" date 2022-03-16 NATO met.", &ReadOptions::default());
+//! let doc = docs[0].as_ref().unwrap();
+//! assert_eq!((doc.id.as_str(), doc.body()), ("nato", "NATO met."));
+//! ```
+
+mod error;
+mod input;
+mod jsonl;
+mod lines;
+mod sniff;
+mod text;
+
+pub use error::{Position, ReadError};
+pub use input::{Articles, Input};
+
+use chronicle_core::{Date, Document};
+
+/// Default for [`ReadOptions::max_bytes`]: 16 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// How to read inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Decide per input: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
+    /// `.txt` and `.text` are text (dated when they start with a `date`
+    /// header); other names and standard input are JSON Lines when their first
+    /// non-white-space byte is `{`, text otherwise.
+    #[default]
+    Auto,
+    /// Text that must start with a `date YYYY-MM-DD` header.
+    DatedText,
+    /// Plain text: the whole input is the body, dated by the default date.
+    Text,
+    /// JSON Lines.
+    Jsonl,
+}
+
+/// Options shared by all inputs of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub format: InputFormat,
+    /// The publication date of articles that carry none (the CLI's `--date`).
+    pub default_date: Option<Date>,
+    /// The largest text article, or JSON Lines record, accepted, in bytes.
+    pub max_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: InputFormat::Auto,
+            default_date: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Reads every article of `inputs`, in order, one at a time.
+pub fn read_inputs(inputs: Vec<Input>, opts: ReadOptions) -> Articles {
+    Articles::new(inputs, opts)
+}
+
+/// Reads an in-memory input named `name` with the same rules as a file of
+/// that name (`-` behaves as standard input); for tests and fuzzing.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Document, ReadError>> {
+    input::open(name, Box::new(bytes), opts).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -40,6 +40,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         };
         let paragraph_break = tokens.get(last + 1).is_some_and(|next| {
             is_paragraph_break(&text[tokens[last].span.end()..next.span.start()])
+                && !continues_across_break(text, &tokens[last], next)
         });
         if ends || paragraph_break || last + 1 == tokens.len() {
             sentences.push(Sentence {
@@ -115,6 +116,21 @@ fn opens_sentence(text: &str, next: &Token, ending: Ending) -> bool {
             _ => false,
         },
     }
+}
+
+/// A blank line inside a sentence, as wrapped text extracted from PDFs and
+/// transcripts has: the line before ends in a word or a comma, and the next
+/// starts in lower case ("…as being an anti-theist; my organisation serves
+/// purposes\n\nto engage women…").
+fn continues_across_break(text: &str, before: &Token, next: &Token) -> bool {
+    let starts_lower =
+        next.kind == TokenKind::Word && next.span.text(text).starts_with(char::is_lowercase);
+    let before_open = match before.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        TokenKind::Punct => matches!(before.span.text(text), "," | "—" | "–" | "-"),
+        _ => false,
+    };
+    starts_lower && before_open
 }
 
 /// Whether the white space between two tokens holds a blank line.
@@ -202,6 +218,11 @@ mod tests {
             ["Headline without stop", "Body starts here."]
         );
         assert_eq!(sents("a line\nwrapped here."), ["a line\nwrapped here."]);
+        assert_eq!(
+            sents("a system\n\nof oppression. Next"),
+            ["a system\n\nof oppression.", "Next"]
+        );
+        assert_eq!(sents("Title\n\nThe body."), ["Title", "The body."]);
         assert_eq!(sents("Wait... what? Yes!"), ["Wait... what?", "Yes!"]);
         assert_eq!(
             sents("He left (for good). Then"),

@@ -1,0 +1,259 @@
+//! Inputs and the streaming iterator over all their articles.
+//!
+//! Invariants: one input is open at a time and a folder is walked lazily, so
+//! memory does not grow with the number or size of inputs; an input that
+//! fails to open, or an entry of a folder that cannot be read, yields one
+//! error and the next input is read; folders are walked in file-name order
+//! so runs are reproducible.
+
+use crate::jsonl::JsonlReader;
+use crate::sniff::{self, Kind, NameParts, Reader};
+use crate::text::read_text;
+use crate::{Position, ReadError, ReadOptions};
+use chronicle_core::Document;
+use flate2::bufread::MultiGzDecoder;
+use std::collections::VecDeque;
+use std::ffi::OsStr;
+use std::fs::File;
+use std::io::{self, BufReader};
+use std::path::{Path, PathBuf};
+use walkdir::{DirEntry, FilterEntry, WalkDir};
+
+/// Read buffer for files and decompressed streams.
+const BUFFER: usize = 64 * 1024;
+
+/// One command-line input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a folder.
+    Path(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+impl Input {
+    /// `-` is standard input; anything else a path.
+    pub fn from_arg(arg: impl AsRef<OsStr>) -> Input {
+        let arg = arg.as_ref();
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+
+    /// The name used in errors and in `Origin::input`: the path, or `-`.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(path) => path.display().to_string(),
+            Input::Stdin => "-".to_owned(),
+        }
+    }
+}
+
+impl From<PathBuf> for Input {
+    fn from(path: PathBuf) -> Input {
+        Input::Path(path)
+    }
+}
+
+/// The reason for an error that broke a stream off.
+pub(crate) fn stream_error(e: &io::Error, compressed: bool) -> String {
+    if compressed {
+        format!("damaged gzip stream: {e}")
+    } else {
+        format!("read error: {e}")
+    }
+}
+
+/// The articles still to come from one input.
+pub(crate) enum Source<'a> {
+    /// A text input's one result, or nothing once taken (boxed: a document
+    /// is large and the empty case common).
+    One(Option<Box<Result<Document, ReadError>>>),
+    Jsonl(JsonlReader<'a>),
+}
+
+impl Iterator for Source<'_> {
+    type Item = Result<Document, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Source::One(item) => item.take().map(|item| *item),
+            Source::Jsonl(reader) => reader.next(),
+        }
+    }
+}
+
+/// Opens one input stream named `input`: undoes gzip, decides the format and,
+/// for text, reads the article at once.
+pub(crate) fn open<'a>(input: &str, mut reader: Reader<'a>, opts: &ReadOptions) -> Source<'a> {
+    let fail = |position, reason| {
+        Source::One(Some(Box::new(Err(ReadError::new(input, position, reason)))))
+    };
+    let name = NameParts::of(input);
+    let (prefix, err) = sniff::read_prefix(&mut *reader, sniff::enough_to_sniff);
+    if let Some(e) = err {
+        return fail(Position::None, stream_error(&e, false));
+    }
+    let compressed = sniff::is_gzip(&prefix);
+    let mut reader = sniff::unread(prefix, reader);
+    if compressed {
+        reader = Box::new(BufReader::with_capacity(
+            BUFFER,
+            MultiGzDecoder::new(reader),
+        ));
+    }
+    let kind = match sniff::kind_from_name(opts.format, name.ext.as_deref()) {
+        Some(kind) => kind,
+        None => {
+            let (prefix, err) = sniff::read_prefix(&mut *reader, sniff::enough_to_sniff);
+            if let Some(e) = err {
+                let line = crate::text::line_of(&prefix, prefix.len());
+                return fail(Position::Line(line), stream_error(&e, compressed));
+            }
+            let kind = sniff::kind_from_content(&prefix);
+            reader = sniff::unread(prefix, reader);
+            kind
+        }
+    };
+    match kind {
+        Kind::Jsonl => Source::Jsonl(JsonlReader::new(input, name.stem, reader, compressed, opts)),
+        Kind::Text(mode) => Source::One(Some(Box::new(read_text(
+            input,
+            &name.stem,
+            &mut *reader,
+            mode,
+            compressed,
+            opts,
+        )))),
+    }
+}
+
+type Walk = FilterEntry<walkdir::IntoIter, fn(&DirEntry) -> bool>;
+
+/// Hidden files and folders (`.git`, editor back-ups) are not articles; the
+/// folder the user named is walked even if its own name starts with a dot.
+fn not_hidden(entry: &DirEntry) -> bool {
+    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Every article of a list of inputs, in order, one at a time.
+pub struct Articles {
+    opts: ReadOptions,
+    pending: VecDeque<Input>,
+    walk: Option<Walk>,
+    current: Source<'static>,
+}
+
+impl Articles {
+    pub fn new(inputs: Vec<Input>, opts: ReadOptions) -> Articles {
+        Articles {
+            opts,
+            pending: inputs.into(),
+            walk: None,
+            current: Source::One(None),
+        }
+    }
+
+    fn open_file(&self, path: &Path) -> Source<'static> {
+        let name = path.display().to_string();
+        match File::open(path) {
+            Ok(file) => open(
+                &name,
+                Box::new(BufReader::with_capacity(BUFFER, file)),
+                &self.opts,
+            ),
+            Err(e) => Source::One(Some(Box::new(Err(ReadError::new(
+                name,
+                Position::None,
+                format!("cannot open: {e}"),
+            ))))),
+        }
+    }
+
+    /// Starts the next input; an error if it cannot be started.
+    fn start(&mut self, input: Input) -> Option<ReadError> {
+        let path = match input {
+            Input::Stdin => {
+                // `Stdin`, unlike its lock, is `Send`, so `Articles` stays `Send`.
+                let stdin = BufReader::with_capacity(BUFFER, io::stdin());
+                self.current = open("-", Box::new(stdin), &self.opts);
+                return None;
+            }
+            Input::Path(path) => path,
+        };
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                let walk = WalkDir::new(&path)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(not_hidden as fn(&DirEntry) -> bool);
+                self.walk = Some(walk);
+                None
+            }
+            Ok(_) => {
+                self.current = self.open_file(&path);
+                None
+            }
+            Err(e) => Some(ReadError::new(
+                path.display().to_string(),
+                Position::None,
+                format!("cannot open: {e}"),
+            )),
+        }
+    }
+
+    /// The next article file of the folder being walked, or an error for an
+    /// entry that cannot be read; `None` once the folder is done.
+    fn next_in_folder(&mut self) -> Option<Result<PathBuf, ReadError>> {
+        let walk = self.walk.as_mut()?;
+        for entry in walk.by_ref() {
+            match entry {
+                Ok(entry) => {
+                    let name = entry.file_name().to_string_lossy();
+                    if entry.file_type().is_file() && sniff::is_article_file(&name) {
+                        return Some(Ok(entry.into_path()));
+                    }
+                }
+                Err(e) => {
+                    let input = e
+                        .path()
+                        .map_or_else(String::new, |p| p.display().to_string());
+                    let reason = match e.io_error() {
+                        Some(io) => format!("cannot read: {io}"),
+                        None => e.to_string(),
+                    };
+                    return Some(Err(ReadError::new(input, Position::None, reason)));
+                }
+            }
+        }
+        self.walk = None;
+        None
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Document, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.current.next() {
+                return Some(item);
+            }
+            match self.next_in_folder() {
+                Some(Ok(path)) => {
+                    self.current = self.open_file(&path);
+                    continue;
+                }
+                Some(Err(e)) => return Some(Err(e)),
+                None => {}
+            }
+            let input = self.pending.pop_front()?;
+            if let Some(e) = self.start(input) {
+                return Some(Err(e));
+            }
+        }
+    }
+}
