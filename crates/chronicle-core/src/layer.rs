@@ -206,6 +206,97 @@ pub struct Timex {
     pub anchor: Option<TimexAnchor>,
 }
 
+/// How a figure's number relates to the true count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    Exact,
+    AtLeast,
+    MoreThan,
+    LessThan,
+    About,
+    Nearly,
+    UpTo,
+    /// A range: `low` and `high` are set ("between 30 and 40", "dozens").
+    Range,
+}
+
+/// What a figure counts, where the text says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureCategory {
+    Killed,
+    Injured,
+    Missing,
+    Arrested,
+    Displaced,
+    Troops,
+    Money,
+    Distance,
+    Percent,
+    Other,
+}
+
+/// A number with what it counts: "at least 35 people killed".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The number expression with its qualifier ("at least 35").
+    pub span: Span,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: Approx,
+    /// Currency code, unit of measure or `percent`.
+    pub unit: Option<String>,
+    pub category: FigureCategory,
+    /// The counted noun phrase ("people", "U.S. troops").
+    pub counted: Option<Span>,
+    /// Whose: "U.S." in "100,000 U.S. troops".
+    pub of: Option<Span>,
+    /// Where: "in Europe".
+    pub place: Option<Span>,
+}
+
+/// Direct quotation, a quoted fragment inside a sentence, or reported
+/// (indirect) speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Reported,
+}
+
+/// Who said a quote: a canonical name and the mention that introduces the
+/// quote (which may be "he").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub mention: Span,
+}
+
+/// A quotation or reported speech with its cue and speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted content (for direct quotes, inside the marks).
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// The cue: "said", "according to", "warned".
+    pub cue: Option<Span>,
+    /// `None` when the speaker cannot be determined: no guess.
+    pub speaker: Option<Speaker>,
+}
+
+/// A person of the article: canonical full name, roles as written, and
+/// every mention (names, surnames, pronouns that refer to them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Sorted by start.
+    pub mentions: Vec<Span>,
+}
+
 /// All layers of a document. A layer that no annotator has added is `None`.
 ///
 /// Later layers (entities, timexes, …) join here as fields of their own type,
@@ -216,6 +307,9 @@ pub struct Layers {
     pub sentences: Option<Layer<Sentence>>,
     pub entities: Option<Layer<Entity>>,
     pub timexes: Option<Layer<Timex>>,
+    pub quotes: Option<Layer<Quote>>,
+    pub people: Option<Layer<Person>>,
+    pub figures: Option<Layer<Figure>>,
 }
 
 impl Layers {
@@ -231,6 +325,9 @@ impl Layers {
             LayerKind::Sentences => self.sentences.as_ref().map(|l| l.producer),
             LayerKind::Entities => self.entities.as_ref().map(|l| l.producer),
             LayerKind::Timexes => self.timexes.as_ref().map(|l| l.producer),
+            LayerKind::Quotes => self.quotes.as_ref().map(|l| l.producer),
+            LayerKind::People => self.people.as_ref().map(|l| l.producer),
+            LayerKind::Figures => self.figures.as_ref().map(|l| l.producer),
             _ => None,
         }
     }
@@ -253,5 +350,20 @@ impl Layers {
     /// The temporal expressions, or an empty slice when the layer is absent.
     pub fn timexes(&self) -> &[Timex] {
         self.timexes.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The quotes, or an empty slice when the layer is absent.
+    pub fn quotes(&self) -> &[Quote] {
+        self.quotes.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The people, or an empty slice when the layer is absent.
+    pub fn people(&self) -> &[Person] {
+        self.people.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The figures, or an empty slice when the layer is absent.
+    pub fn figures(&self) -> &[Figure] {
+        self.figures.as_ref().map_or(&[], |l| &l.items)
     }
 }

@@ -7,7 +7,9 @@
 //! are non-empty, sorted, disjoint, consist of whole tokens whose indices they
 //! record, and together cover every token; entities are sorted, disjoint
 //! and on token boundaries; temporal expressions are sorted, disjoint and
-//! carry a value.
+//! carry a value; quotes are sorted (they may nest); people have names and
+//! sorted mentions; figures are sorted, disjoint, with finite values; every
+//! span of every layer lies inside the body on character boundaries.
 
 use crate::{Document, Span};
 use std::fmt;
@@ -211,6 +213,54 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
             }
             if let Some(crate::TimexAnchor::Timex(anchor)) = t.anchor {
                 check_span(body, "timexes", i, anchor)?;
+            }
+        }
+    }
+    if let Some(quotes) = &doc.layers.quotes {
+        // Quotes may nest (a partial quote inside reported speech): sorted only.
+        let mut prev = Span::default();
+        for (i, q) in quotes.items.iter().enumerate() {
+            check_span(body, "quotes", i, q.span)?;
+            for extra in q.cue.iter().chain(q.speaker.as_ref().map(|s| &s.mention)) {
+                check_span(body, "quotes", i, *extra)?;
+            }
+            if q.span.is_empty() || (q.span.start, q.span.end) < (prev.start, prev.end) {
+                return Err(violation(
+                    "quotes",
+                    i,
+                    Some(q.span),
+                    "empty or out of order",
+                ));
+            }
+            prev = q.span;
+        }
+    }
+    if let Some(people) = &doc.layers.people {
+        for (i, p) in people.items.iter().enumerate() {
+            if p.name.is_empty() {
+                return Err(violation("people", i, None, "empty name"));
+            }
+            for m in &p.mentions {
+                check_span(body, "people", i, *m)?;
+            }
+            if !p.mentions.is_sorted() {
+                return Err(violation("people", i, None, "mentions out of order"));
+            }
+        }
+    }
+    if let Some(figures) = &doc.layers.figures {
+        check_disjoint(body, "figures", figures.items.iter().map(|f| f.span))?;
+        for (i, f) in figures.items.iter().enumerate() {
+            for extra in [f.counted, f.of, f.place].into_iter().flatten() {
+                check_span(body, "figures", i, extra)?;
+            }
+            if !f.value.is_finite() {
+                return Err(violation(
+                    "figures",
+                    i,
+                    Some(f.span),
+                    "value is not a finite number",
+                ));
             }
         }
     }

@@ -2,7 +2,10 @@
 //! identity and date first, then the body, then one array per layer.
 
 use crate::SCHEMA_VERSION;
-use chronicle_core::{CharOffsets, Document, EntityType, Span, TimexAnchor, TimexType, TokenKind};
+use chronicle_core::{
+    Approx, CharOffsets, Document, EntityType, FigureCategory, QuoteKind, Span, TimexAnchor,
+    TimexType, TokenKind,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::io::{self, Write};
@@ -67,6 +70,66 @@ pub enum AnchorOut<'a> {
     },
 }
 
+/// A span with the text it covers.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextSpan<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// Who said a quote, and the mention that introduces it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerOut<'a> {
+    pub name: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: QuoteKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<TextSpan<'a>>,
+    /// Always written: `null` says the speaker could not be determined.
+    pub speaker: Option<SpeakerOut<'a>>,
+}
+
+/// A person with roles and mentions (`[start, end]` pairs).
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonOut<'a> {
+    pub name: &'a str,
+    pub roles: &'a [String],
+    pub mentions: Vec<[usize; 2]>,
+}
+
+/// A figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    pub approx: Approx,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+    pub category: FigureCategory,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<TextSpan<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<TextSpan<'a>>,
+    #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
+    pub place: Option<TextSpan<'a>>,
+}
+
 /// The serialisable view of one document.
 #[derive(Debug, Serialize)]
 pub struct Article<'a> {
@@ -91,6 +154,12 @@ pub struct Article<'a> {
     pub entities: Option<Vec<EntityOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timexes: Option<Vec<TimexOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<QuoteOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<PersonOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<FigureOut<'a>>>,
 }
 
 impl<'a> Article<'a> {
@@ -153,6 +222,79 @@ impl<'a> Article<'a> {
                 })
                 .collect()
         });
+        let text_span = |s: Span| {
+            let SpanOut { start, end } = span(s);
+            TextSpan {
+                start,
+                end,
+                text: s.text(body),
+            }
+        };
+        let quotes = doc.layers.quotes.as_ref().map(|layer| {
+            layer
+                .items
+                .iter()
+                .map(|q| {
+                    let TextSpan { start, end, text } = text_span(q.span);
+                    QuoteOut {
+                        start,
+                        end,
+                        text,
+                        kind: q.kind,
+                        cue: q.cue.map(text_span),
+                        speaker: q.speaker.as_ref().map(|s| {
+                            let SpanOut { start, end } = span(s.mention);
+                            SpeakerOut {
+                                name: &s.name,
+                                start,
+                                end,
+                            }
+                        }),
+                    }
+                })
+                .collect()
+        });
+        let people = doc.layers.people.as_ref().map(|layer| {
+            layer
+                .items
+                .iter()
+                .map(|p| PersonOut {
+                    name: &p.name,
+                    roles: &p.roles,
+                    mentions: p
+                        .mentions
+                        .iter()
+                        .map(|&m| {
+                            let SpanOut { start, end } = span(m);
+                            [start, end]
+                        })
+                        .collect(),
+                })
+                .collect()
+        });
+        let figures = doc.layers.figures.as_ref().map(|layer| {
+            layer
+                .items
+                .iter()
+                .map(|f| {
+                    let TextSpan { start, end, text } = text_span(f.span);
+                    FigureOut {
+                        start,
+                        end,
+                        text,
+                        value: f.value,
+                        low: f.low,
+                        high: f.high,
+                        approx: f.approx,
+                        unit: f.unit.as_deref(),
+                        category: f.category,
+                        counted: f.counted.map(text_span),
+                        of: f.of.map(text_span),
+                        place: f.place.map(text_span),
+                    }
+                })
+                .collect()
+        });
         Article {
             schema_version: SCHEMA_VERSION,
             id: &doc.id,
@@ -185,6 +327,9 @@ impl<'a> Article<'a> {
             }),
             entities,
             timexes,
+            quotes,
+            people,
+            figures,
         }
     }
 }
