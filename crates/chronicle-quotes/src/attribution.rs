@@ -1,0 +1,299 @@
+//! Quotes and reported speech with their cues and speaker phrases.
+//!
+//! Quoted passages (see `marks`) are attributed by, in order: a cue right
+//! after the closing mark (`“…,” he said`, `“…,” said Stefano Stefanini`);
+//! a cue right before the opening mark (`Austin said: “…”`); the cue verb of
+//! the sentence for a partial quote (`Austin emphasized the “ironclad”
+//! commitment`); the speaker of the previous quote for a quote that stands
+//! alone right after another (`“If there was a misfire, NATO could be at
+//! war.”`). A short quoted phrase in a sentence without any cue is a title or
+//! a scare quote, not speech, and is left out.
+//!
+//! Reported speech is a cue verb with a clause: after it ("X said (that) …"),
+//! before it ("…, he stressed"), around it ("The irony, she said, is …"), and
+//! "according to X".
+
+use crate::context::Context;
+use crate::lexicon::is_cue_verb;
+use crate::phrases::{subject_after, subject_before};
+use chronicle_core::{QuoteKind, Span};
+
+/// Who a candidate's speaker is, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerRef {
+    /// A phrase `a..b` of tokens: a name, a description or a pronoun.
+    Phrase(usize, usize),
+    /// The speaker of the previous direct quote.
+    Previous,
+    None,
+}
+
+/// A quote before its speaker is resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<usize>,
+    pub speaker: SpeakerRef,
+    /// Token where the attribution is read: speakers resolve in this order.
+    pub at: usize,
+}
+
+/// Every quote and reported speech of the document, in reading order.
+pub fn candidates(cx: &Context) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut used_cues = Vec::new();
+    let mut prev_direct: Option<usize> = None; // index into `out`
+    for q in &cx.quoted {
+        let (s0, _) = cx.sentence_range(q.open);
+        let starts_sentence =
+            q.open == s0 || (q.open > s0 && matches!(cx.text(q.open - 1), ":" | "—"));
+        let words = q.close.saturating_sub(q.open + 1);
+        let mut found = if q.closed {
+            after_quote(cx, q.close)
+        } else {
+            None
+        };
+        if found.is_none() {
+            found = before_quote(cx, q.open);
+        }
+        if let Some((cue, _)) = found {
+            used_cues.push(cue);
+        }
+        let mut kind = if starts_sentence || found.is_some_and(|(c, _)| c < q.open) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        if found.is_none() {
+            found = sentence_cue_before(cx, q.open).map(|c| (c, subject_before(cx, c)));
+        }
+        let speaker = match found {
+            Some((_, Some((a, b)))) => SpeakerRef::Phrase(a, b),
+            Some((_, None)) => SpeakerRef::None,
+            None if kind == QuoteKind::Direct && follows_quote(cx, &out, prev_direct, q.open) => {
+                SpeakerRef::Previous
+            }
+            None if words >= 6 || kind == QuoteKind::Direct => SpeakerRef::None,
+            // A short quoted phrase with no cue: a title or a scare quote.
+            None => continue,
+        };
+        if kind == QuoteKind::Partial && words >= 6 && starts_sentence {
+            kind = QuoteKind::Direct;
+        }
+        // A quote that continues the previous one shares its cue: one
+        // attribution written in two parts.
+        let cue = match (found, speaker) {
+            (Some((c, _)), _) => Some(c),
+            (None, SpeakerRef::Previous) => prev_direct.and_then(|p| out[p].cue),
+            _ => None,
+        };
+        out.push(Candidate {
+            content: q.content,
+            kind,
+            cue,
+            speaker,
+            at: found.map_or(q.open, |(c, _)| c),
+        });
+        if kind == QuoteKind::Direct {
+            prev_direct = Some(out.len() - 1);
+        }
+    }
+    for cue in 0..cx.tokens.len() {
+        if cx.in_quote[cue] || used_cues.contains(&cue) {
+            continue;
+        }
+        if let Some(c) = reported(cx, cue) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.at);
+    out
+}
+
+/// A direct quote with no cue of its own continues the previous direct
+/// quote when nothing but quotes stands between them in the paragraph (or
+/// it opens the paragraph right after).
+fn follows_quote(cx: &Context, out: &[Candidate], prev: Option<usize>, open: usize) -> bool {
+    let Some(p) = prev.map(|p| &out[p]) else {
+        return false;
+    };
+    let prev_end = cx.tokens.partition_point(|t| t.span.end <= p.content.end);
+    if prev_end >= open {
+        return false;
+    }
+    let para_gap = cx.paras[open] - cx.paras[prev_end.min(open)];
+    if para_gap > 1 {
+        return false;
+    }
+    // Between the previous quote's end and this opening mark: only its
+    // closing mark, its attribution and punctuation — no sentence of narrative.
+    let (s_prev, _) = cx.sentence_range(prev_end);
+    let (s_this, _) = cx.sentence_range(open);
+    s_this == open && cx.sentence_of[open] <= cx.sentence_of[s_prev] + 1
+}
+
+/// `“…,” he said` / `“…,” said X`: a cue within a few tokens after the
+/// closing mark, in the same sentence.
+fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let (_, end) = cx.sentence_range(close);
+    let mut j = close + 1;
+    if j < end && cx.is_punct(j, ",") {
+        j += 1;
+    }
+    let limit = (j + 8).min(end);
+    for k in j..limit {
+        if cx.is_quote_mark(k)
+            || cx.is_terminal(k)
+            || cx.in_quote[k]
+            || cx.is_punct(k, ",") && k > j + 6
+        {
+            return None;
+        }
+        if is_cue_verb(&cx.lower[k]) {
+            let phrase = if k == j {
+                subject_after(cx, k)
+            } else {
+                subject_before(cx, k).filter(|&(a, _)| a >= j)
+            };
+            return phrase.map(|p| (k, Some(p)));
+        }
+    }
+    None
+}
+
+/// `X said: “…”` / `X said, “…”` / `X said “…”`: the cue right before the
+/// opening mark, or right before a colon or comma before it.
+fn before_quote(cx: &Context, open: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let (s0, _) = cx.sentence_range(open);
+    if open == s0 && open > 0 && cx.is_punct(open - 1, ":") {
+        // "Caddell continued:" closing the sentence or paragraph before.
+        let (p0, _) = cx.sentence_range(open - 1);
+        let lo = (open - 1).saturating_sub(4).max(p0);
+        return (lo..open - 1)
+            .rev()
+            .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
+            .map(|c| (c, subject_before(cx, c)));
+    }
+    let mut k = open;
+    if k > s0 && matches!(cx.text(k - 1), ":" | ",") {
+        k -= 1;
+    }
+    // "said on Tuesday:" — allow a short time phrase between cue and colon.
+    let lo = k.saturating_sub(if k < open { 3 } else { 1 }).max(s0);
+    (lo..k)
+        .rev()
+        .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
+        .map(|c| (c, subject_before(cx, c)))
+}
+
+/// The nearest cue verb before `open` in its sentence, outside quotes.
+fn sentence_cue_before(cx: &Context, open: usize) -> Option<usize> {
+    let (s0, _) = cx.sentence_range(open);
+    (s0..open)
+        .rev()
+        .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
+}
+
+/// The content span of tokens `a..b`, without final punctuation and marks.
+fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
+    while b > a
+        && (cx.is_terminal(b - 1)
+            || cx.is_quote_mark(b - 1)
+            || matches!(cx.text(b - 1), "," | "—" | ";"))
+    {
+        b -= 1;
+    }
+    (b >= a + 3).then(|| cx.span(a, b))
+}
+
+/// Reported speech around the cue verb at `cue`, if it introduces a clause.
+fn reported(cx: &Context, cue: usize) -> Option<Candidate> {
+    let (s0, end) = cx.sentence_range(cue);
+    if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
+        let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
+        let content = if cue > s0 && cx.is_punct(cue - 1, ",") {
+            content(cx, s0, cue - 1)?
+        } else if cue == s0 {
+            let comma = (b..end).find(|&i| cx.is_punct(i, ","))?;
+            content(cx, comma + 1, end)?
+        } else {
+            return None;
+        };
+        return Some(Candidate {
+            content,
+            kind: QuoteKind::Reported,
+            cue: Some(cue),
+            speaker: SpeakerRef::Phrase(a, b),
+            at: cue,
+        });
+    }
+    if !is_cue_verb(&cx.lower[cue]) {
+        return None;
+    }
+    let subject = subject_before(cx, cue);
+    if let Some((a, _)) = subject {
+        if a > s0 && cx.is_punct(a - 1, ",") {
+            // "…, he stressed." or "The irony, she said, is that …"
+            let after = cue + 1;
+            let tail_ends =
+                after >= end || cx.is_terminal(after) || matches!(cx.text(after), "—" | "–" | ";");
+            let parenthetical = after < end && cx.is_punct(after, ",");
+            if cx.is_quote_mark(s0) {
+                return None; // a quote's attribution, handled with the quote
+            }
+            if tail_ends {
+                let content = content(cx, s0, a - 1)?;
+                return Some(reported_candidate(content, cue, subject));
+            }
+            if parenthetical {
+                let content = content(cx, s0, end)?;
+                return Some(reported_candidate(content, cue, subject));
+            }
+        }
+    }
+    // "X said (that) …": the clause after the cue.
+    let mut c = cue + 1;
+    let that = (c..(c + 10).min(end))
+        .take_while(|&i| !cx.is_punct(i, ",") && !cx.is_quote_mark(i))
+        .find(|&i| cx.lower[i] == "that");
+    if let Some(t) = that {
+        c = t + 1;
+    } else if matches!(
+        cx.lower[cue].as_str(),
+        "told" | "tells" | "tell" | "telling" | "asked"
+    ) {
+        c += 1; // the person told
+    }
+    if c >= end
+        || cx.is_quote_mark(c)
+        || cx.is_punct(c, ",")
+        || cx.is_punct(c, ":")
+        || cx.is_terminal(c)
+    {
+        return None;
+    }
+    let subject = subject?;
+    let content = content(cx, c, end)?;
+    Some(reported_candidate(content, cue, Some(subject)))
+}
+
+/// After "according to" any short phrase names the source ("local officials").
+fn any_phrase_after(cx: &Context, to: usize) -> Option<(usize, usize)> {
+    let (_, end) = cx.sentence_range(to);
+    let a = to + 1;
+    let b = (a..end.min(a + crate::phrases::MAX_PHRASE))
+        .find(|&i| cx.tokens[i].kind != chronicle_core::TokenKind::Word)
+        .unwrap_or(end.min(a + crate::phrases::MAX_PHRASE));
+    (b > a).then_some((a, b))
+}
+
+fn reported_candidate(content: Span, cue: usize, subject: Option<(usize, usize)>) -> Candidate {
+    Candidate {
+        content,
+        kind: QuoteKind::Reported,
+        cue: Some(cue),
+        speaker: subject.map_or(SpeakerRef::None, |(a, b)| SpeakerRef::Phrase(a, b)),
+        at: cue,
+    }
+}

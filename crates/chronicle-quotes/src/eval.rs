@@ -1,0 +1,334 @@
+//! Scoring against PolNeAR (Newell, Margolin & Ruths, LREC 2018): brat
+//! standoff attributions with Source, Cue and Content spans over raw news
+//! text.
+//!
+//! Measures, as the project defines them: a system quote matches a gold
+//! attribution when it overlaps more than half of the gold content (pairs
+//! are matched one to one, largest overlap first); precision and recall count
+//! matched items; speaker accuracy is the share of matched pairs with a gold
+//! source whose system speaker mention overlaps that source. System quotes
+//! that share a cue are one item, since PolNeAR annotates a quote split by
+//! its attribution ("…,” said X. “…") as one attribution with a
+//! discontinuous content. "Direct" gold
+//! items are attributions whose content opens with a quotation mark; they
+//! are compared with the system's direct quotes. "All" compares every gold
+//! attribution with every system quote.
+//!
+//! Offsets in the `.ann` files are code points into the `.txt` file.
+
+use chronicle_core::{CharOffsets, Document, QuoteKind, Span};
+use std::collections::HashMap;
+
+/// One gold attribution, in byte spans of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldAttribution {
+    pub content: Vec<Span>,
+    pub source: Vec<Span>,
+    pub direct: bool,
+}
+
+/// Parses a brat `.ann` file of PolNeAR over `text`. Malformed lines are
+/// skipped and counted.
+pub fn parse_ann(text: &str, ann: &str) -> (Vec<GoldAttribution>, usize) {
+    let offsets = CharOffsets::new(text);
+    let mut spans: HashMap<&str, Vec<Span>> = HashMap::new();
+    let mut malformed = 0;
+    let mut relations = Vec::new();
+    for line in ann.lines() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            let mut parts = body.splitn(2, ' ');
+            let (_kind, ranges) = (parts.next(), parts.next().unwrap_or(""));
+            let mut list = Vec::new();
+            for r in ranges.split(';') {
+                let mut nums = r.split_whitespace().map(|n| n.parse::<usize>().ok());
+                match (nums.next().flatten(), nums.next().flatten()) {
+                    (Some(a), Some(b)) if a <= b => {
+                        match (offsets.byte_of(a), offsets.byte_of(b)) {
+                            (Some(a), Some(b)) => list.push(Span::new(a, b)),
+                            _ => malformed += 1,
+                        }
+                    }
+                    _ => malformed += 1,
+                }
+            }
+            spans.insert(id, list);
+        } else if id.starts_with('E') {
+            relations.push(body);
+        }
+    }
+    let mut out = Vec::new();
+    for rel in relations {
+        let mut content = Vec::new();
+        let mut source = Vec::new();
+        for arg in rel.split_whitespace() {
+            let Some((role, id)) = arg.split_once(':') else {
+                continue;
+            };
+            let target = spans.get(id).cloned().unwrap_or_default();
+            match role {
+                "Content" => content = target,
+                "Source" => source = target,
+                _ => {}
+            }
+        }
+        if content.is_empty() {
+            malformed += 1;
+            continue;
+        }
+        let first = content[0].text(text).trim_start();
+        let direct = first.starts_with(['“', '"', '‘']) || content_mostly_quoted(text, &content);
+        out.push(GoldAttribution {
+            content,
+            source,
+            direct,
+        });
+    }
+    (out, malformed)
+}
+
+/// A content whose text begins right after an opening mark (some annotators
+/// leave the mark outside the span).
+fn content_mostly_quoted(text: &str, content: &[Span]) -> bool {
+    let start = content[0].start();
+    text[..start].trim_end_matches([' ']).ends_with(['“', '"'])
+}
+
+/// Shared code points of `a` (possibly discontinuous) and `b`.
+fn overlap(text: &str, a: &[Span], b: Span) -> usize {
+    a.iter()
+        .map(|s| {
+            let lo = s.start().max(b.start());
+            let hi = s.end().min(b.end());
+            text.get(lo..hi).map_or(0, |t| t.chars().count())
+        })
+        .sum()
+}
+
+/// Counts for one comparison (direct quotes, or all attributions).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub system: usize,
+    pub gold: usize,
+    pub matched: usize,
+    /// Matched pairs whose gold item names a source.
+    pub with_source: usize,
+    /// … of which the system speaker mention overlaps the gold source.
+    pub speaker_right: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, other: &Counts) {
+        self.system += other.system;
+        self.gold += other.gold;
+        self.matched += other.matched;
+        self.with_source += other.with_source;
+        self.speaker_right += other.speaker_right;
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.system)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_right, self.with_source)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// What went wrong on one item, for study.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// A gold item no system quote matched.
+    Missed { content: String, source: String },
+    /// A system quote that matched no gold item.
+    Spurious { content: String, speaker: String },
+    /// Matched, but the speaker mention does not overlap the gold source.
+    WrongSpeaker {
+        content: String,
+        gold: String,
+        system: String,
+    },
+}
+
+/// Scores one annotated document against its gold attributions; `direct`
+/// chooses the direct-quote comparison.
+pub fn score(doc: &Document, gold: &[GoldAttribution], direct: bool) -> (Counts, Vec<Miss>) {
+    let text = doc.body();
+    let clip = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(120)
+            .collect::<String>()
+    };
+    let gold: Vec<&GoldAttribution> = gold.iter().filter(|g| !direct || g.direct).collect();
+    // Parts of one attribution (the same cue: a quote split by "he said",
+    // or continued in the next paragraph) are one system item, as in PolNeAR.
+    let mut system: Vec<(Vec<Span>, &chronicle_core::Quote)> = Vec::new();
+    for q in doc
+        .layers
+        .quotes()
+        .iter()
+        .filter(|q| !direct || q.kind == QuoteKind::Direct)
+    {
+        match system
+            .iter_mut()
+            .find(|(_, first)| q.cue.is_some() && first.cue == q.cue)
+        {
+            Some((spans, _)) => spans.push(q.span),
+            None => system.push((vec![q.span], q)),
+        }
+    }
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        let len: usize = g.content.iter().map(|s| s.text(text).chars().count()).sum();
+        for (si, (spans, _)) in system.iter().enumerate() {
+            let o: usize = spans.iter().map(|&s| overlap(text, &g.content, s)).sum();
+            if 2 * o > len {
+                pairs.push((o, gi, si));
+            }
+        }
+    }
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut gold_used = vec![false; gold.len()];
+    let mut sys_used = vec![false; system.len()];
+    let mut counts = Counts {
+        system: system.len(),
+        gold: gold.len(),
+        ..Counts::default()
+    };
+    let mut misses = Vec::new();
+    for (_, gi, si) in pairs {
+        if gold_used[gi] || sys_used[si] {
+            continue;
+        }
+        gold_used[gi] = true;
+        sys_used[si] = true;
+        counts.matched += 1;
+        let g = gold[gi];
+        if g.source.is_empty() {
+            continue;
+        }
+        counts.with_source += 1;
+        let (spans, q) = &system[si];
+        let right = q
+            .speaker
+            .as_ref()
+            .is_some_and(|s| overlap(text, &g.source, s.mention) > 0);
+        if right {
+            counts.speaker_right += 1;
+        } else {
+            misses.push(Miss::WrongSpeaker {
+                content: clip(spans[0].text(text)),
+                gold: g
+                    .source
+                    .iter()
+                    .map(|s| s.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+                system: q.speaker.as_ref().map_or("(none)".into(), |s| {
+                    format!("{} [{}]", s.mention.text(text), s.name)
+                }),
+            });
+        }
+    }
+    for (gi, g) in gold.iter().enumerate() {
+        if !gold_used[gi] {
+            misses.push(Miss::Missed {
+                content: clip(
+                    &g.content
+                        .iter()
+                        .map(|s| s.text(text))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                ),
+                source: g
+                    .source
+                    .iter()
+                    .map(|s| s.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+            });
+        }
+    }
+    for (si, (spans, q)) in system.iter().enumerate() {
+        if !sys_used[si] {
+            misses.push(Miss::Spurious {
+                content: clip(spans[0].text(text)),
+                speaker: q
+                    .speaker
+                    .as_ref()
+                    .map_or("(none)".into(), |s| s.name.clone()),
+            });
+        }
+    }
+    (counts, misses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brat_and_scores_strictly() {
+        let text = "“We will win,” she said. Officials said the plan failed.";
+        let ann = "T1\tSource 15 18\tshe\nT2\tCue 19 23\tsaid\nT3\tContent 0 13\t“We will win,\nT4\tAttribution 19 23\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\nT5\tSource 25 34\tOfficials\nT6\tContent 40 55\tthe plan failed\nE2\tContent:T6 Source:T5\nbroken line\n";
+        let (gold, malformed) = parse_ann(text, ann);
+        assert_eq!(malformed, 0);
+        assert_eq!(gold.len(), 2);
+        assert!(gold[0].direct && !gold[1].direct);
+        assert_eq!(gold[0].source[0].text(text), "she");
+        let mut doc = Document::new(
+            "t",
+            chronicle_core::Date::from_ymd_opt(2016, 9, 1).unwrap(),
+            text,
+        );
+        // A system that finds only the direct quote, with the wrong speaker.
+        let start = text.find("We").unwrap();
+        doc.layers.quotes = Some(chronicle_core::Layer::new(
+            "test",
+            vec![chronicle_core::Quote {
+                span: Span::new(start, text.find(",”").unwrap()),
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: None,
+            }],
+        ));
+        let (all, misses) = score(&doc, &gold, false);
+        assert_eq!(
+            (
+                all.system,
+                all.gold,
+                all.matched,
+                all.with_source,
+                all.speaker_right
+            ),
+            (1, 2, 1, 1, 0)
+        );
+        assert_eq!(misses.len(), 2, "{misses:?}");
+        let (direct, _) = score(&doc, &gold, true);
+        assert_eq!((direct.gold, direct.matched), (1, 1));
+        assert!((direct.f1() - 1.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,114 @@
+//! Finding the speaker phrase next to a cue: the subject before a cue verb
+//! ("NATO and U.S. officials have repeatedly stressed", skipping an
+//! appositive between commas: "Douglas Lute, a retired …, said"), or the
+//! phrase after an inverted cue ("said Stefano Stefanini, Italy’s …").
+//!
+//! Phrases are token ranges `a..b` inside one sentence. Without a parser we
+//! bound them by punctuation, clause words ("that", "but", "as") and other
+//! cue verbs; a phrase longer than [`MAX_PHRASE`] tokens is not a speaker.
+
+use crate::context::Context;
+use crate::lexicon::{is_cue_filler, is_cue_verb, is_np_boundary};
+
+/// The longest speaker phrase accepted, in tokens.
+pub const MAX_PHRASE: usize = 10;
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Skips back over words that may stand between a subject and its cue:
+/// auxiliaries, adverbs, and a day ("X on Sunday said", "X yesterday said").
+fn skip_fillers_back(cx: &Context, start: usize, mut j: usize) -> usize {
+    loop {
+        if j > start && is_cue_filler(&cx.lower[j - 1]) {
+            j -= 1;
+        } else if j > start
+            && (WEEKDAYS.contains(&cx.lower[j - 1].as_str()) || cx.lower[j - 1] == "yesterday")
+        {
+            j -= 1;
+            if j > start && cx.lower[j - 1] == "on" {
+                j -= 1;
+            }
+        } else {
+            return j;
+        }
+    }
+}
+
+/// Whether token `i` can be part of a speaker phrase.
+fn phrase_token(cx: &Context, i: usize) -> bool {
+    use chronicle_core::TokenKind::*;
+    match cx.tokens[i].kind {
+        Word => !is_np_boundary(&cx.lower[i]) && !is_cue_verb(&cx.lower[i]),
+        Number => true,
+        Punct => matches!(cx.text(i), "-" | "&"),
+        Quote => cx.text(i) == "’" && i > 0 && cx.tokens[i - 1].span.end == cx.tokens[i].span.start,
+        _ => false,
+    }
+}
+
+/// The subject phrase that ends right before the cue at token `cue`.
+pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
+    let (start, _) = cx.sentence_range(cue);
+    let mut end = skip_fillers_back(cx, start, cue);
+    if end > start && cx.is_punct(end - 1, ",") {
+        // "Name, appositive, said": the subject ends at the comma before the
+        // appositive.
+        let mut m = end - 1;
+        while m > start && !cx.is_punct(m - 1, ",") && !cx.is_quote_mark(m - 1) {
+            m -= 1;
+        }
+        if m <= start || cx.is_quote_mark(m - 1) {
+            return None;
+        }
+        end = m - 1;
+    }
+    let mut a = end;
+    while a > start && end - a < MAX_PHRASE && phrase_token(cx, a - 1) && !cx.in_quote[a - 1] {
+        a -= 1;
+    }
+    // Drop a leading preposition or date word left over from the clause before.
+    while a < end
+        && matches!(
+            cx.lower[a].as_str(),
+            "on" | "in" | "at" | "and" | "of" | "to" | "for" | "with"
+        )
+    {
+        a += 1;
+    }
+    plausible(cx, a, end).then_some((a, end))
+}
+
+/// The phrase after an inverted cue at token `cue`: "said Stefano Stefanini,".
+pub fn subject_after(cx: &Context, cue: usize) -> Option<(usize, usize)> {
+    let (_, end) = cx.sentence_range(cue);
+    let a = cue + 1;
+    let mut b = a;
+    while b < end && b - a < MAX_PHRASE && phrase_token(cx, b) && !cx.in_quote[b] {
+        b += 1;
+    }
+    plausible(cx, a, b).then_some((a, b))
+}
+
+/// A speaker phrase is a pronoun, or holds a capitalised word or a
+/// determiner ("a senior U.S. defense official"); never a bare lower-case run.
+fn plausible(cx: &Context, a: usize, b: usize) -> bool {
+    if a >= b || b - a > MAX_PHRASE {
+        return false;
+    }
+    if b - a == 1 && crate::lexicon::pronoun(&cx.lower[a]).is_some() {
+        return true;
+    }
+    (a..b).any(|i| cx.is_capitalized(i) || cx.entity_at[i].is_some())
+        || matches!(
+            cx.lower[a].as_str(),
+            "a" | "an" | "the" | "one" | "two" | "several" | "some" | "many"
+        )
+}

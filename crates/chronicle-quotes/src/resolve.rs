@@ -1,0 +1,181 @@
+//! Turning speaker phrases into speakers: a name joins its person, a
+//! pronoun (he, she, they) the most salient earlier speaker, a description
+//! ("a senior U.S. defense official", "the Kremlin") stays as written.
+//!
+//! Salience, in order: a person who spoke in this or the previous paragraph
+//! (the most recent first); then the most recently named person outside
+//! quotes; then any earlier speaker. Pronouns inside quotes are the quoted
+//! person's words and are never resolved. "they" resolves only to a group
+//! speaker ("NATO and U.S. officials"). When nothing fits, the speaker is
+//! unknown rather than guessed.
+
+use crate::attribution::{Candidate, SpeakerRef};
+use crate::context::Context;
+use crate::lexicon::{pronoun, Pronoun};
+use crate::people::People;
+use chronicle_core::{EntityType, Span, Speaker};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Referent {
+    Person(usize),
+    Named(String),
+}
+
+#[derive(Debug, Clone)]
+struct Said {
+    at: usize,
+    who: Referent,
+    mention: Span,
+}
+
+/// Resolves every candidate's speaker in reading order; records pronoun
+/// mentions of people in `people`.
+pub fn resolve(
+    cx: &Context,
+    people: &mut People,
+    candidates: &[Candidate],
+) -> Vec<Option<Speaker>> {
+    let mut history: Vec<Said> = Vec::new();
+    let mut last_direct: Option<Said> = None;
+    let mut out = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let said = match c.speaker {
+            SpeakerRef::Phrase(a, b) => {
+                phrase(cx, people, &history, a, b).map(|(who, mention)| Said {
+                    at: c.at,
+                    who,
+                    mention,
+                })
+            }
+            SpeakerRef::Previous => last_direct.clone(),
+            SpeakerRef::None => None,
+        };
+        if let Some(s) = &said {
+            if let (Referent::Person(k), SpeakerRef::Phrase(a, b)) = (&s.who, c.speaker) {
+                let p = &mut people.persons[*k];
+                if b - a == 1 && pronoun(&cx.lower[a]).is_some() && !p.mentions.contains(&s.mention)
+                {
+                    p.mentions.push(s.mention);
+                    p.mentions.sort();
+                }
+            }
+            history.push(s.clone());
+        }
+        if c.kind == chronicle_core::QuoteKind::Direct {
+            last_direct = said.clone();
+        }
+        out.push(said.map(|s| Speaker {
+            name: match &s.who {
+                Referent::Person(k) => people.persons[*k].name.clone(),
+                Referent::Named(n) => n.clone(),
+            },
+            mention: s.mention,
+        }));
+    }
+    out
+}
+
+fn phrase(
+    cx: &Context,
+    people: &People,
+    history: &[Said],
+    a: usize,
+    b: usize,
+) -> Option<(Referent, Span)> {
+    // A person's name inside the phrase (the last one: "NATO Secretary General Jens Stoltenberg").
+    if let Some(i) = (a..b)
+        .rev()
+        .find(|&i| cx.entity_type(i) == Some(EntityType::Person))
+    {
+        let n = cx.entity_at[i]? as usize;
+        if let Some(k) = people.of_entity[n] {
+            return Some((Referent::Person(k), cx.entities[n].span));
+        }
+    }
+    let mention = cx.span(a, b);
+    if b - a == 1 {
+        match pronoun(&cx.lower[a]) {
+            Some(Pronoun::He | Pronoun::She) => {
+                return person_for_pronoun(cx, people, history, a)
+                    .map(|k| (Referent::Person(k), mention))
+            }
+            Some(Pronoun::They) => {
+                return group_for_pronoun(cx, history, a).map(|n| (Referent::Named(n), mention))
+            }
+            Some(Pronoun::Other) => return None,
+            None => {}
+        }
+        // A surname the tagger missed.
+        let w = cx.text(a);
+        if let Some(k) = people
+            .persons
+            .iter()
+            .position(|p| p.name.contains(' ') && p.name.rsplit(' ').next() == Some(w))
+        {
+            return Some((Referent::Person(k), mention));
+        }
+    }
+    let text = mention.text(cx.body);
+    let name = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text);
+    Some((
+        Referent::Named(name.split_whitespace().collect::<Vec<_>>().join(" ")),
+        mention,
+    ))
+}
+
+fn person_for_pronoun(cx: &Context, people: &People, history: &[Said], at: usize) -> Option<usize> {
+    if cx.in_quote[at] {
+        return None;
+    }
+    let para = cx.paras[at];
+    let recent_speaker = history.iter().rev().find_map(|s| match s.who {
+        Referent::Person(k) if s.at < at && cx.paras[s.at] + 1 >= para => Some(k),
+        _ => None,
+    });
+    if recent_speaker.is_some() {
+        return recent_speaker;
+    }
+    let named = people
+        .persons
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| {
+            p.name_tokens
+                .iter()
+                .filter(|&&t| t < at && !cx.in_quote[t])
+                .max()
+                .map(|&t| (t, k))
+        })
+        .max();
+    if let Some((_, k)) = named {
+        return Some(k);
+    }
+    history.iter().rev().find_map(|s| match s.who {
+        Referent::Person(k) if s.at < at => Some(k),
+        _ => None,
+    })
+}
+
+fn group_for_pronoun(cx: &Context, history: &[Said], at: usize) -> Option<String> {
+    if cx.in_quote[at] {
+        return None;
+    }
+    let para = cx.paras[at];
+    history.iter().rev().find_map(|s| match &s.who {
+        Referent::Named(n) if s.at < at && cx.paras[s.at] + 1 >= para && is_plural(n) => {
+            Some(n.clone())
+        }
+        _ => None,
+    })
+}
+
+fn is_plural(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    name.contains(" and ")
+        || (last.ends_with('s')
+            && !last.ends_with("ss")
+            && last.chars().next().is_some_and(char::is_lowercase))
+}

@@ -1,0 +1,264 @@
+//! Tests on sentences of our own, with person and organisation names given
+//! (as the tagger would give them), so the rules are tested apart from the
+//! tagger.
+
+use super::*;
+use chronicle_core::{validate, Date, Entity, EntityType, QuoteKind};
+use chronicle_text::{SentenceSplitter, Tokenizer};
+
+fn annotate(text: &str, names: &[(&str, EntityType)]) -> Document {
+    let mut doc = Document::new("t", Date::from_ymd_opt(2022, 3, 16).unwrap(), text);
+    Tokenizer.annotate(&mut doc).unwrap();
+    SentenceSplitter.annotate(&mut doc).unwrap();
+    let tokens = doc.layers.tokens().to_vec();
+    let mut entities = Vec::new();
+    for &(name, kind) in names {
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let on_tokens = tokens.iter().any(|t| t.span.start() == start)
+                && tokens.iter().any(|t| t.span.end() == end);
+            let free = !entities
+                .iter()
+                .any(|e: &Entity| e.span.overlaps(chronicle_core::Span::new(start, end)));
+            if on_tokens && free {
+                entities.push(Entity {
+                    span: chronicle_core::Span::new(start, end),
+                    kind,
+                });
+            }
+        }
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    doc.layers.entities = Some(Layer::new("test", entities));
+    QuoteAnnotator.annotate(&mut doc).unwrap();
+    validate(&doc).unwrap();
+    doc
+}
+
+/// (kind, content, speaker name) of every quote.
+fn quotes(doc: &Document) -> Vec<(QuoteKind, &str, Option<&str>)> {
+    doc.layers
+        .quotes()
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                doc.text(q.span),
+                q.speaker.as_ref().map(|s| s.name.as_str()),
+            )
+        })
+        .collect()
+}
+
+use EntityType::{Organization as Org, Person as Per};
+use QuoteKind::{Direct, Partial, Reported};
+
+#[test]
+fn speaker_after_the_quote_and_its_continuation() {
+    let doc = annotate(
+        "“The risk is really high,” said Maria Lopez, a former ambassador to Spain. “If there was a misfire, we could be at war.”",
+        &[("Maria Lopez", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [
+            (Direct, "The risk is really high", Some("Maria Lopez")),
+            (
+                Direct,
+                "If there was a misfire, we could be at war.",
+                Some("Maria Lopez")
+            ),
+        ]
+    );
+    assert_eq!(doc.layers.people()[0].roles, ["former ambassador to Spain"]);
+}
+
+#[test]
+fn pronouns_follow_the_last_speaker_across_paragraphs() {
+    let text = "Tom Reed, a retired army general, said the troops would stay.\n\n“These troops are not leaving,” he said.\n\n“This is a message,” he continued.";
+    let doc = annotate(text, &[("Tom Reed", Per)]);
+    let q = quotes(&doc);
+    assert_eq!(q[0], (Reported, "the troops would stay", Some("Tom Reed")));
+    assert_eq!(
+        q[1],
+        (Direct, "These troops are not leaving", Some("Tom Reed"))
+    );
+    assert_eq!(q[2], (Direct, "This is a message", Some("Tom Reed")));
+    let person = &doc.layers.people()[0];
+    assert_eq!(person.mentions.len(), 3, "the name and both pronouns");
+}
+
+#[test]
+fn partial_quotes_need_a_cue() {
+    let doc = annotate(
+        "Ann Lee emphasized the country’s “ironclad” commitment. The film “Dune” opens today.",
+        &[("Ann Lee", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(q.contains(&(Partial, "ironclad", Some("Ann Lee"))), "{q:?}");
+    assert!(
+        !q.iter().any(|(_, t, _)| *t == "Dune"),
+        "a title is not speech: {q:?}"
+    );
+}
+
+#[test]
+fn organisations_descriptions_and_according_to() {
+    let text = "A day earlier, the Kremlin warned that it viewed the shipments as “legitimate targets.” On Monday, a senior defense official, speaking on condition of anonymity, said the strike did not disrupt shipments. The attack killed 35 people, according to local officials.";
+    let doc = annotate(text, &[("Kremlin", Org)]);
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Partial, "legitimate targets.", Some("Kremlin"))),
+        "{q:?}"
+    );
+    assert!(
+        q.contains(&(
+            Reported,
+            "it viewed the shipments as “legitimate targets",
+            Some("Kremlin")
+        )),
+        "{q:?}"
+    );
+    assert!(
+        q.contains(&(
+            Reported,
+            "the strike did not disrupt shipments",
+            Some("a senior defense official")
+        )),
+        "{q:?}"
+    );
+    assert!(
+        q.contains(&(
+            Reported,
+            "The attack killed 35 people",
+            Some("local officials")
+        )),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn speaker_before_the_quote_and_unknown_speakers() {
+    let doc = annotate("Jo Park told reporters: “We are ready.”\n\n“Nobody knows what comes next.”\n\nThe sky was grey.\n\n“Who said this?”", &[("Jo Park", Per)]);
+    let q = quotes(&doc);
+    assert_eq!(q[0], (Direct, "We are ready.", Some("Jo Park")));
+    assert_eq!(
+        q[1],
+        (Direct, "Nobody knows what comes next.", Some("Jo Park"))
+    );
+    assert_eq!(
+        q[2],
+        (Direct, "Who said this?", None),
+        "no guess after narrative"
+    );
+}
+
+#[test]
+fn surnames_join_the_full_name_and_titles_are_roles() {
+    let doc = annotate(
+        "Defense Secretary Lloyd Austin arrived. Austin said the plan works. Russian President Vladimir Putin did not comment.",
+        &[("Lloyd Austin", Per), ("Austin", Per), ("Vladimir Putin", Per)],
+    );
+    let people = doc.layers.people();
+    assert_eq!(people.len(), 2);
+    assert_eq!(people[0].name, "Lloyd Austin");
+    assert_eq!(people[0].roles, ["Defense Secretary"]);
+    assert_eq!(people[0].mentions.len(), 2);
+    assert_eq!(people[1].roles, ["Russian President"]);
+    assert!(quotes(&doc).contains(&(Reported, "the plan works", Some("Lloyd Austin"))));
+}
+
+#[test]
+fn plural_pronouns_resolve_to_groups() {
+    let doc = annotate(
+        "NATO officials have repeatedly stressed that the alliance is defensive. They have also vowed to defend “every inch” of its territory.",
+        &[("NATO", Org)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Partial, "every inch", Some("NATO officials"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_example_report_with_its_names_given() {
+    let raw = include_str!("../../../examples/nato-2022-03-16.txt");
+    let body = raw
+        .trim_start()
+        .strip_prefix("date 2022-03-16")
+        .unwrap()
+        .trim_start();
+    let doc = annotate(
+        body,
+        &[
+            ("Jens Stoltenberg", Per),
+            ("Stoltenberg", Per),
+            ("Lloyd Austin", Per),
+            ("Stefano Stefanini", Per),
+            ("Douglas Lute", Per),
+            ("Rachel Rizzo", Per),
+            ("Vladimir Putin", Per),
+            ("NATO", Org),
+            ("Kremlin", Org),
+            ("Pentagon", Org),
+            ("Russian Ministry of Defense", Org),
+            ("Atlantic Council", Org),
+        ],
+    );
+    for q in quotes(&doc) {
+        println!("{q:?}");
+    }
+    for p in doc.layers.people() {
+        println!("{} {:?} {}", p.name, p.roles, p.mentions.len());
+    }
+    let q = quotes(&doc);
+    let direct: Vec<_> = q.iter().filter(|(k, _, _)| *k != Reported).collect();
+    let speaker_of = |start: &str| {
+        direct
+            .iter()
+            .find(|(_, t, _)| t.starts_with(start))
+            .map(|(_, _, s)| *s)
+    };
+    let expected = [
+        ("NATO has a responsibility", "Jens Stoltenberg"),
+        ("ironclad", "Lloyd Austin"),
+        ("substantially more forces", "Jens Stoltenberg"),
+        ("every inch", "NATO and U.S. officials"),
+        ("The risk of incidents", "Stefano Stefanini"),
+        ("If there was a misfire", "Stefano Stefanini"),
+        ("These troops are not moving", "Douglas Lute"),
+        ("This is also a message", "Douglas Lute"),
+        ("The brightest red line", "Douglas Lute"),
+        ("foreign countries", "Russian Ministry of Defense"),
+        ("legitimate targets", "Kremlin"),
+        ("If he wanted fewer troops", "Rachel Rizzo"),
+    ];
+    for (start, speaker) in expected {
+        assert_eq!(speaker_of(start), Some(Some(speaker)), "quote {start:?}");
+    }
+    assert_eq!(direct.len(), 12, "twelve quoted passages");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        /// Any text, quote marks and cues included, annotates without panic
+        /// and keeps every invariant.
+        #[test]
+        fn any_text(text in "[A-Za-z .,:;\"'“”‘’«»\\n—-]{0,80}( said| told| according to| he said| she said)?[A-Za-z .,\"“”\\n]{0,60}") {
+            let names = [("Ann Lee", Per), ("NATO", Org)];
+            let doc = annotate(&text, &names);
+            prop_assert!(validate(&doc).is_ok());
+        }
+
+        #[test]
+        fn any_unicode(text in "\\PC{0,120}") {
+            annotate(&text, &[]);
+        }
+    }
+}
