@@ -24,6 +24,7 @@ use std::collections::HashMap;
 pub struct GoldAttribution {
     pub content: Vec<Span>,
     pub source: Vec<Span>,
+    pub cue: Vec<Span>,
     pub direct: bool,
 }
 
@@ -64,6 +65,7 @@ pub fn parse_ann(text: &str, ann: &str) -> (Vec<GoldAttribution>, usize) {
     for rel in relations {
         let mut content = Vec::new();
         let mut source = Vec::new();
+        let mut cue = Vec::new();
         for arg in rel.split_whitespace() {
             let Some((role, id)) = arg.split_once(':') else {
                 continue;
@@ -72,6 +74,7 @@ pub fn parse_ann(text: &str, ann: &str) -> (Vec<GoldAttribution>, usize) {
             match role {
                 "Content" => content = target,
                 "Source" => source = target,
+                "Cue" => cue = target,
                 _ => {}
             }
         }
@@ -84,6 +87,7 @@ pub fn parse_ann(text: &str, ann: &str) -> (Vec<GoldAttribution>, usize) {
         out.push(GoldAttribution {
             content,
             source,
+            cue,
             direct,
         });
     }
@@ -159,7 +163,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Miss {
     /// A gold item no system quote matched.
-    Missed { content: String, source: String },
+    Missed {
+        content: String,
+        source: String,
+        cue: String,
+    },
     /// A system quote that matched no gold item.
     Spurious { content: String, speaker: String },
     /// Matched, but the speaker mention does not overlap the gold source.
@@ -265,6 +273,12 @@ pub fn score(doc: &Document, gold: &[GoldAttribution], direct: bool) -> (Counts,
                 ),
                 source: g
                     .source
+                    .iter()
+                    .map(|s| s.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" … "),
+                cue: g
+                    .cue
                     .iter()
                     .map(|s| s.text(text))
                     .collect::<Vec<_>>()

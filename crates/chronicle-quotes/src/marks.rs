@@ -41,6 +41,7 @@ enum Family {
     Guillemet,
     CurlySingle,
     StraightSingle,
+    DoubleApostrophe,
 }
 
 impl Family {
@@ -66,7 +67,11 @@ fn classify(body: &str, tokens: &[Token], i: usize) -> Option<(Family, Facing)> 
         _ => Facing::Either,
     };
     match t.span.text(body) {
+        // A curly mark facing the wrong way (`unusual,“ said`) is judged by
+        // what touches it, as a straight one.
+        "“" | "„" if facing == Facing::Close => Some((Family::CurlyDouble, Facing::Close)),
         "“" | "„" => Some((Family::CurlyDouble, Facing::Open)),
+        "”" if facing == Facing::Open => Some((Family::CurlyDouble, Facing::Open)),
         "”" => Some((Family::CurlyDouble, Facing::Close)),
         "«" => Some((Family::Guillemet, Facing::Open)),
         "»" => Some((Family::Guillemet, Facing::Close)),
@@ -78,6 +83,28 @@ fn classify(body: &str, tokens: &[Token], i: usize) -> Option<(Family, Facing)> 
         "'" if facing != Facing::Either => Some((Family::StraightSingle, facing)),
         _ => None,
     }
+}
+
+/// Two glued apostrophes used as a double quote, and which way they face.
+fn double_apostrophe(body: &str, tokens: &[Token], i: usize) -> Option<Facing> {
+    let is_apos = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Quote && t.span.text(body) == "'")
+    };
+    if !(is_apos(i) && is_apos(i + 1) && tokens[i].span.end == tokens[i + 1].span.start) {
+        return None;
+    }
+    let glued_before =
+        i > 0 && tokens[i - 1].span.end == tokens[i].span.start && !opens_after(body, tokens, i);
+    let glued_after = tokens
+        .get(i + 2)
+        .is_some_and(|n| n.span.start == tokens[i + 1].span.end && n.kind != TokenKind::Punct);
+    Some(match (glued_before, glued_after) {
+        (true, false) => Facing::Close,
+        (false, true) => Facing::Open,
+        _ => Facing::Either,
+    })
 }
 
 /// A mark glued to an opening bracket or dash before it still opens: `("Yes`.
@@ -121,10 +148,24 @@ pub fn find_quoted(body: &str, tokens: &[Token], paras: &[u32]) -> Vec<Quoted> {
         }
         j
     };
-    for i in 0..tokens.len() {
-        let Some((family, facing)) = classify(body, tokens, i) else {
-            continue;
+    let mut next = 0;
+    while next < tokens.len() {
+        let i = next;
+        next += 1;
+        // `''` (two apostrophes, as NYT copy writes double quotes) is one
+        // mark: it opens after its second half and closes before its first.
+        let (mark, family, facing) = match double_apostrophe(body, tokens, i) {
+            Some(facing) => {
+                next += 1;
+                let mark = if facing == Facing::Close { i } else { i + 1 };
+                (mark, Family::DoubleApostrophe, facing)
+            }
+            None => match classify(body, tokens, i) {
+                Some((family, facing)) => (i, family, facing),
+                None => continue,
+            },
         };
+        let i = mark;
         if let Some(&(o, outer)) = stack.first() {
             if paras[i] != open_para {
                 // The passage reached its paragraph's end without closing: it
@@ -270,5 +311,10 @@ mod tests {
             quoted("\"Read it: “As you know, it was late.” Yes.\" Next."),
             ["Read it: “As you know, it was late.” Yes."]
         );
+        assert_eq!(
+            quoted("He said ''there could be'' a line."),
+            ["there could be"]
+        );
+        assert_eq!(quoted("“It's unusual,“ said Noble."), ["It's unusual"]);
     }
 }

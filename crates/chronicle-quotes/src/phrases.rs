@@ -70,6 +70,11 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
         }
         end = m - 1;
     }
+    if end > start && cx.lower[end - 1] == "who" {
+        // "Shane Shook, a security expert who has helped …, said": the
+        // relative pronoun stands for the phrase before it (see `resolve`).
+        return Some((end - 1, end));
+    }
     let mut a = end;
     while a > start && end - a < MAX_PHRASE && phrase_token(cx, a - 1) && !cx.in_quote[a - 1] {
         a -= 1;

@@ -93,6 +93,9 @@ fn phrase(
         }
     }
     let mention = cx.span(a, b);
+    if b - a == 1 && cx.lower[a] == "who" {
+        return antecedent(cx, people, a).map(|who| (who, mention));
+    }
     if b - a == 1 {
         match pronoun(&cx.lower[a]) {
             Some(Pronoun::He | Pronoun::She) => {
@@ -124,6 +127,21 @@ fn phrase(
         Referent::Named(name.split_whitespace().collect::<Vec<_>>().join(" ")),
         mention,
     ))
+}
+
+/// What "who" at token `at` stands for: the nearest name before it in the
+/// sentence ("Shane Shook, a security expert who …").
+fn antecedent(cx: &Context, people: &People, at: usize) -> Option<Referent> {
+    let (start, _) = cx.sentence_range(at);
+    let lo = at.saturating_sub(15).max(start);
+    let i = (lo..at).rev().find(|&i| cx.entity_at[i].is_some())?;
+    let n = cx.entity_at[i]? as usize;
+    match people.of_entity[n] {
+        Some(k) => Some(Referent::Person(k)),
+        None => Some(Referent::Named(
+            cx.entities[n].span.text(cx.body).to_string(),
+        )),
+    }
 }
 
 fn person_for_pronoun(cx: &Context, people: &People, history: &[Said], at: usize) -> Option<usize> {

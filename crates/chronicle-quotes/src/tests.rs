@@ -169,6 +169,19 @@ fn surnames_join_the_full_name_and_titles_are_roles() {
 }
 
 #[test]
+fn relative_pronoun_speakers() {
+    let doc = annotate(
+        "Shane Shook, a security expert who has studied the breaches, said the report was weak. Officials, who spoke on condition of anonymity, said talks had stalled.",
+        &[("Shane Shook", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Reported, "the report was weak", Some("Shane Shook"))),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn plural_pronouns_resolve_to_groups() {
     let doc = annotate(
         "NATO officials have repeatedly stressed that the alliance is defensive. They have also vowed to defend “every inch” of its territory.",
