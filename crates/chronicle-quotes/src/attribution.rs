@@ -141,13 +141,23 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
     if j < end && cx.is_punct(j, ",") {
         j += 1;
     }
-    let limit = (j + 8).min(end);
-    for k in j..limit {
-        if cx.is_quote_mark(k)
-            || cx.is_terminal(k)
-            || cx.in_quote[k]
-            || cx.is_punct(k, ",") && k > j + 6
-        {
+    if j >= end {
+        return next_sentence_attribution(cx, close);
+    }
+    // The speaker may carry one appositive between commas: `“…,” Sam
+    // Nunberg, a former Trump aide, said`.
+    let mut commas = 0;
+    for k in j..(j + 30).min(end) {
+        if cx.is_quote_mark(k) || cx.is_terminal(k) || cx.in_quote[k] {
+            return None;
+        }
+        if cx.is_punct(k, ",") {
+            commas += 1;
+            if commas > 2 {
+                return None;
+            }
+        }
+        if commas == 0 && k > j + crate::phrases::MAX_PHRASE {
             return None;
         }
         if is_cue_verb(&cx.lower[k]) {
@@ -160,6 +170,35 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
         }
     }
     None
+}
+
+/// `“… missing.” Trump said.`: the quote ends its sentence and the next,
+/// in the same paragraph, is only an attribution.
+fn next_sentence_attribution(
+    cx: &Context,
+    close: usize,
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let s = close + 1;
+    if s >= cx.tokens.len() || cx.paras[s] != cx.paras[close] {
+        return None;
+    }
+    let (s0, end) = cx.sentence_range(s);
+    if s0 != s || end - s > 7 || !cx.is_terminal(end - 1) {
+        return None;
+    }
+    let k = (s..end).find(|&k| is_cue_verb(&cx.lower[k]))?;
+    let phrase = if k == s {
+        subject_after(cx, k)
+    } else {
+        subject_before(cx, k).filter(|&(a, _)| a >= s)
+    }?;
+    // Nothing but the phrase, the cue and the full stop.
+    let covered = if k == s {
+        phrase.1 + 1 == end
+    } else {
+        phrase.0 == s && k + 2 == end
+    };
+    covered.then_some((k, Some(phrase)))
 }
 
 /// `X said: “…”` / `X said, “…”` / `X said “…”`: the cue right before the

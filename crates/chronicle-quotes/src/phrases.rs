@@ -75,6 +75,9 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
         // relative pronoun stands for the phrase before it (see `resolve`).
         return Some((end - 1, end));
     }
+    if end > start && cx.lower[end - 1] == "and" {
+        return coordinated_subject(cx, start, end - 1);
+    }
     let mut a = end;
     while a > start && end - a < MAX_PHRASE && phrase_token(cx, a - 1) && !cx.in_quote[a - 1] {
         a -= 1;
@@ -89,6 +92,26 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
         a += 1;
     }
     plausible(cx, a, end).then_some((a, end))
+}
+
+/// "Trump called on her to resign and said": the cue shares the sentence's
+/// subject, a name at the sentence start.
+fn coordinated_subject(cx: &Context, start: usize, and: usize) -> Option<(usize, usize)> {
+    let mut b = start;
+    while b < and
+        && b - start < MAX_PHRASE
+        && (cx.entity_at[b].is_some() || cx.is_capitalized(b) || phrase_token_det(cx, b))
+    {
+        b += 1;
+    }
+    (b > start
+        && (start..b).any(|i| cx.entity_at[i].is_some() || cx.is_capitalized(i))
+        && plausible(cx, start, b))
+    .then_some((start, b))
+}
+
+fn phrase_token_det(cx: &Context, i: usize) -> bool {
+    matches!(cx.lower[i].as_str(), "the" | "a" | "an") || (i > 0 && cx.text(i) == "’s")
 }
 
 /// The phrase after an inverted cue at token `cue`: "said Stefano Stefanini,".

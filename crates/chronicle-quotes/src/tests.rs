@@ -169,6 +169,31 @@ fn surnames_join_the_full_name_and_titles_are_roles() {
 }
 
 #[test]
+fn long_appositives_next_sentences_and_coordinated_subjects() {
+    let doc = annotate(
+        "“He will monitor everything,” Sam Nunberg, a former Trump aide, said when asked.\n\n“Russia, if you are listening, find the emails.” Ann Lee said.\n\nAnn Lee called on her to resign and said, “Her mind is shot!”",
+        &[("Sam Nunberg", Per), ("Ann Lee", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q[0],
+        (Direct, "He will monitor everything", Some("Sam Nunberg"))
+    );
+    assert_eq!(
+        q[1],
+        (
+            Direct,
+            "Russia, if you are listening, find the emails.",
+            Some("Ann Lee")
+        )
+    );
+    assert!(
+        q.contains(&(Direct, "Her mind is shot!", Some("Ann Lee"))),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn relative_pronoun_speakers() {
     let doc = annotate(
         "Shane Shook, a security expert who has studied the breaches, said the report was weak. Officials, who spoke on condition of anonymity, said talks had stalled.",
