@@ -297,6 +297,51 @@ pub struct Person {
     pub mentions: Vec<Span>,
 }
 
+/// How a place name is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// The place itself: "in Poland".
+    Literal,
+    /// An adjective or demonym of the place: "Polish", "Ukrainians".
+    Demonym,
+    /// The name stands for something else: "Washington said" (a
+    /// government), "the Kremlin warned".
+    Metonym,
+}
+
+/// A phrase locating something relative to a place: "western Ukraine",
+/// "near the Polish border", "15 miles from", "north of Kyiv".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRelation {
+    /// The whole phrase.
+    pub span: Span,
+    /// `western`, `eastern`, `near`, `border`, `north_of`, `from`, `within`, …
+    pub relation: String,
+    /// A stated distance and its unit ("15", "mile").
+    pub distance: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// A place mention resolved (when possible) to a gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub span: Span,
+    /// The gazetteer's name of the place ("Poland" for "Polish").
+    pub name: String,
+    pub geonameid: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level administrative region (state, province), by name.
+    pub admin1: Option<String>,
+    pub kind: PlaceKind,
+    pub relation: Option<PlaceRelation>,
+    /// Confidence of the resolution, 0 to 1.
+    pub confidence: f32,
+}
+
 /// All layers of a document. A layer that no annotator has added is `None`.
 ///
 /// Later layers (entities, timexes, …) join here as fields of their own type,
@@ -310,6 +355,7 @@ pub struct Layers {
     pub quotes: Option<Layer<Quote>>,
     pub people: Option<Layer<Person>>,
     pub figures: Option<Layer<Figure>>,
+    pub places: Option<Layer<Place>>,
 }
 
 impl Layers {
@@ -328,6 +374,7 @@ impl Layers {
             LayerKind::Quotes => self.quotes.as_ref().map(|l| l.producer),
             LayerKind::People => self.people.as_ref().map(|l| l.producer),
             LayerKind::Figures => self.figures.as_ref().map(|l| l.producer),
+            LayerKind::Places => self.places.as_ref().map(|l| l.producer),
             _ => None,
         }
     }
@@ -360,6 +407,11 @@ impl Layers {
     /// The people, or an empty slice when the layer is absent.
     pub fn people(&self) -> &[Person] {
         self.people.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The places, or an empty slice when the layer is absent.
+    pub fn places(&self) -> &[Place] {
+        self.places.as_ref().map_or(&[], |l| &l.items)
     }
 
     /// The figures, or an empty slice when the layer is absent.

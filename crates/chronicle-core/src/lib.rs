@@ -31,8 +31,9 @@ pub use chars::is_space;
 pub use date::{parse_date, parse_publication_date, Date, DateError, MAX_YEAR, MIN_YEAR};
 pub use document::{Document, Origin};
 pub use layer::{
-    Approx, Entity, EntityType, Figure, FigureCategory, Layer, LayerKind, Layers, Person, Quote,
-    QuoteKind, Sentence, Speaker, Timex, TimexAnchor, TimexType, Token, TokenKind,
+    Approx, Entity, EntityType, Figure, FigureCategory, Layer, LayerKind, Layers, Person, Place,
+    PlaceKind, PlaceRelation, Quote, QuoteKind, Sentence, Speaker, Timex, TimexAnchor, TimexType,
+    Token, TokenKind,
 };
 pub use offsets::CharOffsets;
 pub use span::Span;

@@ -264,6 +264,24 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
             }
         }
     }
+    if let Some(places) = &doc.layers.places {
+        check_disjoint(body, "places", places.items.iter().map(|p| p.span))?;
+        for (i, p) in places.items.iter().enumerate() {
+            if let Some(r) = &p.relation {
+                check_span(body, "places", i, r.span)?;
+            }
+            let lat_ok = p.lat.is_none_or(|v| (-90.0..=90.0).contains(&v));
+            let lon_ok = p.lon.is_none_or(|v| (-180.0..=180.0).contains(&v));
+            if !lat_ok || !lon_ok || !(0.0..=1.0).contains(&p.confidence) {
+                return Err(violation(
+                    "places",
+                    i,
+                    Some(p.span),
+                    "coordinates or confidence out of range",
+                ));
+            }
+        }
+    }
     Ok(())
 }
 

@@ -3,8 +3,8 @@
 
 use crate::SCHEMA_VERSION;
 use chronicle_core::{
-    Approx, CharOffsets, Document, EntityType, FigureCategory, QuoteKind, Span, TimexAnchor,
-    TimexType, TokenKind,
+    Approx, CharOffsets, Document, EntityType, FigureCategory, PlaceKind, QuoteKind, Span,
+    TimexAnchor, TimexType, TokenKind,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -160,6 +160,41 @@ pub struct Article<'a> {
     pub people: Option<Vec<PersonOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures: Option<Vec<FigureOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub places: Option<Vec<PlaceOut<'a>>>,
+}
+
+/// A relative place phrase.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    #[serde(rename = "type")]
+    pub relation: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+}
+
+/// A place.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub name: &'a str,
+    pub geonameid: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<&'a str>,
+    pub kind: PlaceKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<RelationOut<'a>>,
+    pub confidence: f32,
 }
 
 impl<'a> Article<'a> {
@@ -272,6 +307,39 @@ impl<'a> Article<'a> {
                 })
                 .collect()
         });
+        let places = doc.layers.places.as_ref().map(|layer| {
+            layer
+                .items
+                .iter()
+                .map(|p| {
+                    let TextSpan { start, end, text } = text_span(p.span);
+                    PlaceOut {
+                        start,
+                        end,
+                        text,
+                        name: &p.name,
+                        geonameid: p.geonameid,
+                        lat: p.lat,
+                        lon: p.lon,
+                        country: p.country.as_deref(),
+                        admin1: p.admin1.as_deref(),
+                        kind: p.kind,
+                        relation: p.relation.as_ref().map(|r| {
+                            let TextSpan { start, end, text } = text_span(r.span);
+                            RelationOut {
+                                start,
+                                end,
+                                text,
+                                relation: &r.relation,
+                                distance: r.distance,
+                                unit: r.unit.as_deref(),
+                            }
+                        }),
+                        confidence: p.confidence,
+                    }
+                })
+                .collect()
+        });
         let figures = doc.layers.figures.as_ref().map(|layer| {
             layer
                 .items
@@ -330,6 +398,7 @@ impl<'a> Article<'a> {
             quotes,
             people,
             figures,
+            places,
         }
     }
 }
