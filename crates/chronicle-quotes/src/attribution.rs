@@ -74,8 +74,14 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
             None if kind == QuoteKind::Direct && follows_quote(cx, &out, prev_direct, q.open) => {
                 SpeakerRef::Previous
             }
-            None if words >= 6 || kind == QuoteKind::Direct => SpeakerRef::None,
-            // A short quoted phrase with no cue: a title or a scare quote.
+            None if starts_sentence => match previous_sentence_speaker(cx, q.open) {
+                Some((a, b)) => SpeakerRef::Phrase(a, b),
+                None if words >= 6 => SpeakerRef::None,
+                None => continue,
+            },
+            None if words >= 6 => SpeakerRef::None,
+            // A short quoted phrase with no cue: a title, a slogan or a
+            // scare quote ("Orange Is the New Black", “Quick Question”).
             None => continue,
         };
         if kind == QuoteKind::Partial && words >= 6 && starts_sentence {
@@ -131,6 +137,21 @@ fn follows_quote(cx: &Context, out: &[Candidate], prev: Option<usize>, open: usi
     let (s_prev, _) = cx.sentence_range(prev_end);
     let (s_this, _) = cx.sentence_range(open);
     s_this == open && cx.sentence_of[open] <= cx.sentence_of[s_prev] + 1
+}
+
+/// A quote that opens its sentence right after a sentence with a speech cue
+/// ("Trump also tweeted a response.\n\n“Crooked Hillary …”"): the speaker
+/// of that cue.
+fn previous_sentence_speaker(cx: &Context, open: usize) -> Option<(usize, usize)> {
+    if open == 0 {
+        return None;
+    }
+    let (p0, p1) = cx.sentence_range(open - 1);
+    if cx.paras[open] > cx.paras[p1 - 1] + 1 || (p0..p1).any(|i| cx.is_quote_mark(i)) {
+        return None;
+    }
+    let cue = (p0..p1).rev().find(|&c| is_cue_verb(&cx.lower[c]))?;
+    subject_before(cx, cue)
 }
 
 /// `“…,” he said` / `“…,” said X`: a cue within a few tokens after the

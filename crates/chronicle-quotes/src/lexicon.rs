@@ -358,3 +358,40 @@ pub fn is_cue_filler(lower: &str) -> bool {
                 | "reportedly"
         )
 }
+
+/// Grammatical gender of a person, for pronoun agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
+/// First names borne overwhelmingly by one sex (US SSA birth records; see
+/// `data/build_first_names.py`).
+const FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
+
+/// The sex a first name indicates, if it clearly does.
+pub fn first_name_sex(first: &str) -> Option<Sex> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Sex>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, sex) = l.split_once('\t')?;
+                Some((name, if sex == "f" { Sex::Female } else { Sex::Male }))
+            })
+            .collect()
+    });
+    table.get(first.to_lowercase().as_str()).copied()
+}
+
+/// The sex an honorific indicates.
+pub fn honorific_sex(word: &str) -> Option<Sex> {
+    match word {
+        "Mr." | "Mr" => Some(Sex::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Sex::Female),
+        _ => None,
+    }
+}

@@ -10,7 +10,7 @@
 //! person has that surname — never on a surname two people share.
 
 use crate::context::Context;
-use crate::lexicon::{is_honorific, is_role_word};
+use crate::lexicon::{first_name_sex, honorific_sex, is_honorific, is_role_word, Sex};
 use chronicle_core::{EntityType, Span};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct PersonEntry {
     pub mentions: Vec<Span>,
     /// Token index of each name mention (pronouns are not listed here).
     pub name_tokens: Vec<usize>,
+    /// From an honorific ("Mrs. Clinton") or the first name.
+    pub sex: Option<Sex>,
 }
 
 /// People of the document and the person of each entity.
@@ -92,10 +94,16 @@ pub fn build(cx: &Context) -> People {
                 roles: Vec::new(),
                 mentions: Vec::new(),
                 name_tokens: Vec::new(),
+                sex: None,
             });
             persons.len() - 1
         });
         let p = &mut persons[k];
+        let honorific = (a > 0).then(|| honorific_sex(cx.text(a - 1))).flatten();
+        let by_name = (words.len() >= 2)
+            .then(|| first_name_sex(words[0]))
+            .flatten();
+        p.sex = honorific.or(p.sex).or(by_name);
         p.mentions.push(e.span);
         p.name_tokens.push(a);
         for role in [premodifier_role(cx, a), appositive_role(cx, b)]
@@ -131,6 +139,7 @@ fn merge_early_surnames(persons: &mut Vec<PersonEntry>, of_entity: &mut [Option<
             let from = persons.remove(k);
             let o = if o > k { o - 1 } else { o };
             let target = &mut persons[o];
+            target.sex = target.sex.or(from.sex);
             target.mentions.extend(from.mentions);
             target.name_tokens.extend(from.name_tokens);
             for r in from.roles {

@@ -11,7 +11,7 @@
 
 use crate::attribution::{Candidate, SpeakerRef};
 use crate::context::Context;
-use crate::lexicon::{pronoun, Pronoun};
+use crate::lexicon::{pronoun, Pronoun, Sex};
 use crate::people::People;
 use chronicle_core::{EntityType, Span, Speaker};
 
@@ -98,9 +98,14 @@ fn phrase(
     }
     if b - a == 1 {
         match pronoun(&cx.lower[a]) {
-            Some(Pronoun::He | Pronoun::She) => {
-                return person_for_pronoun(cx, people, history, a)
-                    .map(|k| (Referent::Person(k), mention))
+            Some(p @ (Pronoun::He | Pronoun::She)) => {
+                let sex = if p == Pronoun::He {
+                    Sex::Male
+                } else {
+                    Sex::Female
+                };
+                return person_for_pronoun(cx, people, history, a, sex)
+                    .map(|k| (Referent::Person(k), mention));
             }
             Some(Pronoun::They) => {
                 return group_for_pronoun(cx, history, a).map(|n| (Referent::Named(n), mention))
@@ -144,13 +149,21 @@ fn antecedent(cx: &Context, people: &People, at: usize) -> Option<Referent> {
     }
 }
 
-fn person_for_pronoun(cx: &Context, people: &People, history: &[Said], at: usize) -> Option<usize> {
+fn person_for_pronoun(
+    cx: &Context,
+    people: &People,
+    history: &[Said],
+    at: usize,
+    sex: Sex,
+) -> Option<usize> {
     if cx.in_quote[at] {
         return None;
     }
+    // A person known to be of the other sex is never the referent.
+    let agrees = |k: usize| people.persons[k].sex.is_none_or(|s| s == sex);
     let para = cx.paras[at];
     let recent_speaker = history.iter().rev().find_map(|s| match s.who {
-        Referent::Person(k) if s.at < at && cx.paras[s.at] + 1 >= para => Some(k),
+        Referent::Person(k) if s.at < at && cx.paras[s.at] + 1 >= para && agrees(k) => Some(k),
         _ => None,
     });
     if recent_speaker.is_some() {
@@ -160,6 +173,7 @@ fn person_for_pronoun(cx: &Context, people: &People, history: &[Said], at: usize
         .persons
         .iter()
         .enumerate()
+        .filter(|&(k, _)| agrees(k))
         .filter_map(|(k, p)| {
             p.name_tokens
                 .iter()
@@ -172,7 +186,7 @@ fn person_for_pronoun(cx: &Context, people: &People, history: &[Said], at: usize
         return Some(k);
     }
     history.iter().rev().find_map(|s| match s.who {
-        Referent::Person(k) if s.at < at => Some(k),
+        Referent::Person(k) if s.at < at && agrees(k) => Some(k),
         _ => None,
     })
 }

@@ -139,7 +139,7 @@ fn organisations_descriptions_and_according_to() {
 
 #[test]
 fn speaker_before_the_quote_and_unknown_speakers() {
-    let doc = annotate("Jo Park told reporters: “We are ready.”\n\n“Nobody knows what comes next.”\n\nThe sky was grey.\n\n“Who said this?”", &[("Jo Park", Per)]);
+    let doc = annotate("Jo Park told reporters: “We are ready.”\n\n“Nobody knows what comes next.”\n\nThe sky was grey.\n\n“Who on earth would ever say this?”", &[("Jo Park", Per)]);
     let q = quotes(&doc);
     assert_eq!(q[0], (Direct, "We are ready.", Some("Jo Park")));
     assert_eq!(
@@ -148,7 +148,7 @@ fn speaker_before_the_quote_and_unknown_speakers() {
     );
     assert_eq!(
         q[2],
-        (Direct, "Who said this?", None),
+        (Direct, "Who on earth would ever say this?", None),
         "no guess after narrative"
     );
 }
@@ -190,6 +190,24 @@ fn long_appositives_next_sentences_and_coordinated_subjects() {
     assert!(
         q.contains(&(Direct, "Her mind is shot!", Some("Ann Lee"))),
         "{q:?}"
+    );
+}
+
+#[test]
+fn pronouns_agree_with_the_speakers_sex() {
+    let doc = annotate(
+        "Rachel Rizzo said the strike was a warning. Vladimir Putin did not comment. “He will lose,” she said.",
+        &[("Rachel Rizzo", Per), ("Vladimir Putin", Per)],
+    );
+    assert!(quotes(&doc).contains(&(Direct, "He will lose", Some("Rachel Rizzo"))));
+    let doc = annotate(
+        "John Smith met Mary Jones on Monday. “We agreed,” she said.",
+        &[("John Smith", Per), ("Mary Jones", Per)],
+    );
+    assert!(
+        quotes(&doc).contains(&(Direct, "We agreed", Some("Mary Jones"))),
+        "{:?}",
+        quotes(&doc)
     );
 }
 
