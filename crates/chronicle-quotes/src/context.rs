@@ -56,7 +56,9 @@ impl<'a> Context<'a> {
         let paras = paragraphs(body, tokens);
         let quoted = find_quoted(body, tokens, &paras);
         let mut in_quote = vec![false; tokens.len()];
-        for q in &quoted {
+        // A passage never closed may be a stray mark: its words stay open to
+        // the narrative rules (cues, pronouns).
+        for q in quoted.iter().filter(|q| q.closed) {
             for flag in &mut in_quote[q.open + 1..q.close.min(tokens.len())] {
                 *flag = true;
             }
