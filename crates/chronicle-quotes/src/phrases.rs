@@ -13,6 +13,21 @@ use crate::lexicon::{is_cue_filler, is_cue_verb, is_np_boundary};
 /// The longest speaker phrase accepted, in tokens.
 pub const MAX_PHRASE: usize = 10;
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -133,6 +148,13 @@ fn plausible(cx: &Context, a: usize, b: usize) -> bool {
     }
     if b - a == 1 && crate::lexicon::pronoun(&cx.lower[a]).is_some() {
         return true;
+    }
+    // A date is not a speaker ("in January said" is a clause boundary).
+    let dated = |i: usize| {
+        MONTHS.contains(&cx.lower[i].as_str()) || WEEKDAYS.contains(&cx.lower[i].as_str())
+    };
+    if (a..b).all(|i| dated(i) || !cx.is_capitalized(i)) && (a..b).any(dated) {
+        return false;
     }
     (a..b).any(|i| cx.is_capitalized(i) || cx.entity_at[i].is_some())
         || matches!(

@@ -1,0 +1,84 @@
+//! This crate provides chronicle's knowledge base: an embedded SQLite
+//! database (bundled, WAL mode) holding articles and every annotation layer,
+//! with full-text search over sentences and quotes.
+//!
+//! - [`Store::open`] creates or migrates a database and refuses one written
+//!   by a newer chronicle.
+//! - [`Store::ingest`] writes a batch of annotated documents in one
+//!   transaction: a crash loses at most the batch in flight and never leaves
+//!   half an article. Re-ingesting the same text changes nothing (identity
+//!   by content hash); a changed text at a known URL becomes a new version,
+//!   the old one kept and marked superseded.
+//! - [`Store::search`] and [`Store::quotes`] answer queries.
+//!
+//! Offsets in the database are code points into each article's body, as in
+//! the JSON output (`docs/SCHEMA.md`).
+
+mod ingest;
+mod query;
+mod schema;
+
+pub use ingest::IngestStats;
+pub use query::{QuoteHit, QuoteQuery, SearchHit, SearchQuery};
+pub use schema::SCHEMA_VERSION;
+
+use rusqlite::Connection;
+use std::path::Path;
+use thiserror::Error;
+
+/// A store operation failed.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database {path} has schema version {found}, newer than this chronicle supports ({supported}): upgrade chronicle")]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("encoding article {id}: {source}")]
+    Json {
+        id: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("bad query: {0}")]
+    Query(String),
+}
+
+/// An open knowledge base.
+pub struct Store {
+    conn: Connection,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        schema::migrate(&mut conn, &path.display().to_string())?;
+        Ok(Store { conn })
+    }
+
+    /// Number of articles stored (all versions).
+    pub fn article_count(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+//! Queries over the knowledge base. User text never reaches SQL or the FTS5
+//! query language unescaped: every search word becomes a quoted FTS5 term,
+//! every value a bound parameter; result counts are bounded.
+
+use crate::{Store, StoreError};
+use rusqlite::params;
+use serde::Serialize;
+
+/// The most results any query returns.
+pub const MAX_LIMIT: usize = 1000;
+
+/// `search TEXT [--from D] [--to D]`.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+}
+
+/// A matching sentence with its article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SearchHit {
+    pub article: String,
+    pub title: Option<String>,
+    pub date: String,
+    pub url: Option<String>,
+    pub start: i64,
+    pub end: i64,
+    /// The sentence with matches marked `[…]`.
+    pub highlighted: String,
+}
+
+/// `quotes [--speaker NAME] [--about TEXT] [--from D] [--to D]`.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteQuery {
+    pub speaker: Option<String>,
+    pub about: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+}
+
+/// A quote with its article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteHit {
+    pub article: String,
+    pub title: Option<String>,
+    pub date: String,
+    pub kind: String,
+    pub speaker: Option<String>,
+    pub text: String,
+    pub start: i64,
+    pub end: i64,
+}
+
+/// An FTS5 query matching every word of `text`, each as a quoted term.
+fn fts_terms(text: &str) -> Result<String, StoreError> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if terms.is_empty() {
+        return Err(StoreError::Query(format!(
+            "nothing to search for in {text:?}"
+        )));
+    }
+    Ok(terms.join(" "))
+}
+
+fn check_date(d: &Option<String>) -> Result<(), StoreError> {
+    match d {
+        Some(d) if chronicle_core::parse_date(d).is_err() => Err(StoreError::Query(format!(
+            "{d:?} is not a date (YYYY-MM-DD)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn limit(n: usize) -> i64 {
+    n.clamp(1, MAX_LIMIT) as i64
+}
+
+impl Store {
+    /// Sentences matching every word of the query, best first.
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+        check_date(&q.from)?;
+        check_date(&q.to)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.doc_id, a.title, a.date, a.url, s.start, s.end, highlight(sentences_fts, 0, '[', ']')
+             FROM sentences_fts
+             JOIN sentences s ON s.id = sentences_fts.rowid
+             JOIN articles a ON a.id = s.article
+             WHERE sentences_fts MATCH ?1 AND a.superseded_by IS NULL
+               AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)
+             ORDER BY bm25(sentences_fts), a.date DESC
+             LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(
+            params![fts_terms(&q.text)?, q.from, q.to, limit(q.limit)],
+            |r| {
+                Ok(SearchHit {
+                    article: r.get(0)?,
+                    title: r.get(1)?,
+                    date: r.get(2)?,
+                    url: r.get(3)?,
+                    start: r.get(4)?,
+                    end: r.get(5)?,
+                    highlighted: r.get(6)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Quotes by a speaker (case-insensitive substring of the resolved name)
+    /// and/or about something (every word of `about`), in date order.
+    pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
+        check_date(&q.from)?;
+        check_date(&q.to)?;
+        let speaker = q.speaker.as_ref().map(|s| {
+            let escaped = s
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        });
+        let about = q.about.as_deref().map(fts_terms).transpose()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end
+             FROM quotes q JOIN articles a ON a.id = q.article
+             WHERE a.superseded_by IS NULL
+               AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
+               AND (?2 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?2))
+               AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)
+             ORDER BY a.date, a.id, q.start
+             LIMIT ?5",
+        )?;
+        let rows = stmt.query_map(params![speaker, about, q.from, q.to, limit(q.limit)], |r| {
+            Ok(QuoteHit {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                kind: r.get(3)?,
+                speaker: r.get(4)?,
+                text: r.get(5)?,
+                start: r.get(6)?,
+                end: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

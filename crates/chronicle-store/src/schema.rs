@@ -1,0 +1,140 @@
+//! The database schema and its versions.
+//!
+//! The version lives in SQLite's `user_version`. Opening a database runs the
+//! migrations from its version up to [`SCHEMA_VERSION`] in one transaction;
+//! a database written by a newer chronicle is refused, never touched.
+//! Offsets stored in every table are Unicode code points into the article's
+//! `body`, as in the JSON output.
+
+use crate::StoreError;
+use rusqlite::Connection;
+
+/// The schema this build writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Each entry migrates from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    doc_id        TEXT NOT NULL,
+    url           TEXT,
+    title         TEXT,
+    source        TEXT,
+    language      TEXT,
+    date          TEXT NOT NULL,            -- publication date, YYYY-MM-DD
+    body          TEXT NOT NULL,
+    content_hash  TEXT NOT NULL UNIQUE,     -- sha-256 of the body: re-ingesting it changes nothing
+    version       INTEGER NOT NULL,         -- 1, 2, … for changed texts at the same URL
+    superseded_by INTEGER REFERENCES articles(id),
+    metadata      TEXT,                     -- JSON
+    layers        TEXT NOT NULL,            -- the article's JSON output (schema_version 1) without the body
+    ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_url ON articles(url);
+CREATE INDEX articles_date ON articles(date);
+
+CREATE TABLE sentences (
+    id      INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL
+);
+CREATE INDEX sentences_article ON sentences(article);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+
+CREATE TABLE entities (
+    article INTEGER NOT NULL REFERENCES articles(id),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    type    TEXT NOT NULL
+);
+CREATE INDEX entities_text ON entities(text);
+CREATE INDEX entities_article ON entities(article);
+
+CREATE TABLE timexes (
+    article INTEGER NOT NULL REFERENCES articles(id),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    value   TEXT NOT NULL,
+    day     TEXT                              -- YYYY-MM-DD when the value names one day
+);
+CREATE INDEX timexes_day ON timexes(day);
+
+CREATE TABLE quotes (
+    id            INTEGER PRIMARY KEY,
+    article       INTEGER NOT NULL REFERENCES articles(id),
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    cue           TEXT,
+    speaker       TEXT,
+    speaker_start INTEGER,
+    speaker_end   INTEGER
+);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+
+CREATE TABLE people (
+    article  INTEGER NOT NULL REFERENCES articles(id),
+    name     TEXT NOT NULL,
+    roles    TEXT NOT NULL,                   -- JSON array
+    mentions TEXT NOT NULL                    -- JSON array of [start, end]
+);
+CREATE INDEX people_name ON people(name);
+
+CREATE TABLE figures (
+    article  INTEGER NOT NULL REFERENCES articles(id),
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    value    REAL NOT NULL,
+    low      REAL,
+    high     REAL,
+    approx   TEXT NOT NULL,
+    unit     TEXT,
+    category TEXT NOT NULL,
+    counted  TEXT
+);
+CREATE INDEX figures_category ON figures(category);
+
+CREATE TABLE places (
+    article    INTEGER NOT NULL REFERENCES articles(id),
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    geonameid  INTEGER,
+    lat        REAL,
+    lon        REAL,
+    country    TEXT,
+    kind       TEXT NOT NULL
+);
+CREATE INDEX places_name ON places(name);
+"#];
+
+/// Brings the database to [`SCHEMA_VERSION`], or refuses a newer one.
+pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (from, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", from as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
