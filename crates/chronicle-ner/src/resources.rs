@@ -1,0 +1,193 @@
+//! Lexical resources the features read: gazetteers (lists of names by
+//! category) and word clusters (Brown-style bit strings).
+//!
+//! Both are plain text compiled into the binary (see `resources/README.md`
+//! for their sources, licences and the commands that rebuild them):
+//!
+//! - `gazetteers.tsv`: `CATEGORY<TAB>phrase` per line; phrases are matched
+//!   case-insensitively on whole tokens, up to [`MAX_PHRASE`] tokens long;
+//! - `clusters.tsv`: `ids<TAB>word[<TAB>count]` per line, where `ids` is
+//!   the word's class at up to four granularities, coarse to fine, joined by
+//!   `:` (built by `examples/build_clusters.rs`); each level is a feature.
+//!
+//! A model records a fingerprint of the resources it was trained with and
+//! refuses to load beside different ones.
+
+use crate::features::lower_key;
+use crate::hash::FastMap;
+use crate::hash::{hash_bytes, hash_str, mix};
+
+/// Longest gazetteer phrase, in tokens.
+pub const MAX_PHRASE: usize = 6;
+/// At most this many gazetteer categories (each takes 4 bits of a `u64`).
+pub const MAX_CATEGORIES: usize = 16;
+
+/// Gazetteers and clusters.
+#[derive(Debug, Default)]
+pub struct Resources {
+    /// Phrase hash (over lower-cased tokens) → category bits; bit 63 marks a
+    /// proper prefix of a longer phrase.
+    phrases: FastMap<u64, u64>,
+    /// Category names, index = bit.
+    pub categories: Vec<String>,
+    /// Word → hashes of its class at each granularity (0 where absent).
+    clusters: FastMap<String, [u64; 4]>,
+    /// Fingerprint of the resource texts.
+    pub fingerprint: u64,
+}
+
+const PREFIX_BIT: u64 = 1 << 63;
+
+impl Resources {
+    /// Parses the two resource texts. Malformed lines are skipped.
+    pub fn parse(gazetteers: &str, clusters: &str) -> Resources {
+        let mut r = Resources {
+            fingerprint: mix(hash_str(gazetteers), hash_str(clusters)),
+            ..Resources::default()
+        };
+        for line in gazetteers.lines() {
+            let Some((cat, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let cat_index = match r.categories.iter().position(|c| c == cat) {
+                Some(i) => i,
+                None if r.categories.len() < MAX_CATEGORIES => {
+                    r.categories.push(cat.to_string());
+                    r.categories.len() - 1
+                }
+                None => continue,
+            };
+            let toks: Vec<&str> = phrase.split_whitespace().collect();
+            if toks.is_empty() || toks.len() > MAX_PHRASE {
+                continue;
+            }
+            let keys: Vec<u64> = toks.iter().map(|t| token_key(&lower_key(t))).collect();
+            add_phrase(&mut r.phrases, &keys, cat_index);
+        }
+        for line in clusters.lines() {
+            let mut cols = line.split('\t');
+            let (Some(path), Some(word)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let mut levels = [0u64; 4];
+            for (k, (l, id)) in levels.iter_mut().zip(path.split(':')).enumerate() {
+                *l = hash_bytes(k as u64 + 1, id.as_bytes());
+            }
+            r.clusters.insert(word.to_string(), levels);
+        }
+        r
+    }
+
+    /// Cluster hashes of a (normalised) word: the exact form first,
+    /// then its lower case.
+    pub fn cluster(&self, word: &str, lower: &str) -> Option<&[u64; 4]> {
+        self.clusters.get(word).or_else(|| self.clusters.get(lower))
+    }
+
+    pub fn n_clusters(&self) -> usize {
+        self.clusters.len()
+    }
+
+    pub fn n_phrases(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Marks gazetteer matches in a sentence of lower-cased keys: for each
+    /// token, bit `4 * category + position` (B, I, L, U) of every match
+    /// covering it. All matches are kept, overlapping or not.
+    pub fn gazetteer_bits(&self, keys: &[u64], out: &mut [u64]) {
+        mark_matches(&self.phrases, self.categories.len(), keys, out);
+    }
+}
+
+/// Adds a phrase (token keys) of category `cat` to a phrase table.
+pub(crate) fn add_phrase(phrases: &mut FastMap<u64, u64>, keys: &[u64], cat: usize) {
+    let mut h = 0;
+    for (k, &key) in keys.iter().enumerate() {
+        h = mix_key(h, key);
+        if k + 1 < keys.len() {
+            *phrases.entry(h).or_insert(0) |= PREFIX_BIT;
+        }
+    }
+    *phrases.entry(h).or_insert(0) |= 1 << cat;
+}
+
+/// Marks every match of a phrase table in a sentence of token keys: bit
+/// `4 * category + position` (B, I, L, U) on each token a match covers.
+pub(crate) fn mark_matches(
+    phrases: &FastMap<u64, u64>,
+    n_categories: usize,
+    keys: &[u64],
+    out: &mut [u64],
+) {
+    if phrases.is_empty() {
+        return;
+    }
+    for i in 0..keys.len() {
+        let mut h = 0;
+        for j in i..keys.len().min(i + MAX_PHRASE) {
+            h = mix_key(h, keys[j]);
+            let Some(&bits) = phrases.get(&h) else {
+                break;
+            };
+            let cats = bits & !PREFIX_BIT;
+            if cats != 0 {
+                for c in 0..n_categories {
+                    if cats & (1 << c) == 0 {
+                        continue;
+                    }
+                    let c4 = 4 * c;
+                    if i == j {
+                        out[i] |= 1 << (c4 + 3);
+                    } else {
+                        out[i] |= 1 << c4;
+                        for o in &mut out[i + 1..j] {
+                            *o |= 1 << (c4 + 1);
+                        }
+                        out[j] |= 1 << (c4 + 2);
+                    }
+                }
+            }
+            if bits & PREFIX_BIT == 0 {
+                break;
+            }
+        }
+    }
+}
+
+/// The key of one token for phrase matching.
+#[inline]
+pub fn token_key(lower: &str) -> u64 {
+    hash_bytes(7, lower.as_bytes())
+}
+
+#[inline]
+fn mix_key(h: u64, key: u64) -> u64 {
+    mix(h ^ 0x5bd1_e995, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_on_tokens() {
+        let r = Resources::parse(
+            "LOC\tnew york\nLOC\tyork\nPER\tjohn\nbad line\nLOC\tnew york city\n",
+            "3:17\tParis\t10\n",
+        );
+        let words = ["John", "visited", "New", "York", "City", "."];
+        let keys: Vec<u64> = words.iter().map(|w| token_key(&lower_key(w))).collect();
+        let mut bits = vec![0u64; words.len()];
+        r.gazetteer_bits(&keys, &mut bits);
+        let loc = r.categories.iter().position(|c| c == "LOC").unwrap();
+        let per = r.categories.iter().position(|c| c == "PER").unwrap();
+        assert_ne!(bits[0] & (1 << (4 * per + 3)), 0);
+        assert_ne!(bits[2] & (1 << (4 * loc)), 0);
+        assert_ne!(bits[3] & (1 << (4 * loc + 3)), 0); // "york" alone
+        assert_ne!(bits[4] & (1 << (4 * loc + 2)), 0); // "new york city" ends
+        assert_eq!(bits[5], 0);
+        assert!(r.cluster("paris", "paris").is_none());
+        assert!(r.cluster("Paris", "paris").is_some());
+    }
+}
