@@ -1,0 +1,357 @@
+//! Absolute dates: expressions that name their calendar point, possibly
+//! without the year ("March 16", "16 March 2022", "3/16/22", "2022-03-16",
+//! "March 2022", "1998", "the 1990s", "fiscal 1989", "the third quarter",
+//! "Q3", "the first half of 1998", "the summer of 1997").
+//!
+//! Invariants: a day is only produced when the calendar has it (no
+//! 2022-02-30); a bare four-digit number is a year only where it cannot be a
+//! count, a price or a code ("$1998", "1998 people", "Article 1998"); a bare
+//! month name is a month only where it cannot be the modal "may", the verb
+//! "march" or a first name ("June Carter"). A missing year is taken from the
+//! publication date, moved to the side the sentence's tense points to.
+//! Sources: TimeML TIMEX3 guidelines 1.2.1 §2.2 (values of calendar dates,
+//! quarters `YYYY-Qn`, halves `YYYY-Hn`, seasons, decades `199`), and
+//! HeidelTime's English date patterns.
+
+use super::{the, Rule};
+use crate::lexicon::Lex;
+use crate::point::{Date, Point};
+use crate::{tense, Ctx, Hit};
+use chrono::Datelike;
+
+pub const RULES: &[Rule] = &[
+    weekday_date,
+    numeric_date,
+    month_day,
+    day_month,
+    month_year,
+    month_alone,
+    year_alone,
+];
+
+/// The year of a month and day written without one. News looks back: the
+/// date is taken in the publication year unless that puts it more than a
+/// few months ahead of the report (then it is last year's), or the date
+/// just ahead in the next year is meant ("Jan. 2" in November). With a
+/// future cue nearby ("will", "is to") the window ahead is most of a year.
+fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
+    let y = cx.dct.year();
+    // How far ahead of the report the date may lie: far after a deadline
+    // word or a future cue ("by April", "payable Jan. 2", "will meet on
+    // June 1"), not at all right after a past verb ("ended Sept. 30",
+    // "was terminated on Sept. 27"), half a year otherwise.
+    let before = |k: usize| {
+        if start >= cx.sent.start + k {
+            cx.low(start - k)
+        } else {
+            ""
+        }
+    };
+    let deadline = |w: &str| {
+        matches!(
+            w,
+            "by" | "until"
+                | "through"
+                | "till"
+                | "payable"
+                | "expire"
+                | "expires"
+                | "effective"
+                | "to"
+                | "before"
+                | "record"
+        )
+    };
+    let past_verb = |w: &str| w.len() > 4 && w.ends_with("ed") || matches!(w, "was" | "were");
+    let window = if deadline(before(1)) || tense::cue_side(cx, start, end) > 0 {
+        330
+    } else if past_verb(before(1)) || (before(1) == "on" && past_verb(before(2))) {
+        0
+    } else {
+        183
+    };
+    let ahead = |yy: i32| -> i64 {
+        let day = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+        day(yy, m, d) - day(y, cx.dct.month(), cx.dct.day())
+    };
+    let same = ahead(y);
+    if same > window {
+        y - 1
+    } else if same < 0 && window > 0 && ahead(y + 1) <= window.min(100) {
+        y + 1
+    } else {
+        y
+    }
+}
+
+fn day_point(y: i32, m: u32, d: u32) -> Option<Point> {
+    Date::from_ymd_opt(y, m, d).map(Point::Day)
+}
+
+/// `Saturday, April 25`: the weekday joins the date it names.
+fn weekday_date(cx: &Ctx, i: usize) -> Option<Hit> {
+    let Lex::Weekday(_) = cx.lex(i) else {
+        return None;
+    };
+    let j = if cx.low(i + 1) == "," { i + 2 } else { i + 1 };
+    let hit = month_day(cx, j).or_else(|| day_month(cx, j))?;
+    Some(hit)
+}
+
+/// `3/16/22`, `03/16/2022`, `2022-03-16`.
+fn numeric_date(cx: &Ctx, i: usize) -> Option<Hit> {
+    let t = cx.tok(i)?;
+    if !t.low.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let parts: Vec<&str> = t.low.split(['/', '-']).collect();
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| crate::lexicon::digits_value(p))
+        .collect::<Option<_>>()?;
+    let p = match (parts.as_slice(), nums.as_slice()) {
+        ([a, _, _], &[y, m, d]) if a.len() == 4 && t.low.contains('-') => {
+            day_point(y as i32, m, d)?
+        }
+        ([_, _, c], &[m, d, y]) if t.low.contains('/') && (c.len() == 2 || c.len() == 4) => {
+            let y = if c.len() == 2 {
+                // 22 → 2022, 98 → 1998: the century nearest the report.
+                let century = cx.dct.year() / 100 * 100;
+                let cand = century + y as i32;
+                if cand > cx.dct.year() + 20 {
+                    cand - 100
+                } else {
+                    cand
+                }
+            } else {
+                y as i32
+            };
+            day_point(y, m, d)?
+        }
+        _ => return None,
+    };
+    Some(Hit::date(i + 1, p, None))
+}
+
+fn day_number(lex: Lex) -> Option<u32> {
+    match lex {
+        Lex::Num(n) | Lex::Ordinal(n) if (1..=31).contains(&n) => Some(n),
+        _ => None,
+    }
+}
+
+/// A year after an optional comma at `j`: `(year, end)`.
+fn year_after(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    let j = if cx.low(j) == "," { j + 1 } else { j };
+    match cx.lex(j) {
+        Lex::Year(y) => Some((y, j + 1)),
+        _ => None,
+    }
+}
+
+/// `March 16`, `Sept. 30, 1998`, `March 16th`.
+fn month_day(cx: &Ctx, i: usize) -> Option<Hit> {
+    let Lex::Month(m) = cx.lex(i) else {
+        return None;
+    };
+    let d = day_number(cx.lex(i + 1))?;
+    let (y, end) = match year_after(cx, i + 2) {
+        Some(found) => found,
+        None => (year_for(cx, m, d, i, i + 2), i + 2),
+    };
+    Some(Hit::date(end, day_point(y, m, d)?, None))
+}
+
+/// `16 March`, `16 March 2022`, `the 16th of March`.
+fn day_month(cx: &Ctx, i: usize) -> Option<Hit> {
+    let j = the(cx, i);
+    let d = day_number(cx.lex(j))?;
+    let k = if cx.low(j + 1) == "of" { j + 2 } else { j + 1 };
+    let Lex::Month(m) = cx.lex(k) else {
+        return None;
+    };
+    let (y, end) = match year_after(cx, k + 1) {
+        Some(found) => found,
+        None => (year_for(cx, m, d, i, k + 1), k + 1),
+    };
+    Some(Hit::date(end, day_point(y, m, d)?, None))
+}
+
+/// `March 2022`, `March of 1998`, `June last year`, `April next year`.
+fn month_year(cx: &Ctx, i: usize) -> Option<Hit> {
+    let Lex::Month(m) = cx.lex(i) else {
+        return None;
+    };
+    if cx.low(i + 2) == "year" {
+        let shift = match cx.low(i + 1) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => -2,
+        };
+        if shift > -2 {
+            let p = Point::Month(cx.dct.year() + shift, m);
+            return Some(Hit::date(
+                i + 3,
+                p,
+                Some(chronicle_core::TimexAnchor::PublicationDate),
+            ));
+        }
+    }
+    let j = if cx.low(i + 1) == "of" { i + 2 } else { i + 1 };
+    let (y, end) = year_after(cx, j)?;
+    Some(Hit::date(end, Point::Month(y, m), None))
+}
+
+/// Whether the month name at `i` is used as a month.
+pub fn month_name_ok(cx: &Ctx, i: usize) -> bool {
+    let Some(t) = cx.tok(i) else { return false };
+    if !t.cap() {
+        return false;
+    }
+    // "Jan Kavan": an abbreviation without its period is a month only
+    // before a day or a year (handled by the date rules).
+    if t.low.len() <= 4 && !t.low.ends_with('.') && !matches!(t.low, "may" | "june" | "july") {
+        return false;
+    }
+    let prev = cx.prev_low(i);
+    let inviting = matches!(
+        prev,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "of"
+            | "last"
+            | "next"
+            | "this"
+            | "early"
+            | "late"
+            | "mid"
+            | "through"
+            | "from"
+            | "to"
+            | "before"
+            | "after"
+            | "during"
+            | "end"
+            | "beginning"
+            | "and"
+            | "or"
+            | "between"
+    );
+    if inviting {
+        return true;
+    }
+    match t.low {
+        // The modal, the verb, first names: only with an inviting word.
+        "may" | "march" | "june" | "april" | "august" => false,
+        _ => !cx
+            .tok(i + 1)
+            .is_some_and(|n| n.cap() && n.lex == Lex::Other),
+    }
+}
+
+/// A bare month: `in March` → the March the tense points to.
+fn month_alone(cx: &Ctx, i: usize) -> Option<Hit> {
+    let Lex::Month(m) = cx.lex(i) else {
+        return None;
+    };
+    // "February 30": a day the month does not have is no date at all.
+    if !month_name_ok(cx, i) || day_number(cx.lex(i + 1)).is_some() {
+        return None;
+    }
+    let y = year_for(cx, m, 15, i, i + 1);
+    Some(Hit::date(i + 1, Point::Month(y, m), None))
+}
+
+/// A bare year: `in 1998`, `the 2020 election` (the year only).
+fn year_alone(cx: &Ctx, i: usize) -> Option<Hit> {
+    let Lex::Year(y) = cx.lex(i) else {
+        return None;
+    };
+    if !(1900..=2100).contains(&y) && !matches!(cx.prev_low(i), "in" | "since" | "of" | "by") {
+        return None;
+    }
+    let prev = cx.prev_low(i);
+    if matches!(
+        prev,
+        "$" | "#" | "no." | "no" | "article" | "number" | "flight" | "route" | "room" | "£" | "€"
+    ) {
+        return None;
+    }
+    let next = cx.low(i + 1);
+    if matches!(
+        next,
+        "%" | "percent" | "people" | "troops" | "miles" | "feet" | "tons"
+    ) || matches!(cx.lex(i + 1), Lex::Num(_) | Lex::Unit(..))
+    {
+        return None;
+    }
+    Some(Hit::date(i + 1, Point::Year(y), None))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check;
+    const D: &str = "2022-03-16";
+
+    #[test]
+    fn calendar_dates() {
+        check(
+            "Talks resume March 21, 2022.",
+            D,
+            &[("March 21, 2022", "2022-03-21")],
+        );
+        check(
+            "It was signed on 16 March 2021.",
+            D,
+            &[("16 March 2021", "2021-03-16")],
+        );
+        check("The deal closed 3/14/22.", D, &[("3/14/22", "2022-03-14")]);
+        check(
+            "Filed on 2021-11-02 in Kyiv.",
+            D,
+            &[("2021-11-02", "2021-11-02")],
+        );
+        check(
+            "Prices peaked Sept. 30, officials said.",
+            D,
+            &[("Sept. 30", "2021-09-30")],
+        );
+        check("No such day as February 30 exists.", D, &[]);
+        check(
+            "WASHINGTON, March 15 (Xinhua) -- Talks ended.",
+            D,
+            &[("March 15", "2022-03-15")],
+        );
+        check("Ministers Jan Kavan and Janos Martonyi signed.", D, &[]);
+    }
+
+    #[test]
+    fn months_years_and_decades() {
+        check(
+            "Sales fell in January 2020.",
+            D,
+            &[("January 2020", "2020-01")],
+        );
+        check("Talks began in February.", D, &[("February", "2022-02")]);
+        check(
+            "They split in June last year.",
+            D,
+            &[("June last year", "2021-06")],
+        );
+        check(
+            "The vote came in 1998, after the 1990s boom.",
+            D,
+            &[("1998", "1998"), ("the 1990s", "199")],
+        );
+        check("She may resign. They march on.", D, &[]);
+        check(
+            "The 2020 election was close; 1998 people came.",
+            D,
+            &[("2020", "2020")],
+        );
+        check("Profit rose in fiscal 2023.", D, &[("fiscal 2023", "2023")]);
+    }
+}

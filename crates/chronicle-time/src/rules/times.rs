@@ -1,0 +1,222 @@
+//! Times of day: clock times and parts of the day, on the day the text
+//! gives them ("3 p.m. local time", "10:35 a.m.", "noon GMT", "10 p.m.
+//! Wednesday", "noon Thursday", "this morning", "tonight", "last night",
+//! "Friday morning", "yesterday afternoon").
+//!
+//! Invariants: hours are 0..=24 and minutes 0..=59 or nothing is produced;
+//! a weekday with a part of the day ("Friday night") keeps the part in its
+//! value but is typed DATE, as TimeBank and AQUAINT type it;
+//! the day is the weekday or date written next to the time, else the last
+//! day mentioned in the same sentence, else the publication date. Values are
+//! `YYYY-MM-DDThh:mm` for clock times and `YYYY-MM-DDTMO` (`AF`, `EV`,
+//! `NI`) for parts of the day; a zone word is kept in the extent, not in the
+//! value (TimeBank writes local times). Sources: TimeML TIMEX3 guidelines
+//! 1.2.1 §2.2.1.1 (TIME values and parts of the day), HeidelTime.
+
+use super::Rule;
+use crate::lexicon::{digits_value, Lex, Unit};
+use crate::point::{shift_date, weekday_near, Date, Point};
+use crate::{tense, Ctx, Hit};
+use chronicle_core::TimexType;
+
+pub const RULES: &[Rule] = &[clock, day_part];
+
+fn is_meridian(w: &str) -> Option<bool> {
+    match w {
+        "a.m." | "a.m" | "am" => Some(false),
+        "p.m." | "p.m" | "pm" => Some(true),
+        _ => None,
+    }
+}
+
+fn is_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "gmt"
+            | "utc"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "pst"
+            | "pdt"
+            | "mst"
+            | "mdt"
+            | "et"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+    )
+}
+
+/// A clock reading at `i`: `(hour, minute, end)`.
+fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
+    match cx.low(i) {
+        "noon" | "midday" => return Some((12, 0, i + 1)),
+        "midnight" => return Some((24, 0, i + 1)),
+        _ => {}
+    }
+    let w = cx.low(i);
+    let (h, m) = match w.split_once(':') {
+        Some((h, m)) if m.len() == 2 => (digits_value(h)?, digits_value(m)?),
+        None => (digits_value(w)?, 0),
+        _ => return None,
+    };
+    if h > 24 || m > 59 {
+        return None;
+    }
+    match is_meridian(cx.low(i + 1)) {
+        Some(pm) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let h = match (pm, h) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            };
+            Some((h, m, i + 2))
+        }
+        // "at 15:30", "14:26 GMT"
+        None if w.contains(':') && (cx.prev_low(i) == "at" || is_zone(cx.low(i + 1))) => {
+            Some((h, m, i + 1))
+        }
+        None => None,
+    }
+}
+
+/// A day written right after a time: `Wednesday`, `Nov. 9`, `today`.
+fn day_after(cx: &Ctx, j: usize) -> Option<(Date, usize)> {
+    let j = if cx.low(j) == "," { j + 1 } else { j };
+    match cx.lex(j) {
+        Lex::Weekday(wd) => Some((weekday_near(cx.dct, wd, tense::side(cx, j, j + 1))?, j + 1)),
+        Lex::Month(_) => {
+            let hit = super::point_at(cx, j)?;
+            match hit.point? {
+                Point::Day(d) => Some((d, hit.end)),
+                _ => None,
+            }
+        }
+        _ => deictic(cx, j).map(|d| (d, j + 1)),
+    }
+}
+
+fn deictic(cx: &Ctx, j: usize) -> Option<Date> {
+    let n = match cx.low(j) {
+        "today" => 0,
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    shift_date(cx.dct, Unit::Day, n)
+}
+
+/// The day a time with no written day falls on.
+fn default_day(cx: &Ctx) -> Date {
+    match cx.last_day {
+        Some((d, span))
+            if cx
+                .toks
+                .get(cx.sent.start)
+                .is_some_and(|t| t.span.start <= span.start) =>
+        {
+            d
+        }
+        _ => cx.dct,
+    }
+}
+
+fn time_value(d: Date, rest: &str) -> String {
+    format!("{}T{rest}", Point::Day(d).value())
+}
+
+/// `3 p.m.`, `10:35 a.m. EST`, `noon Thursday`, `5 p.m. EST, Nov. 6`,
+/// `3 p.m. local time`.
+fn clock(cx: &Ctx, i: usize) -> Option<Hit> {
+    let (h, m, mut end) = reading(cx, i)?;
+    if is_zone(cx.low(end)) {
+        end += 1;
+    } else if cx.low(end) == "local" && cx.low(end + 1) == "time" {
+        end += 2;
+    }
+    let (d, end) = match day_after(cx, end) {
+        Some((d, e)) => (d, e),
+        None => (default_day(cx), end),
+    };
+    Some(Hit::new(
+        end,
+        TimexType::Time,
+        time_value(d, &format!("{h:02}:{m:02}")),
+    ))
+}
+
+/// `this morning`, `tonight`, `last night`, `Friday morning`,
+/// `yesterday afternoon`, `Wednesday night`.
+fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
+    if cx.low(i) == "tonight" {
+        return Some(Hit::new(i + 1, TimexType::Time, time_value(cx.dct, "NI")));
+    }
+    let Lex::DayPart(part) = cx.lex(i + 1) else {
+        return None;
+    };
+    let (d, kind) = match (cx.low(i), cx.lex(i)) {
+        ("this", _) => (cx.dct, TimexType::Time),
+        ("last", _) if part == "NI" => (shift_date(cx.dct, Unit::Day, -1)?, TimexType::Time),
+        // "Friday morning": TimeBank and AQUAINT type a named day with its
+        // part as a DATE; the part stays in the value.
+        (_, Lex::Weekday(wd)) => (
+            weekday_near(cx.dct, wd, tense::side(cx, i, i + 2))?,
+            TimexType::Date,
+        ),
+        _ => (deictic(cx, i)?, TimexType::Time),
+    };
+    Some(Hit::new(i + 2, kind, time_value(d, part)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check;
+    const D: &str = "2022-03-16";
+
+    #[test]
+    fn clock_times() {
+        check(
+            "The raid began at 3 p.m. local time.",
+            D,
+            &[("3 p.m. local time", "2022-03-16T15:00")],
+        );
+        check(
+            "Polls close at noon GMT.",
+            D,
+            &[("noon GMT", "2022-03-16T12:00")],
+        );
+        check(
+            "It ended at 10:35 a.m. Tuesday.",
+            D,
+            &[("10:35 a.m. Tuesday", "2022-03-15T10:35")],
+        );
+        check("He scored 3 goals; the 13 p.m. slot is no time.", D, &[]);
+    }
+
+    #[test]
+    fn parts_of_the_day() {
+        check(
+            "Shelling resumed this morning and again tonight.",
+            D,
+            &[
+                ("this morning", "2022-03-16TMO"),
+                ("tonight", "2022-03-16TNI"),
+            ],
+        );
+        check(
+            "Talks ended Friday morning; sirens sounded last night.",
+            D,
+            &[
+                ("Friday morning", "2022-03-11TMO"),
+                ("last night", "2022-03-15TNI"),
+            ],
+        );
+    }
+}

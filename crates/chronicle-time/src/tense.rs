@@ -1,0 +1,116 @@
+//! Which side of the publication date an underspecified expression lies on.
+//!
+//! A weekday or a bare month names a date on either side of the report's
+//! date; news resolves it by tense: "said Sunday" is the Sunday before,
+//! "will meet Friday" the Friday after. We look for the verb cue nearest the
+//! expression inside its sentence (modal and future markers, past forms),
+//! preferring cues before it, and fall back to the past, which is what news
+//! mostly reports. This follows HeidelTime's tense-based disambiguation of
+//! underspecified expressions (Strötgen & Gertz 2013, §4.2).
+
+use crate::Ctx;
+
+/// The side a cue puts the expression on: `-1` past, `+1` future.
+fn cue(low: &str) -> Option<i32> {
+    match low {
+        "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected" | "due"
+        | "upcoming" | "next" | "tomorrow" | "wo" | "soon" => Some(1),
+        "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
+        | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave" | "announced"
+        | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost" | "fell" | "rose"
+        | "closed" | "struck" | "hit" | "sent" => Some(-1),
+        w if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => Some(-1),
+        _ => None,
+    }
+}
+
+/// The side of the publication date for the expression at tokens
+/// `start..end`: `-1` before (or on), `+1` after (or on); past by default.
+pub fn side(cx: &Ctx, start: usize, end: usize) -> i32 {
+    match cue_side(cx, start, end) {
+        0 => -1,
+        s => s,
+    }
+}
+
+/// Like [`side`], but `0` when no cue was found.
+pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
+    // A deadline right before the expression looks ahead: "until Tuesday",
+    // "as early as Monday", "as soon as Tuesday".
+    let before = |k: usize| {
+        if start >= cx.sent.start + k {
+            cx.low(start - k)
+        } else {
+            ""
+        }
+    };
+    let (b1, b2) = match before(1) {
+        "on" | "at" => (before(2), before(3)),
+        w => (w, before(2)),
+    };
+    if matches!(b1, "until" | "till") || (b1 == "as" && matches!(b2, "early" | "soon")) {
+        return 1;
+    }
+    // "will meet Friday", "said Sunday that…": the closest cue wins; a cue
+    // before the expression beats one at the same distance after it.
+    let lo = cx.sent.start;
+    let hi = cx.sent.end.min(cx.toks.len());
+    for dist in 1..=12usize {
+        if start >= lo + dist {
+            if let Some(s) = cue(cx.low(start - dist)) {
+                return s;
+            }
+            // "is to resume Tuesday", "set to meet Friday": an infinitive
+            // before the expression looks ahead.
+            if dist <= 2
+                && cx.low(start - dist) == "to"
+                && cx.tok(start - dist + 1).is_some_and(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !matches!(t.low, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                })
+            {
+                return 1;
+            }
+        }
+        if end + dist - 1 < hi {
+            if let Some(s) = cue(cx.low(end + dist - 1)) {
+                return s;
+            }
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check;
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        check(
+            "The minister said Sunday that talks failed.",
+            "2022-03-16",
+            &[("Sunday", "2022-03-13")],
+        );
+        check(
+            "The ministers will meet Friday in Brussels.",
+            "2022-03-16",
+            &[("Friday", "2022-03-18")],
+        );
+        check(
+            "The deadline was extended until Tuesday.",
+            "2022-03-16",
+            &[("Tuesday", "2022-03-22")],
+        );
+        check(
+            "Voting is scheduled for Monday.",
+            "2022-03-16",
+            &[("Monday", "2022-03-21")],
+        );
+        check(
+            "Nothing happened on Tuesday.",
+            "2022-03-16",
+            &[("Tuesday", "2022-03-15")],
+        );
+    }
+}
