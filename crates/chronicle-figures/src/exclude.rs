@@ -1,0 +1,190 @@
+//! Refusals: the surroundings that say a number expression is not a
+//! figure, and the lookarounds that set a measure from words outside the
+//! expression (magnitudes, speeds).
+//!
+//! Refused: numbers overlapping the timexes layer; a time unit, "old" or a
+//! month after the number ("24 hours", "41 years old", "16 March"); a
+//! multiplicative or proportion ("five times", "two thirds"); a
+//! designation before it ("flight 5735", "Article 5", "Boeing 737", "No. 1",
+//! "phase three": a designation word, or — for digits — any capitalised
+//! word that does not open the sentence, unless it is a demonym before a
+//! count or the number carries a unit, as in "Humberto 75 miles"); a month
+//! before it ("March 16"); "+10" glued to a sign ("UTC+10"); an age cue
+//! within five tokens before, in the same clause ("aged", "age", "ages");
+//! "died at 96"; a plain four-digit integer between 1000 and 2100 that is
+//! not followed by a plural noun or a casualty word, or that follows "in",
+//! "since", "of", "by", "until" or "from" (a year); and the word "one" unless
+//! a person noun or a casualty word follows (the pronoun "one of the").
+
+use crate::lexicon::{category_cue, designation_word, person_noun, time_unit};
+use crate::number::Atom;
+use crate::scan::{Ctx, Expr, Measure};
+use chronicle_core::Approx;
+
+const MONTHS: [&str; 20] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+];
+
+/// "130 miles (209 km) per hour": a speed, not a distance.
+pub fn per_hour(c: &Ctx, mut t: usize) -> bool {
+    if c.text(t) == "(" {
+        while t < c.hi && c.text(t) != ")" {
+            t += 1;
+        }
+    }
+    if c.text(t) == ")" {
+        t += 1;
+    }
+    c.low(t) == "per" && c.low(t + 1) == "hour"
+}
+
+/// "magnitude 7.3", "a magnitude of 7.1", "magnitude was 5.5".
+pub fn is_magnitude(c: &Ctx, i: usize) -> bool {
+    let p1 = i.checked_sub(1).map_or("", |p| c.low(p));
+    let p2 = i.checked_sub(2).map_or("", |p| c.low(p));
+    p1 == "magnitude"
+        || (p2 == "magnitude" && matches!(p1, "of" | "was" | "is"))
+        || c.low(i + 1) == "magnitude"
+}
+
+/// Whether the surroundings say the expression is not a count.
+pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
+    if c.overlaps_timex(e.span) {
+        return true;
+    }
+    let next = c.low(e.end);
+    let next_text = c.text(e.end);
+    // Durations, ages, months; multiplicatives ("five times") and
+    // proportions ("two thirds") are not counts either.
+    let fraction = matches!(next, "thirds" | "third" | "quarters" | "fifths" | "halves");
+    if time_unit(next) || MONTHS.contains(&next_text) || matches!(next, "old" | "times") || fraction
+    {
+        return true;
+    }
+    let prev = c.prev(e.first);
+    let prev_low = prev.map_or("", |p| c.low(p));
+    let plain = e.approx == Approx::Exact && e.measure == Measure::Count;
+    if !atom.digits && e.first == atom_start && designation_word(prev_low) {
+        // "phase three", "round two".
+        return true;
+    }
+    if atom.digits && e.first == atom_start {
+        if let Some(p) = prev {
+            if designation_word(prev_low) || MONTHS.contains(&c.text(p)) {
+                return true;
+            }
+            let sentence_initial = p == c.lo;
+            // "the Sri Lankan 26-minister cabinet": a demonym before a
+            // count is an adjective, not a name with a number.
+            let demonym = ["an", "ese", "ish", "i"]
+                .iter()
+                .any(|s| c.low(p).ends_with(s))
+                && (e.compound.is_some()
+                    || c.kind(e.end) == Some(chronicle_core::TokenKind::Word) && !c.is_cap(e.end));
+            // A name before a measure ("Humberto 75 miles north") is not
+            // a designation: designations take no unit.
+            let measured = e.measure != Measure::Count && e.unit != Some("magnitude");
+            if c.is_cap(p) && !sentence_initial && !measured && !demonym {
+                return true;
+            }
+            if c.text(p) == "#" {
+                return true;
+            }
+        }
+    }
+    if prev.is_some_and(|p| c.text(p) == "+" && c.toks[p].span.end == c.toks[e.first].span.start) {
+        return true;
+    }
+    // "range in age from 21 to 78", but not "aged 13, and seven others".
+    for t in (e.first.saturating_sub(5).max(c.lo)..e.first).rev() {
+        match c.low(t) {
+            "," | ";" | "and" => break,
+            "age" | "aged" | "ages" => return true,
+            _ => {}
+        }
+    }
+    // Ages: "died at 96", "(41)" after a name is left to people.
+    if prev_low == "at" {
+        let pp = prev.and_then(|p| c.prev(p)).map_or("", |p| c.low(p));
+        if matches!(pp, "died" | "dies" | "die" | "dead") {
+            return true;
+        }
+    }
+    if atom.year_like && plain && e.high.is_none() && e.value >= 1000.0 && e.value <= 2100.0 {
+        let plural = next.len() > 3 && next.ends_with('s') && !next.ends_with("'s");
+        let cue = category_cue(next).is_some();
+        if !(plural || cue) || matches!(prev_low, "in" | "since" | "of" | "by" | "until" | "from") {
+            return true;
+        }
+    }
+    // "one" counts only people, units and casualties: not "one of the".
+    if !atom.digits
+        && e.value == 1.0
+        && e.measure == Measure::Count
+        && e.high.is_none()
+        && !e.takes_of
+    {
+        let w = c.low(e.end);
+        // "One Israeli police officer": up to two modifiers before the noun.
+        let later = (e.end + 1..e.end + 3).any(|t| person_noun(c.low(t)))
+            && c.kind(e.end) == Some(chronicle_core::TokenKind::Word)
+            && !matches!(
+                w,
+                "of" | "in" | "from" | "at" | "who" | "another" | "or" | "and"
+            );
+        let ok = person_noun(w)
+            || later
+            || matches!(
+                category_cue(w),
+                Some(f) if f != chronicle_core::FigureCategory::Troops
+            );
+        if !ok {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests_support::figs;
+
+    #[test]
+    fn refusals_have_their_own_sentences() {
+        assert!(figs("Flight 5735 left at 6am on March 16.").is_empty());
+        assert!(figs("The suspects range in age from 21 to 78.").is_empty());
+        assert!(figs("The quake hit at 9:46AM (UTC+10).").is_empty());
+        assert!(figs("In 2018 the 1973 building fell.").is_empty());
+        assert_eq!(figs("The 1000 houses burned.").len(), 1);
+        assert_eq!(figs("One woman was hurt.").len(), 1);
+    }
+
+    #[test]
+    fn speeds_and_magnitudes() {
+        let f = figs("Winds reached 130 miles (209 km) per hour after a magnitude 6.1 quake.");
+        let units: Vec<_> = f
+            .iter()
+            .map(|f| f.unit.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(units, ["mph", "km/h", "magnitude"]);
+    }
+}
