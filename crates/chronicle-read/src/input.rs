@@ -6,6 +6,7 @@
 //! error and the next input is read; folders are walked in file-name order
 //! so runs are reproducible.
 
+use crate::html::read_html;
 use crate::jsonl::JsonlReader;
 use crate::sniff::{self, Kind, NameParts, Reader};
 use crate::text::read_text;
@@ -107,7 +108,7 @@ pub(crate) fn open<'a>(input: &str, mut reader: Reader<'a>, opts: &ReadOptions) 
     let kind = match sniff::kind_from_name(opts.format, name.ext.as_deref()) {
         Some(kind) => kind,
         None => {
-            let (prefix, err) = sniff::read_prefix(&mut *reader, sniff::enough_to_sniff);
+            let (prefix, err) = sniff::read_prefix(&mut *reader, sniff::enough_to_sniff_kind);
             if let Some(e) = err {
                 let line = crate::text::line_of(&prefix, prefix.len());
                 return fail(Position::Line(line), stream_error(&e, compressed));
@@ -119,6 +120,13 @@ pub(crate) fn open<'a>(input: &str, mut reader: Reader<'a>, opts: &ReadOptions) 
     };
     match kind {
         Kind::Jsonl => Source::Jsonl(JsonlReader::new(input, name.stem, reader, compressed, opts)),
+        Kind::Html => Source::One(Some(Box::new(read_html(
+            input,
+            &name.stem,
+            &mut *reader,
+            compressed,
+            opts,
+        )))),
         Kind::Text(mode) => Source::One(Some(Box::new(read_text(
             input,
             &name.stem,

@@ -9,7 +9,10 @@
 //!   [`ReadOptions::default_date`];
 //! - **JSON Lines**: one object per line with `text` (or `body`, `content`),
 //!   `date`, `id`, `url`, `title`, `source`, `language`; other fields go to
-//!   [`Document::metadata`].
+//!   [`Document::metadata`];
+//! - **HTML pages** (`.html`, `.htm`): the main text, title, canonical URL,
+//!   language, and the page's publication date, with `date_source` and
+//!   `author` in the metadata (see `chronicle-html`).
 //!
 //! Any input starting with the gzip magic is decompressed on the fly; `-` is
 //! standard input; a folder is read recursively in file-name order.
@@ -29,6 +32,7 @@
 //! ```
 
 mod error;
+mod html;
 mod input;
 mod jsonl;
 mod lines;
@@ -48,8 +52,9 @@ pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
 pub enum InputFormat {
     /// Decide per input: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
     /// `.txt` and `.text` are text (dated when they start with a `date`
-    /// header); other names and standard input are JSON Lines when their first
-    /// non-white-space byte is `{`, text otherwise.
+    /// header), `.html` and `.htm` HTML; other names and standard input are
+    /// JSON Lines when their first non-white-space byte is `{`, HTML when
+    /// they open with `<!doctype html` or `<html`, text otherwise.
     #[default]
     Auto,
     /// Text that must start with a `date YYYY-MM-DD` header.
@@ -58,6 +63,8 @@ pub enum InputFormat {
     Text,
     /// JSON Lines.
     Jsonl,
+    /// An HTML page: its main text, dated by the page (see `chronicle-html`).
+    Html,
 }
 
 /// Options shared by all inputs of a run.

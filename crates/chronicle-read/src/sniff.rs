@@ -33,6 +33,7 @@ pub(crate) enum TextMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Jsonl,
+    Html,
     Text(TextMode),
 }
 
@@ -81,7 +82,7 @@ impl NameParts {
 pub(crate) fn is_article_file(name: &str) -> bool {
     matches!(
         NameParts::of(name).ext.as_deref(),
-        Some("txt" | "text" | "jsonl" | "ndjson" | "json")
+        Some("txt" | "text" | "jsonl" | "ndjson" | "json" | "html" | "htm")
     )
 }
 
@@ -92,8 +93,10 @@ pub(crate) fn kind_from_name(format: InputFormat, ext: Option<&str>) -> Option<K
         InputFormat::Jsonl => Some(Kind::Jsonl),
         InputFormat::DatedText => Some(Kind::Text(TextMode::Dated)),
         InputFormat::Text => Some(Kind::Text(TextMode::Plain)),
+        InputFormat::Html => Some(Kind::Html),
         InputFormat::Auto => match ext {
             Some("jsonl" | "ndjson" | "json") => Some(Kind::Jsonl),
+            Some("html" | "htm" | "xhtml") => Some(Kind::Html),
             Some("txt" | "text") => Some(Kind::Text(TextMode::Either)),
             _ => None,
         },
@@ -101,12 +104,29 @@ pub(crate) fn kind_from_name(format: InputFormat, ext: Option<&str>) -> Option<K
 }
 
 /// The kind of an input whose name did not tell: a first byte of `{` (after
-/// white space and a byte-order mark) is JSON Lines, anything else text.
+/// white space and a byte-order mark) is JSON Lines, `<!doctype html` or
+/// `<html` (any case; comments before them allowed) HTML, anything else text.
 pub(crate) fn kind_from_content(prefix: &[u8]) -> Kind {
     match first_content_byte(prefix) {
         Some(b'{') => Kind::Jsonl,
+        Some(b'<') if looks_like_html(prefix) => Kind::Html,
         _ => Kind::Text(TextMode::Either),
     }
+}
+
+const HTML_MARKS: [&[u8]; 3] = [b"<!doctype html", b"<html", b"<head"];
+
+fn looks_like_html(prefix: &[u8]) -> bool {
+    let lower = prefix.to_ascii_lowercase();
+    HTML_MARKS
+        .iter()
+        .any(|m| lower.windows(m.len()).any(|w| w == *m))
+}
+
+/// Like [`enough_to_sniff`], but an input opening with `<` is read on until
+/// an HTML mark shows (or [`SNIFF_BYTES`]), so markup is told from text.
+pub(crate) fn enough_to_sniff_kind(prefix: &[u8]) -> bool {
+    enough_to_sniff(prefix) && (first_content_byte(prefix) != Some(b'<') || looks_like_html(prefix))
 }
 
 fn first_content_byte(prefix: &[u8]) -> Option<u8> {
@@ -189,6 +209,14 @@ mod tests {
             Kind::Text(TextMode::Either)
         );
         assert_eq!(kind_from_content(b""), Kind::Text(TextMode::Either));
+        assert_eq!(kind_from_content(b"\n<!DOCTYPE html><p>"), Kind::Html);
+        assert_eq!(kind_from_content(b"<!-- x --><HTML>"), Kind::Html);
+        assert_eq!(kind_from_content(b"<3 text"), Kind::Text(TextMode::Either));
+        assert_eq!(
+            kind_from_name(InputFormat::Auto, Some("htm")),
+            Some(Kind::Html)
+        );
+        assert!(is_article_file("page.html.gz"));
         assert_eq!(kind_from_name(InputFormat::Auto, Some("md")), None);
         assert_eq!(
             kind_from_name(InputFormat::Text, Some("jsonl")),

@@ -5,13 +5,23 @@ use chronicle_core::{is_space, Date, Document};
 use chronicle_read::{read_bytes, InputFormat, ReadError, ReadOptions};
 use proptest::prelude::*;
 
-const FORMATS: [InputFormat; 4] = [
+const FORMATS: [InputFormat; 5] = [
     InputFormat::Auto,
     InputFormat::DatedText,
     InputFormat::Text,
     InputFormat::Jsonl,
+    InputFormat::Html,
 ];
-const NAMES: [&str; 6] = ["-", "a.txt", "a.jsonl", "a.jsonl.gz", "a.bin", "a.txt.gz"];
+const NAMES: [&str; 8] = [
+    "-",
+    "a.txt",
+    "a.jsonl",
+    "a.jsonl.gz",
+    "a.bin",
+    "a.txt.gz",
+    "a.html",
+    "a.htm.gz",
+];
 
 fn check(name: &str, results: &[Result<Document, ReadError>]) -> Result<(), TestCaseError> {
     for result in results {

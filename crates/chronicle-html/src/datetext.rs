@@ -1,0 +1,275 @@
+//! Reading a date out of a string as pages write them: ISO 8601 and its
+//! slashed or compact variants, RFC 2822, day-first numeric dates
+//! (`05.11.2019`), and written months in English, German, French, Spanish,
+//! Italian, Portuguese, Dutch and Polish (`November 5, 2019`,
+//! `5. November 2019`, `5 de noviembre de 2019`).
+//!
+//! Invariant: a date is only returned when year, month and day are all
+//! present and valid, and the year is plausible for a web page (1995–2035):
+//! a bare year or month never becomes a date.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MIN_YEAR: i32 = 1995;
+const MAX_YEAR: i32 = 2035;
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d\d)[-/.]([01]?\d)[-/.]([0-3]?\d)(?:\D|$)").unwrap()
+});
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?:$|T|\d{4,6}$)").unwrap());
+static DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([0-3]?\d)[./]\s?([01]?\d)[./]\s?((?:19|20)\d\d)\b").unwrap());
+static MDY_SLASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([01]?\d)/([0-3]?\d)/((?:19|20)\d\d)\b").unwrap());
+static WORD_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([0-3]?\d)(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(\p{L}{3,10})\.?,?\s*(?:de\s+)?((?:19|20)\d\d)\b").unwrap()
+});
+static WORD_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\p{L}{3,10})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+        .unwrap()
+});
+
+/// The month a (lower-cased) month word names, in the languages above.
+fn month_word(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    const MONTHS: [&[&str]; 12] = [
+        &[
+            "jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro",
+            "januari", "stycznia", "styczeń", "ene", "janv",
+        ],
+        &[
+            "feb",
+            "february",
+            "februar",
+            "février",
+            "fevrier",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+            "februari",
+            "lutego",
+            "luty",
+            "févr",
+            "fév",
+        ],
+        &[
+            "mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec",
+            "mär", "mrz",
+        ],
+        &[
+            "apr",
+            "april",
+            "avril",
+            "abril",
+            "aprile",
+            "kwietnia",
+            "kwiecień",
+            "abr",
+            "avr",
+        ],
+        &["may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"],
+        &[
+            "jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
+        ],
+        &[
+            "jul", "july", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "juil",
+        ],
+        &[
+            "aug",
+            "august",
+            "août",
+            "aout",
+            "agosto",
+            "augustus",
+            "sierpnia",
+            "sierpień",
+            "ago",
+        ],
+        &[
+            "sep",
+            "sept",
+            "september",
+            "septembre",
+            "septiembre",
+            "settembre",
+            "setembro",
+            "września",
+            "wrzesień",
+            "set",
+        ],
+        &[
+            "oct",
+            "october",
+            "oktober",
+            "octobre",
+            "octubre",
+            "ottobre",
+            "outubro",
+            "października",
+            "październik",
+            "okt",
+            "out",
+            "ott",
+        ],
+        &[
+            "nov",
+            "november",
+            "novembre",
+            "noviembre",
+            "novembro",
+            "listopada",
+            "listopad",
+        ],
+        &[
+            "dec",
+            "december",
+            "dezember",
+            "décembre",
+            "decembre",
+            "diciembre",
+            "dicembre",
+            "dezembro",
+            "grudnia",
+            "grudzień",
+            "dez",
+            "déc",
+            "dic",
+        ],
+    ];
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w))
+        .map(|i| i as u32 + 1)
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    let y: i32 = y.parse().ok()?;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A date from a machine-readable value (a `datetime` attribute, a meta
+/// `content`, JSON-LD): ISO first, then anything [`parse_text`] reads.
+pub fn parse_machine(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s) {
+        if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
+            return Some(d);
+        }
+    }
+    if let Some(c) = COMPACT.captures(s) {
+        if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
+            return Some(d);
+        }
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return ymd(
+            &dt.format("%Y").to_string(),
+            &dt.format("%m").to_string(),
+            &dt.format("%d").to_string(),
+        );
+    }
+    parse_text(s)
+}
+
+/// The first date written in running text, or `None`.
+pub fn parse_text(s: &str) -> Option<NaiveDate> {
+    let at = |c: &regex::Captures| c.get(0).map_or(0, |m| m.start());
+    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    for c in ISO.captures_iter(s) {
+        found.extend(ymd(&c[1], &c[2], &c[3]).map(|d| (at(&c), d)));
+    }
+    for c in DMY.captures_iter(s) {
+        found.extend(ymd(&c[3], &c[2], &c[1]).map(|d| (at(&c), d)));
+    }
+    for c in WORD_DMY.captures_iter(s) {
+        if let Some(m) = month_word(&c[2]) {
+            found.extend(ymd(&c[3], &m.to_string(), &c[1]).map(|d| (at(&c), d)));
+        }
+    }
+    for c in WORD_MDY.captures_iter(s) {
+        if let Some(m) = month_word(&c[1]) {
+            found.extend(ymd(&c[3], &m.to_string(), &c[2]).map(|d| (at(&c), d)));
+        }
+    }
+    if found.is_empty() {
+        // US month-first only when no day-first reading was possible.
+        for c in MDY_SLASH.captures_iter(s) {
+            found.extend(ymd(&c[3], &c[1], &c[2]).map(|d| (at(&c), d)));
+        }
+    }
+    found.into_iter().min_by_key(|f| f.0).map(|f| f.1)
+}
+
+/// A date in a URL path: `/2019/11/05/`, `/2019-11-05`, `/20191105`.
+pub fn parse_url(url: &str) -> Option<NaiveDate> {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"[/_-]((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|\d{0,6}[/_.-]|\d{0,6}$)",
+        )
+        .unwrap()
+    });
+    static ARCHIVE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^https?://web\.archive\.org/web/\d+[a-z_]*/").unwrap());
+    // An archive's capture time is not the page's date.
+    let url = match ARCHIVE.find(url) {
+        Some(m) => &url[m.end()..],
+        None => url,
+    };
+    let c = URL.captures(url)?;
+    ymd(&c[1], &c[2], &c[3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn machine_values() {
+        assert_eq!(parse_machine("2019-11-05T23:30:00-05:00"), d(2019, 11, 5));
+        assert_eq!(
+            parse_machine("Tue, 05 Nov 2019 10:00:00 GMT"),
+            d(2019, 11, 5)
+        );
+        assert_eq!(parse_machine("20191105"), d(2019, 11, 5));
+        assert_eq!(parse_machine("2019"), None);
+    }
+
+    #[test]
+    fn written_dates_in_several_languages() {
+        assert_eq!(
+            parse_text("Published November 5, 2019 at 3pm"),
+            d(2019, 11, 5)
+        );
+        assert_eq!(parse_text("Stand: 5. März 2021, 10:12 Uhr"), d(2021, 3, 5));
+        assert_eq!(parse_text("le 12 janvier 2020"), d(2020, 1, 12));
+        assert_eq!(parse_text("3 de mayo de 2018"), d(2018, 5, 3));
+        assert_eq!(parse_text("Veröffentlicht am 05.11.2019"), d(2019, 11, 5));
+        assert_eq!(parse_text("Copyright 2019"), None);
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(parse_url("https://x.com/2019/11/05/story"), d(2019, 11, 5));
+        assert_eq!(
+            parse_url("https://x.com/news/2019-11-05-story.html"),
+            d(2019, 11, 5)
+        );
+        assert_eq!(parse_url("https://x.com/a/20191105/story"), d(2019, 11, 5));
+        assert_eq!(parse_url("https://x.com/2019/story"), None);
+        assert_eq!(
+            parse_url("https://web.archive.org/web/20160218123456/http://a.de/news/x"),
+            None
+        );
+    }
+}

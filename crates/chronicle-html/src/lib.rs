@@ -1,0 +1,256 @@
+//! This crate provides chronicle's HTML article reader: from the raw bytes
+//! of a saved news page to its main text, headline, publication date (and
+//! where that date was found), canonical URL, author and language.
+//!
+//! ```
+//! let page = br#"<html lang="en"><head><title>Storm hits coast | Daily</title>
+//! <meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>
+//! <body><nav>Home</nav><article><h1>Storm hits coast</h1>
+//! <p>A storm hit the coast on Monday, cutting power to thousands of homes in the region.</p>
+//! <p>Crews worked through the night to restore the lines, the utility said on Tuesday.</p>
+//! </article></body></html>"#;
+//! let a = chronicle_html::extract_article(page, None).unwrap();
+//! assert_eq!(a.title.as_deref(), Some("Storm hits coast"));
+//! assert_eq!(a.date.unwrap().to_string(), "2024-03-05");
+//! assert_eq!(a.date_source, Some(chronicle_html::DateSource::OpenGraph));
+//! assert!(a.body.contains("cutting power"));
+//! ```
+//!
+//! Pipeline: [`charset::decode`] the bytes; parse once with `scraper`
+//! (html5ever) for metadata ([`meta`], [`date`]); extract the body with
+//! [`body`]. Invariants: no input panics or overflows the stack — pages are
+//! capped at [`MAX_BYTES`], the work runs on a thread with a large stack,
+//! pages nested deeper than [`MAX_DEPTH`] skip the recursive extractor for
+//! a flat one, and a panic inside a dependency becomes
+//! [`HtmlError::Failed`]; a date is never invented.
+
+pub mod body;
+pub mod charset;
+pub mod date;
+pub mod datetext;
+pub mod meta;
+pub mod score;
+
+use chrono::NaiveDate;
+use scraper::Html;
+use std::fmt;
+use thiserror::Error;
+
+/// The largest page accepted, in bytes.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The deepest element nesting given to the recursive extractor.
+pub const MAX_DEPTH: usize = 400;
+/// Stack of the extraction thread: trafilatura's tree walks recurse.
+const STACK: usize = 256 * 1024 * 1024;
+
+/// Where a page's publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateSource {
+    /// JSON-LD `datePublished` (or `dateCreated`).
+    JsonLd,
+    /// OpenGraph `article:published_time`.
+    OpenGraph,
+    /// Another meta tag (`date`, `pubdate`, Dublin Core, Parse.ly, …).
+    Meta,
+    /// Microdata `itemprop="datePublished"`.
+    Microdata,
+    /// A `<time>` element.
+    Time,
+    /// The URL's date path.
+    Url,
+    /// A date written in a dateline or byline.
+    Dateline,
+    /// A modification date, the only date the page states.
+    Modified,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::JsonLd => "json-ld",
+            DateSource::OpenGraph => "opengraph",
+            DateSource::Meta => "meta",
+            DateSource::Microdata => "microdata",
+            DateSource::Time => "time",
+            DateSource::Url => "url",
+            DateSource::Dateline => "dateline",
+            DateSource::Modified => "modified",
+        }
+    }
+}
+
+impl fmt::Display for DateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What was read from one page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Article {
+    /// The main text, paragraphs separated by a blank line; may be empty.
+    pub body: String,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<DateSource>,
+    /// `<link rel=canonical>` or `og:url`, else the URL given.
+    pub canonical_url: Option<String>,
+    pub author: Option<String>,
+    /// ISO 639-1 where known (else 639-3): declared, else detected.
+    pub language: Option<String>,
+}
+
+/// Why a page could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum HtmlError {
+    #[error("page of {0} bytes exceeds the {MAX_BYTES}-byte limit")]
+    TooLarge(usize),
+    #[error("extraction failed: {0}")]
+    Failed(String),
+}
+
+/// Reads one page. `url` is where it came from, when known (it can carry
+/// the date and is the fallback canonical URL).
+pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlError> {
+    if html.len() > MAX_BYTES {
+        return Err(HtmlError::TooLarge(html.len()));
+    }
+    let (text, _) = charset::decode(html);
+    let url = url.map(str::to_owned);
+    let worker = std::thread::Builder::new()
+        .name("chronicle-html".into())
+        .stack_size(STACK)
+        .spawn(move || extract_str(&text, url.as_deref()))
+        .map_err(|e| HtmlError::Failed(format!("cannot start the extraction thread: {e}")))?;
+    worker
+        .join()
+        .map_err(|_| HtmlError::Failed("the extractor panicked".into()))
+}
+
+/// The trafilatura crate's own reading of a page (its text, title and
+/// date, unchanged), on the same guarded thread: the baseline that
+/// `chronicle eval html --system trafilatura-crate` scores.
+pub fn extract_baseline(html: &[u8], url: Option<&str>) -> Result<Article, HtmlError> {
+    if html.len() > MAX_BYTES {
+        return Err(HtmlError::TooLarge(html.len()));
+    }
+    let (text, _) = charset::decode(html);
+    let url = url.and_then(|u| url::Url::parse(u).ok());
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || {
+            if depth(&Html::parse_document(&text)) > MAX_DEPTH {
+                return Article::default();
+            }
+            let mut opts = trafilatura::Options::default()
+                .with_fallback(true)
+                .with_exclude_comments(true);
+            if let Some(u) = url {
+                opts = opts.with_url(u);
+            }
+            match trafilatura::extract(&text, &opts) {
+                Ok(r) => Article {
+                    body: r.content_text,
+                    title: Some(r.metadata.title).filter(|t| !t.is_empty()),
+                    date: r.metadata.date,
+                    ..Article::default()
+                },
+                Err(_) => Article::default(),
+            }
+        })
+        .map_err(|e| HtmlError::Failed(format!("cannot start the extraction thread: {e}")))?;
+    worker
+        .join()
+        .map_err(|_| HtmlError::Failed("the extractor panicked".into()))
+}
+
+/// The work of [`extract_article`] on decoded text, on the current thread.
+fn extract_str(text: &str, url: Option<&str>) -> Article {
+    let doc = Html::parse_document(text);
+    let tags = meta::MetaTags::of(&doc);
+    let canonical = meta::canonical(&doc, &tags).or_else(|| url.map(str::to_owned));
+    let found = date::find(&doc, url, canonical.as_deref());
+    let mut body = if depth(&doc) > MAX_DEPTH {
+        String::new()
+    } else {
+        body::extract(text, url.or(canonical.as_deref()))
+    };
+    if body.trim().is_empty() {
+        body = body::flat_text(&doc);
+    }
+    let title = meta::title(&doc, &tags);
+    let description = tags
+        .get("og:description")
+        .or_else(|| tags.get("description"))
+        .or_else(|| tags.get("twitter:description"));
+    body = body::drop_heading(&body, title.as_deref(), description);
+    let language = meta::language(&doc, &tags).or_else(|| detect_language(&body));
+    Article {
+        title,
+        date: found.map(|f| f.0),
+        date_source: found.map(|f| f.1),
+        author: meta::author(&doc, &tags),
+        canonical_url: canonical,
+        language,
+        body,
+    }
+}
+
+/// The deepest element nesting of `doc`, computed without recursion.
+fn depth(doc: &Html) -> usize {
+    let (mut d, mut max) = (0usize, 0usize);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                d += 1;
+                max = max.max(d);
+            }
+            ego_tree::iter::Edge::Close(_) => d = d.saturating_sub(1),
+        }
+    }
+    max
+}
+
+fn detect_language(body: &str) -> Option<String> {
+    let sample: String = body.chars().take(2000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    let code = info.lang().code();
+    let short = match code {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "pol" => "pl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "ces" => "cs",
+        "swe" => "sv",
+        "dan" => "da",
+        "fin" => "fi",
+        "tur" => "tr",
+        "ara" => "ar",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "hun" => "hu",
+        "ell" => "el",
+        "ron" => "ro",
+        "heb" => "he",
+        "hin" => "hi",
+        "nob" => "no",
+        "bul" => "bg",
+        "hrv" => "hr",
+        "slk" => "sk",
+        other => other,
+    };
+    Some(short.to_owned())
+}
+
+#[cfg(test)]
+mod tests;
