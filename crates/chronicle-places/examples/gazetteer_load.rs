@@ -1,0 +1,13 @@
+//! Prints how long the embedded gazetteer takes to load (the goal
+//! is at most 300 ms): `cargo run --release -p chronicle-places --example gazetteer_load`.
+
+fn main() {
+    let t = std::time::Instant::now();
+    let g = chronicle_places::Gazetteer::get();
+    println!(
+        "{} entries, {} bytes compressed, loaded in {:.0} ms",
+        g.entries.len(),
+        chronicle_places::gazetteer::GAZETTEER_GZ.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+}
