@@ -55,6 +55,8 @@ pub enum InputKind {
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// An HTML page: its main text, dated by the page (or --date).
+    Html,
 }
 
 pub fn parse_date_arg(s: &str) -> Result<Date, String> {
@@ -73,6 +75,7 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             InputKind::Dated => InputFormat::DatedText,
             InputKind::Text => InputFormat::Text,
             InputKind::Jsonl => InputFormat::Jsonl,
+            InputKind::Html => InputFormat::Html,
         },
         default_date: args.date,
         max_bytes: args.max_bytes,

@@ -8,8 +8,18 @@
 //!   output not writable).
 
 mod bench;
+mod bench_annotator;
+mod bench_figures;
 mod eval;
+mod eval_figures;
+mod eval_html;
+mod eval_places;
+mod eval_quotes;
+mod eval_timex;
 mod extract;
+mod kb;
+mod ner;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -27,12 +37,23 @@ struct Cli {
 enum Command {
     /// Read articles and print what chronicle extracts from each.
     Extract(extract::ExtractArgs),
+    /// Read, annotate and store articles in a knowledge base (SQLite).
+    Ingest(kb::IngestArgs),
+    /// Sentences of the knowledge base matching every word.
+    Search(kb::SearchArgs),
+    /// Quotes of the knowledge base by speaker, topic and date.
+    Quotes(kb::QuotesArgs),
     /// Measure throughput and memory of a layer on a corpus.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
     /// Score an annotator against a gold corpus (precision / recall / F1).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Train a model from a gold corpus.
+    #[command(subcommand)]
+    Train(train::TrainCommand),
+    /// Tag a CoNLL column file with named entities (IOB2 tag appended).
+    Ner(ner::TagArgs),
 }
 
 /// The outcome of a command that ran.
@@ -47,8 +68,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => kb::ingest(args),
+        Command::Search(args) => kb::search(args),
+        Command::Quotes(args) => kb::quotes(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Train(cmd) => train::run(cmd),
+        Command::Ner(args) => ner::run_tag(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

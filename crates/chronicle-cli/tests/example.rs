@@ -52,6 +52,62 @@ fn render(doc: &Document) -> String {
             .unwrap();
         }
     }
+    if doc.layers.quotes.is_some() {
+        writeln!(out, "\nquotes:").unwrap();
+        for q in doc.layers.quotes() {
+            let speaker = q.speaker.as_ref().map_or("(unknown)".to_string(), |s| {
+                format!("{} [{:?}]", s.name, doc.text(s.mention))
+            });
+            writeln!(
+                out,
+                "  - {:?} {} ← {:?}",
+                q.kind,
+                speaker,
+                squash(doc.text(q.span))
+            )
+            .unwrap();
+        }
+    }
+    if doc.layers.people.is_some() {
+        writeln!(out, "\npeople:").unwrap();
+        for p in doc.layers.people() {
+            let mentions: Vec<&str> = p.mentions.iter().map(|m| doc.text(*m)).collect();
+            writeln!(out, "  - {} {:?} {:?}", p.name, p.roles, mentions).unwrap();
+        }
+    }
+    if doc.layers.figures.is_some() {
+        writeln!(out, "\nfigures:").unwrap();
+        for f in doc.layers.figures() {
+            let counted = f.counted.map_or("", |c| doc.text(c));
+            writeln!(
+                out,
+                "  - {:?} value {} {:?} {:?} counted {:?}",
+                doc.text(f.span),
+                f.value,
+                f.approx,
+                f.category,
+                counted
+            )
+            .unwrap();
+        }
+    }
+    if doc.layers.places.is_some() {
+        writeln!(out, "\nplaces:").unwrap();
+        for p in doc.layers.places() {
+            let relation = p.relation.as_ref().map_or(String::new(), |r| {
+                format!(" {} {:?}", r.relation, doc.text(r.span))
+            });
+            writeln!(
+                out,
+                "  - {:?} {} ({}) {:?}{relation}",
+                doc.text(p.span),
+                p.name,
+                p.country.as_deref().unwrap_or("-"),
+                p.kind
+            )
+            .unwrap();
+        }
+    }
     out
 }
 
@@ -84,4 +140,52 @@ fn example_sentences_keep_abbreviations_inside() {
             && s.ends_with("Italy’s former ambassador to NATO.")));
     assert!(sentences.contains(&"“If there was a misfire, NATO could be at war.”"));
     assert!(sentences.contains(&"A day earlier, the Kremlin warned that it viewed Western weapons shipments as “legitimate targets.”"));
+}
+
+#[test]
+fn example_quotes_have_their_speakers() {
+    let doc = example();
+    let quoted: Vec<_> = doc
+        .layers
+        .quotes()
+        .iter()
+        .filter(|q| q.kind != chronicle_core::QuoteKind::Reported)
+        .collect();
+    assert_eq!(quoted.len(), 12, "twelve quoted passages");
+    let speaker_of = |start: &str| {
+        quoted
+            .iter()
+            .find(|q| doc.text(q.span).starts_with(start))
+            .and_then(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+    };
+    for (start, speaker) in [
+        ("NATO has a responsibility", "Jens Stoltenberg"),
+        ("ironclad", "Lloyd Austin"),
+        ("substantially more forces", "Jens Stoltenberg"),
+        ("every inch", "NATO and U.S. officials"),
+        ("The risk of incidents", "Stefano Stefanini"),
+        ("If there was a misfire", "Stefano Stefanini"),
+        ("These troops are not moving", "Douglas Lute"),
+        ("This is also a message", "Douglas Lute"),
+        ("The brightest red line", "Douglas Lute"),
+        ("foreign countries", "Russian Ministry of Defense"),
+        ("legitimate targets", "Kremlin"),
+        ("If he wanted fewer troops", "Rachel Rizzo"),
+    ] {
+        assert_eq!(speaker_of(start), Some(speaker), "quote {start:?}");
+    }
+    let people: Vec<(&str, &[String])> = doc
+        .layers
+        .people()
+        .iter()
+        .map(|p| (p.name.as_str(), p.roles.as_slice()))
+        .collect();
+    assert_eq!(people.len(), 6, "{people:?}");
+    assert!(
+        people.contains(&(
+            "Jens Stoltenberg",
+            &["NATO Secretary General".to_string()][..]
+        )),
+        "{people:?}"
+    );
 }

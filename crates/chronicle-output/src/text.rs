@@ -66,7 +66,11 @@ pub fn write_text<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
         writeln!(out, "  …")?;
     }
     write_entities(out, doc)?;
+    write_people(out, doc)?;
+    write_quotes(out, doc)?;
     write_timexes(out, doc)?;
+    write_figures(out, doc)?;
+    write_places(out, doc)?;
     writeln!(out)
 }
 
@@ -113,6 +117,66 @@ fn write_entities<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
+/// Each person with roles.
+fn write_people<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
+    if doc.layers.people().is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "  who")?;
+    for p in doc.layers.people() {
+        let roles = if p.roles.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", p.roles.join("; "))
+        };
+        writeln!(
+            out,
+            "    {} ({} mention{}){roles}",
+            p.name,
+            p.mentions.len(),
+            if p.mentions.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(())
+}
+
+/// Direct and partial quotes with their speakers; reported speech counted.
+fn write_quotes<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
+    let quotes = doc.layers.quotes();
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let reported = quotes
+        .iter()
+        .filter(|q| q.kind == chronicle_core::QuoteKind::Reported)
+        .count();
+    writeln!(
+        out,
+        "  said ({} quotes, {reported} reported)",
+        quotes.len() - reported
+    )?;
+    for q in quotes
+        .iter()
+        .filter(|q| q.kind != chronicle_core::QuoteKind::Reported)
+    {
+        let who = q.speaker.as_ref().map_or("(unknown)", |s| s.name.as_str());
+        let text: String = doc
+            .text(q.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = if text.chars().count() > 70 {
+            format!("{}…", text.chars().take(69).collect::<String>())
+        } else {
+            text
+        };
+        writeln!(out, "    {who:<24} “{text}”")?;
+    }
+    Ok(())
+}
+
 /// Each temporal expression with the value it resolves to.
 fn write_timexes<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
     if doc.layers.timexes().is_empty() {
@@ -127,6 +191,75 @@ fn write_timexes<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
             .collect::<Vec<_>>()
             .join(" ");
         writeln!(out, "    {text:<28} {:<9} {}", t.kind.label(), t.value)?;
+    }
+    Ok(())
+}
+
+/// Each figure: its text, value, category and what it counts.
+fn write_figures<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
+    if doc.layers.figures().is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "  how many")?;
+    for f in doc.layers.figures() {
+        let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = flat(doc.text(f.span));
+        let mut value = match (f.low, f.high) {
+            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            (Some(lo), None) => format!("≥{lo}"),
+            _ => format!("{}", f.value),
+        };
+        if let Some(unit) = &f.unit {
+            value = format!("{value} {unit}");
+        }
+        let category = serde_json::to_value(f.category)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let counted = f.counted.map_or(String::new(), |c| flat(doc.text(c)));
+        writeln!(out, "    {text:<28} {value:<16} {category:<9} {counted}")?;
+    }
+    Ok(())
+}
+
+/// One line per distinct place (name, country, kind), with the relative
+/// phrases written about it.
+fn write_places<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
+    let mut seen: Vec<(String, Option<String>, String, Vec<String>)> = Vec::new();
+    for p in doc.layers.places() {
+        let kind = serde_json::to_value(p.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let rel = p.relation.as_ref().map(|r| doc.text(r.span).to_owned());
+        match seen
+            .iter_mut()
+            .find(|s| s.0 == p.name && s.1 == p.country && s.2 == kind)
+        {
+            Some(s) => s.3.extend(rel.filter(|r| !s.3.contains(r))),
+            None => seen.push((
+                p.name.clone(),
+                p.country.clone(),
+                kind,
+                rel.into_iter().collect(),
+            )),
+        }
+    }
+    if seen.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "  where")?;
+    for (name, country, kind, rels) in seen {
+        let country = country.unwrap_or_else(|| "-".into());
+        let rels = rels
+            .iter()
+            .map(|r| format!("“{r}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let line = format!("    {name:<28} {country:<3} {kind:<8} {rels}");
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }

@@ -105,8 +105,18 @@ impl Pipeline {
         Pipeline::new(vec![
             Box::new(chronicle_text::Tokenizer),
             Box::new(chronicle_text::SentenceSplitter),
+            Box::new(chronicle_time::TimexAnnotator),
+            Box::new(chronicle_ner::EntityTagger),
+            Box::new(chronicle_quotes::QuoteAnnotator),
+            Box::new(chronicle_figures::FigureAnnotator),
+            Box::new(chronicle_places::PlaceAnnotator),
         ])
         .expect("the standard pipeline is ordered")
+    }
+
+    /// The annotators, in order.
+    pub fn annotators(&self) -> &[Box<dyn Annotator>] {
+        &self.annotators
     }
 
     /// Names of the annotators, in order.
@@ -280,7 +290,18 @@ mod tests {
                 ..
             }
         ));
-        assert_eq!(Pipeline::standard().names(), ["tokenizer", "sentences"]);
+        assert_eq!(
+            Pipeline::standard().names(),
+            [
+                "tokenizer",
+                "sentences",
+                "timex",
+                "ner",
+                "quotes",
+                "figures",
+                "places"
+            ]
+        );
     }
 
     #[test]

@@ -257,7 +257,7 @@ pub fn find_timexes(body: &str, dct: Date, tokens: &[Token], sentences: &[Senten
                             cx.last_day = Some((d, span));
                         }
                     }
-                    if out.last().map_or(true, |prev| prev.span.end <= span.start)
+                    if out.last().is_none_or(|prev| prev.span.end <= span.start)
                         && !hit.value.is_empty()
                     {
                         out.push(Timex {

@@ -51,7 +51,7 @@ fn longest<'r>(cx: &Ctx, i: usize, rules: impl Iterator<Item = &'r Rule>) -> Opt
     let mut best: Option<Hit> = None;
     for rule in rules {
         if let Some(hit) = rule(cx, i) {
-            if hit.end > i && best.as_ref().map_or(true, |b| hit.end > b.end) {
+            if hit.end > i && best.as_ref().is_none_or(|b| hit.end > b.end) {
                 best = Some(hit);
             }
         }

@@ -1,0 +1,19 @@
+//! `chronicle train …`: trains a model from a gold corpus and writes it.
+//! Each model's training lives in its own module; this enum only dispatches.
+
+use crate::Outcome;
+use anyhow::Result;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// The named-entity tagger, from CoNLL-2003 column files; prints dev F1
+    /// after every epoch.
+    Ner(crate::ner::TrainArgs),
+}
+
+pub fn run(cmd: TrainCommand) -> Result<Outcome> {
+    match cmd {
+        TrainCommand::Ner(args) => crate::ner::run_train(args),
+    }
+}
