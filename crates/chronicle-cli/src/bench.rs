@@ -42,9 +42,13 @@ pub fn run(cmd: BenchCommand) -> Result<Outcome> {
     match cmd {
         BenchCommand::Text(args) => bench_text(args),
         BenchCommand::Ner(args) => crate::ner::run_bench(args),
-        BenchCommand::Timex(args) => bench_timex(args),
+        BenchCommand::Timex(args) => {
+            crate::bench_annotator::run_named("timex", &args.paths, args.repeat)
+        }
         BenchCommand::Annotator(args) => crate::bench_annotator::run(args),
-        BenchCommand::Figures(args) => crate::bench_figures::run(args),
+        BenchCommand::Figures(args) => {
+            crate::bench_annotator::run_named("figures", &args.paths, args.repeat)
+        }
     }
 }
 
@@ -109,50 +113,6 @@ fn bench_text(args: BenchArgs) -> Result<Outcome> {
         Some(peak) => println!("peak RSS   {peak:.1} MB (the corpus held in memory included)"),
         None => println!("peak RSS   unknown (no /proc/self/status)"),
     }
-    Ok(Outcome::Clean)
-}
-
-/// The timex annotator alone, single-threaded: the text layer is computed
-/// once beforehand and not timed.
-fn bench_timex(args: BenchArgs) -> Result<Outcome> {
-    let inputs = args.paths.iter().map(Input::from_arg).collect();
-    let mut docs = Vec::new();
-    for doc in read_inputs(inputs, ReadOptions::default()) {
-        match doc {
-            Ok(doc) => {
-                let tokens = tokenize(doc.body());
-                let sentences = split_sentences(doc.body(), &tokens);
-                docs.push((doc, tokens, sentences));
-            }
-            Err(e) => eprintln!("error: {e}"),
-        }
-    }
-    if docs.is_empty() {
-        bail!("no articles read from {}", args.paths.join(", "));
-    }
-    let bytes: usize = docs.iter().map(|(d, ..)| d.body().len()).sum();
-    let run = || -> usize {
-        docs.iter()
-            .map(|(d, t, s)| chronicle_time::find_timexes(d.body(), d.date, t, s).len())
-            .sum()
-    };
-    let found = run();
-    assert!(found > 0, "the bench found no temporal expressions");
-    let repeat = args.repeat.max(1);
-    let single = median_secs(repeat, || assert_eq!(run(), found));
-    let mb = bytes as f64 / 1e6;
-    println!("timex annotator alone, 1 thread, median of {repeat} runs");
-    println!(
-        "corpus     {} articles, {:.2} MB, {} timexes",
-        docs.len(),
-        mb,
-        found
-    );
-    println!(
-        "1 thread   {:>8.1} MB/s  ({:.1} ms per pass)",
-        mb / single,
-        single * 1e3
-    );
     Ok(Outcome::Clean)
 }
 

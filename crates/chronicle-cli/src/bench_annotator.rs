@@ -23,6 +23,16 @@ pub struct BenchAnnotatorArgs {
 }
 
 pub fn run(args: BenchAnnotatorArgs) -> Result<Outcome> {
+    run_named(&args.name, &args.paths, args.repeat)
+}
+
+/// Benchmarks the standard pipeline's annotator `name` on `paths`.
+pub fn run_named(name: &str, paths: &[String], repeat: usize) -> Result<Outcome> {
+    let args = BenchAnnotatorArgs {
+        name: name.to_owned(),
+        paths: paths.to_vec(),
+        repeat,
+    };
     let pipeline = Pipeline::standard();
     let annotators = pipeline.annotators();
     let Some(at) = annotators.iter().position(|a| a.name() == args.name) else {

@@ -13,7 +13,7 @@ use chronicle_store::{IngestStats, QuoteQuery, SearchQuery, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Articles written per transaction.
@@ -190,27 +190,40 @@ pub struct SearchArgs {
 }
 
 pub fn search(args: SearchArgs) -> Result<Outcome> {
-    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let hits = store.search(&SearchQuery {
+    let hits = open(&args.db)?.search(&SearchQuery {
         text: args.text,
         from: args.from,
         to: args.to,
         limit: args.limit,
     })?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&hits)?);
+    print_hits(&hits, args.json, "sentence", |h| {
+        println!(
+            "{}  {}  {}",
+            h.date,
+            h.article,
+            h.title.as_deref().unwrap_or("")
+        );
+        println!("    {}\n", squash(&h.highlighted));
+    })
+}
+
+fn open(db: &Path) -> Result<Store> {
+    Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+/// Prints query results as JSON or one row each, with a count on stderr.
+fn print_hits<T: serde::Serialize>(
+    hits: &[T],
+    json: bool,
+    noun: &str,
+    row: impl Fn(&T),
+) -> Result<Outcome> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(hits)?);
     } else {
-        for h in &hits {
-            println!(
-                "{}  {}  {}",
-                h.date,
-                h.article,
-                h.title.as_deref().unwrap_or("")
-            );
-            println!("    {}\n", squash(&h.highlighted));
-        }
+        hits.iter().for_each(row);
         eprintln!(
-            "{} sentence{}",
+            "{} {noun}{}",
             hits.len(),
             if hits.len() == 1 { "" } else { "s" }
         );
@@ -240,34 +253,23 @@ pub struct QuotesArgs {
 }
 
 pub fn quotes(args: QuotesArgs) -> Result<Outcome> {
-    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let hits = store.quotes(&QuoteQuery {
+    let hits = open(&args.db)?.quotes(&QuoteQuery {
         speaker: args.speaker,
         about: args.about,
         from: args.from,
         to: args.to,
         limit: args.limit,
     })?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&hits)?);
-    } else {
-        for h in &hits {
-            let who = h.speaker.as_deref().unwrap_or("(unknown)");
-            println!(
-                "{}  {:<24} {:<9} “{}”",
-                h.date,
-                who,
-                h.kind,
-                squash(&h.text)
-            );
-        }
-        eprintln!(
-            "{} quote{}",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" }
+    print_hits(&hits, args.json, "quote", |h| {
+        let who = h.speaker.as_deref().unwrap_or("(unknown)");
+        println!(
+            "{}  {:<24} {:<9} “{}”",
+            h.date,
+            who,
+            h.kind,
+            squash(&h.text)
         );
-    }
-    Ok(Outcome::Clean)
+    })
 }
 
 fn squash(s: &str) -> String {

@@ -9,7 +9,6 @@
 
 mod bench;
 mod bench_annotator;
-mod bench_figures;
 mod eval;
 mod eval_figures;
 mod eval_html;
