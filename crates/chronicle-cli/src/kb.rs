@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use chronicle_core::{Date, Document};
 use chronicle_pipeline::{Failure, Pipeline};
 use chronicle_read::{read_inputs, Input, ReadOptions};
-use chronicle_store::{IngestStats, QuoteQuery, SearchQuery, Store};
+use chronicle_store::{IngestStats, QuoteQuery, SearchQuery, Store, TimelineQuery};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -269,6 +269,42 @@ pub fn quotes(args: QuotesArgs) -> Result<Outcome> {
             h.kind,
             squash(&h.text)
         );
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[arg(long)]
+    db: PathBuf,
+    /// Only sentences naming this entity (case-insensitive part of the name).
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only what happened on or after this day.
+    #[arg(long)]
+    from: Option<String>,
+    /// Only what happened on or before this day.
+    #[arg(long)]
+    to: Option<String>,
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn timeline(args: TimelineArgs) -> Result<Outcome> {
+    let hits = open(&args.db)?.timeline(&TimelineQuery {
+        entity: args.entity,
+        from: args.from,
+        to: args.to,
+        limit: args.limit,
+    })?;
+    print_hits(&hits, args.json, "dated sentence", |h| {
+        println!(
+            "{}  ({:?}, reported {} in {})",
+            h.day, h.when, h.reported, h.article
+        );
+        println!("    {}\n", squash(&h.sentence));
     })
 }
 

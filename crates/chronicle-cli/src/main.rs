@@ -42,6 +42,8 @@ enum Command {
     Search(kb::SearchArgs),
     /// Quotes of the knowledge base by speaker, topic and date.
     Quotes(kb::QuotesArgs),
+    /// Facts of the knowledge base ordered by the day they happened.
+    Timeline(kb::TimelineArgs),
     /// Measure throughput and memory of a layer on a corpus.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => kb::ingest(args),
         Command::Search(args) => kb::search(args),
         Command::Quotes(args) => kb::quotes(args),
+        Command::Timeline(args) => kb::timeline(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),

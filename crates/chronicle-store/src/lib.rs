@@ -9,7 +9,8 @@
 //!   half an article. Re-ingesting the same text changes nothing (identity
 //!   by content hash); a changed text at a known URL becomes a new version,
 //!   the old one kept and marked superseded.
-//! - [`Store::search`] and [`Store::quotes`] answer queries.
+//! - [`Store::search`], [`Store::quotes`] and [`Store::timeline`] answer
+//!   queries.
 //!
 //! Offsets in the database are code points into each article's body, as in
 //! the JSON output (`docs/SCHEMA.md`).
@@ -19,7 +20,7 @@ mod query;
 mod schema;
 
 pub use ingest::IngestStats;
-pub use query::{QuoteHit, QuoteQuery, SearchHit, SearchQuery};
+pub use query::{QuoteHit, QuoteQuery, SearchHit, SearchQuery, TimelineHit, TimelineQuery};
 pub use schema::SCHEMA_VERSION;
 
 use rusqlite::Connection;

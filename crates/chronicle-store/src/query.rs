@@ -54,6 +54,40 @@ pub struct QuoteHit {
     pub end: i64,
 }
 
+/// `timeline [--entity NAME] [--from D] [--to D]`: by the day things
+/// happened, not the day they were reported.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineQuery {
+    pub entity: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+}
+
+/// A dated fact: the day a temporal expression resolves to, and the
+/// sentence that says it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineHit {
+    /// The day it happened (the timex's resolved value).
+    pub day: String,
+    /// The temporal expression as written ("Sunday", "a day earlier").
+    pub when: String,
+    pub sentence: String,
+    pub article: String,
+    pub title: Option<String>,
+    /// The publication date of the article.
+    pub reported: String,
+}
+
+/// `%text%` for LIKE, with the wildcards of `text` taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// An FTS5 query matching every word of `text`, each as a quoted term.
 fn fts_terms(text: &str) -> Result<String, StoreError> {
     let terms: Vec<String> = text
@@ -120,13 +154,7 @@ impl Store {
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let speaker = q.speaker.as_ref().map(|s| {
-            let escaped = s
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
-        });
+        let speaker = q.speaker.as_deref().map(like_pattern);
         let about = q.about.as_deref().map(fts_terms).transpose()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end
@@ -148,6 +176,39 @@ impl Store {
                 text: r.get(5)?,
                 start: r.get(6)?,
                 end: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sentences with a temporal expression resolved to one day, ordered by
+    /// that day; with `entity`, only sentences naming it.
+    pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineHit>, StoreError> {
+        check_date(&q.from)?;
+        check_date(&q.to)?;
+        let entity = q.entity.as_deref().map(like_pattern);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+             FROM timexes t
+             JOIN articles a ON a.id = t.article
+             JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
+             WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+               AND (?1 IS NULL OR EXISTS (
+                    SELECT 1 FROM entities e
+                    WHERE e.article = t.article AND e.start >= s.start AND e.end <= s.end
+                      AND e.text LIKE ?1 ESCAPE '\\'))
+               AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
+             ORDER BY t.day, a.date, t.start
+             LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(params![entity, q.from, q.to, limit(q.limit)], |r| {
+            Ok(TimelineHit {
+                day: r.get(0)?,
+                when: r.get(1)?,
+                sentence: r.get(2)?,
+                article: r.get(3)?,
+                title: r.get(4)?,
+                reported: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

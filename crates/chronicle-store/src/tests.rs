@@ -173,3 +173,76 @@ fn a_newer_database_is_refused() {
     assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
     assert!(err.to_string().contains("upgrade chronicle"));
 }
+
+#[test]
+fn timeline_orders_by_the_day_things_happened() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
+    let mut d = doc(
+        "a",
+        None,
+        (2022, 3, 16),
+        "Russia struck Lviv on Sunday. NATO met on Wednesday.",
+    );
+    let body = d.body().to_owned();
+    let span = |w: &str| {
+        let s = body.find(w).unwrap();
+        Span::new(s, s + w.len())
+    };
+    d.layers.timexes = Some(Layer::new(
+        "test",
+        vec![
+            chronicle_core::Timex {
+                span: span("Sunday"),
+                kind: chronicle_core::TimexType::Date,
+                value: "2022-03-13".into(),
+                anchor: None,
+            },
+            chronicle_core::Timex {
+                span: span("Wednesday"),
+                kind: chronicle_core::TimexType::Date,
+                value: "2022-03-16".into(),
+                anchor: None,
+            },
+        ],
+    ));
+    d.layers.entities = Some(Layer::new(
+        "test",
+        vec![
+            chronicle_core::Entity {
+                span: span("Russia"),
+                kind: chronicle_core::EntityType::Location,
+            },
+            chronicle_core::Entity {
+                span: span("NATO"),
+                kind: chronicle_core::EntityType::Organization,
+            },
+        ],
+    ));
+    store.ingest(&[d]).unwrap();
+    let all = store
+        .timeline(&TimelineQuery {
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    let days: Vec<(&str, &str)> = all
+        .iter()
+        .map(|h| (h.day.as_str(), h.when.as_str()))
+        .collect();
+    assert_eq!(
+        days,
+        [("2022-03-13", "Sunday"), ("2022-03-16", "Wednesday")]
+    );
+    assert_eq!(all[0].sentence, "Russia struck Lviv on Sunday.");
+    assert_eq!(all[0].reported, "2022-03-16");
+    let nato = store
+        .timeline(&TimelineQuery {
+            entity: Some("nato".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(nato.len(), 1);
+    assert_eq!(nato[0].day, "2022-03-16");
+}
