@@ -22,6 +22,7 @@ mod chars;
 mod date;
 mod document;
 mod layer;
+pub mod metrics;
 mod offsets;
 mod span;
 mod validate;

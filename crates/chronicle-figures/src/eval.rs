@@ -73,21 +73,9 @@ pub struct Counts {
     pub counted_ok: usize,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+use chronicle_core::metrics::ratio;
 
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
+use chronicle_core::metrics::f1;
 
 impl Counts {
     pub fn precision(&self) -> f64 {

@@ -151,22 +151,11 @@ impl Counts {
         ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        chronicle_core::metrics::f1(self.precision(), self.recall())
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+use chronicle_core::metrics::ratio;
 
 /// Entity-level exact-match scores, overall and per type.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -49,22 +49,12 @@ pub struct Prf {
     pub f1: f64,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+use chronicle_core::metrics::ratio;
 
 fn prf(matched_sys: usize, sys: usize, matched_gold: usize, gold: usize) -> Prf {
     let p = ratio(matched_sys, sys);
     let r = ratio(matched_gold, gold);
-    let f1 = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let f1 = chronicle_core::metrics::f1(p, r);
     Prf { p, r, f1 }
 }
 
