@@ -181,6 +181,11 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
         if commas == 0 && k > j + crate::phrases::MAX_PHRASE {
             return None;
         }
+        if cx.lower[k] == "according" && k + 1 < end && cx.lower[k + 1] == "to" {
+            // `“…,” according to the ministry.`
+            let phrase = subject_after(cx, k + 1).or_else(|| any_phrase_after(cx, k + 1));
+            return phrase.map(|p| (k, Some(p)));
+        }
         if is_cue_verb(&cx.lower[k]) {
             let phrase = if k == j {
                 subject_after(cx, k)

@@ -212,6 +212,18 @@ fn pronouns_agree_with_the_speakers_sex() {
 }
 
 #[test]
+fn according_to_after_a_quote() {
+    let doc = annotate(
+        "“The strike hit a depot,” according to the regional governor.",
+        &[],
+    );
+    assert_eq!(
+        quotes(&doc)[0],
+        (Direct, "The strike hit a depot", Some("regional governor"))
+    );
+}
+
+#[test]
 fn relative_pronoun_speakers() {
     let doc = annotate(
         "Shane Shook, a security expert who has studied the breaches, said the report was weak. Officials, who spoke on condition of anonymity, said talks had stalled.",
