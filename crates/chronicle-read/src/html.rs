@@ -11,7 +11,7 @@
 use crate::{Position, ReadError, ReadOptions};
 use chronicle_core::{Document, Origin};
 use serde_json::Value;
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
 /// The error for a page that states no date when no default is given.
 pub(crate) const NO_PAGE_DATE: &str =
@@ -26,16 +26,10 @@ pub(crate) fn read_html(
     opts: &ReadOptions,
 ) -> Result<Document, ReadError> {
     let err = |position, reason: String| ReadError::new(input, position, reason);
-    let limit = u64::try_from(opts.max_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let mut buf = Vec::new();
-    if let Err(e) = reader.take(limit).read_to_end(&mut buf) {
-        return Err(err(
-            Position::Byte(buf.len() as u64),
-            crate::input::stream_error(&e, compressed),
-        ));
-    }
+    let buf = match crate::input::read_capped(reader, opts.max_bytes, compressed) {
+        Ok(buf) => buf,
+        Err((buf, reason)) => return Err(err(Position::Byte(buf.len() as u64), reason)),
+    };
     if buf.len() > opts.max_bytes {
         return Err(err(
             Position::None,

@@ -67,6 +67,28 @@ pub(crate) fn stream_error(e: &io::Error, compressed: bool) -> String {
     }
 }
 
+/// Reads a whole text or HTML input, but never more than `max_bytes + 1`
+/// bytes: the one byte over the limit is how a too-large input is told
+/// apart, without holding the rest in memory. On a broken stream, returns
+/// what was read and the reason.
+pub(crate) fn read_capped(
+    reader: &mut dyn io::BufRead,
+    max_bytes: usize,
+    compressed: bool,
+) -> Result<Vec<u8>, (Vec<u8>, String)> {
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut buf = Vec::new();
+    match io::Read::read_to_end(&mut io::Read::take(reader, limit), &mut buf) {
+        Ok(_) => Ok(buf),
+        Err(e) => {
+            let reason = stream_error(&e, compressed);
+            Err((buf, reason))
+        }
+    }
+}
+
 /// The articles still to come from one input.
 pub(crate) enum Source<'a> {
     /// A text input's one result, or nothing once taken (boxed: a document

@@ -9,7 +9,7 @@
 use crate::sniff::{TextMode, SNIFF_BYTES};
 use crate::{Position, ReadError, ReadOptions};
 use chronicle_core::{is_space, parse_date, Date, Document, Origin};
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 
 /// The error for an article that has no date from anywhere.
 pub(crate) const NO_DATE: &str =
@@ -26,16 +26,10 @@ pub(crate) fn read_text(
     opts: &ReadOptions,
 ) -> Result<Document, ReadError> {
     let err = |position, reason: String| ReadError::new(input, position, reason);
-    let limit = u64::try_from(opts.max_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let mut buf = Vec::new();
-    if let Err(e) = reader.take(limit).read_to_end(&mut buf) {
-        return Err(err(
-            Position::Line(line_of(&buf, buf.len())),
-            crate::input::stream_error(&e, compressed),
-        ));
-    }
+    let buf = match crate::input::read_capped(reader, opts.max_bytes, compressed) {
+        Ok(buf) => buf,
+        Err((buf, reason)) => return Err(err(Position::Line(line_of(&buf, buf.len())), reason)),
+    };
     let head = buf.get(..SNIFF_BYTES).unwrap_or(&buf);
     if let Some(at) = memchr::memchr(0, head) {
         return Err(err(Position::Byte(at as u64), "binary file".into()));
