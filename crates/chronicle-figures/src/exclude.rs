@@ -111,12 +111,20 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
             }
         }
     }
+    // A street address: "619 Waddell Avenue".
+    if atom.digits && plain && street_after(c, e.end) {
+        return true;
+    }
     if prev.is_some_and(|p| c.text(p) == "+" && c.toks[p].span.end == c.toks[e.first].span.start) {
         return true;
     }
     // "range in age from 21 to 78", but not "aged 13, and seven others".
+    // "between the ages of 14 and 18": a number joined to an earlier one
+    // keeps looking past the conjunction.
     for t in (e.first.saturating_sub(5).max(c.lo)..e.first).rev() {
+        let joins_number = t > c.lo && c.kind(t - 1) == Some(chronicle_core::TokenKind::Number);
         match c.low(t) {
+            "and" | "to" if joins_number => {}
             "," | ";" | "and" => break,
             "age" | "aged" | "ages" => return true,
             _ => {}
@@ -162,6 +170,35 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
         }
     }
     false
+}
+
+/// One or two capitalised words then a street word: "Waddell Avenue".
+fn street_after(c: &Ctx, t: usize) -> bool {
+    (t..t + 2).take_while(|&k| c.is_cap(k)).any(|k| {
+        matches!(
+            c.text(k + 1),
+            "Avenue"
+                | "Ave"
+                | "Ave."
+                | "Street"
+                | "St"
+                | "St."
+                | "Road"
+                | "Rd"
+                | "Rd."
+                | "Boulevard"
+                | "Blvd"
+                | "Blvd."
+                | "Lane"
+                | "Drive"
+                | "Dr."
+                | "Way"
+                | "Place"
+                | "Court"
+                | "Highway"
+                | "Parkway"
+        )
+    })
 }
 
 #[cfg(test)]

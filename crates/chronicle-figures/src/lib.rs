@@ -165,6 +165,10 @@ fn may_start(c: &Ctx, i: usize) -> bool {
     if !b.is_ascii_alphabetic() || t.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
+    if t.len() <= 2 && c.kind(i + 1) == Some(chronicle_core::TokenKind::Symbol) {
+        // A country code before a currency symbol ("RU₽").
+        return true;
+    }
     let head = t.split('-').next().unwrap_or(t);
     matches!(
         head,

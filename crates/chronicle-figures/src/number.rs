@@ -36,7 +36,7 @@ pub struct Atom {
 fn leading_number(s: &str) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut i = 0;
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; 64];
     let mut n = 0;
     let mut seen_dot = false;
     while i < b.len() {

@@ -95,6 +95,11 @@ fn atom_with_scale(c: &Ctx, j: usize) -> Option<(f64, Option<f64>, usize, bool, 
                 let mut a = word_atom("one")?;
                 a.value = v;
                 (a, j + 1, true)
+            } else if w == "several" && c.low(j + 1) == "tens" && c.low(j + 2) == "of" {
+                // "several tens of thousands": three tens of the scale after.
+                let mut a = word_atom("thirty")?;
+                a.value = 30.0;
+                (a, j + 2, true)
             } else if w == "several" && scale_word(c.low(j + 1)).is_some_and(|s| s >= 100.0) {
                 let mut a = word_atom("three")?;
                 a.value = 3.0;
@@ -169,7 +174,24 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
     if w0 == "between" {
         between = true;
         j += 1;
-    } else if (w0 == "as" && matches!(w1, "many" | "much" | "high" | "large" | "far") && w2 == "as")
+    } else if (w0 == "as"
+        && matches!(
+            w1,
+            "many"
+                | "much"
+                | "high"
+                | "large"
+                | "far"
+                | "strong"
+                | "deep"
+                | "long"
+                | "tall"
+                | "heavy"
+                | "fast"
+                | "big"
+                | "great"
+        )
+        && w2 == "as")
         || (w0 == "no" && w1 == "more" && w2 == "than")
     {
         approx = Approx::UpTo;
@@ -196,11 +218,8 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
     }
     // Currency before the number: $, US$, €, USD.
     let mut currency = None;
-    if matches!(c.text(j), "US" | "A" | "C" | "NZ" | "HK" | "CA")
-        && c.text(j + 1) == "$"
-        && c.toks[j].span.end == c.toks[j + 1].span.start
-    {
-        currency = currency_prefix(&format!("{}$", c.low(j)));
+    if let Some(cur) = coded_symbol(c, j) {
+        currency = Some(cur);
         j += 2;
     } else if let Some((cur, _)) = glued_code(c, j) {
         currency = Some(cur);
@@ -319,6 +338,17 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
                 if u0 == "°" && matches!(c.text(k + 1), "F" | "C") && glued(c, k, k + 1) {
                     end_tok = k + 2;
                 }
+                // "160 km/h", "100 mi/h": a speed written with a slash.
+                if len
+                    && c.text(k + 1) == "/"
+                    && matches!(c.low(k + 2), "h" | "hr")
+                    && glued(c, k, k + 1)
+                    && glued(c, k + 1, k + 2)
+                {
+                    unit = Some(if u == "km" { "km/h" } else { "mph" });
+                    measure = Measure::Other;
+                    end_tok = k + 3;
+                }
             }
         }
     }
@@ -413,6 +443,16 @@ pub fn glued_code(c: &Ctx, j: usize) -> Option<(&'static str, usize)> {
     let cur = currency_prefix(&code.to_ascii_lowercase())?;
     digits_atom(rest)?;
     Some((cur, 3))
+}
+
+/// A country code glued to a currency symbol: `US$`, `NZ$`, `RU₽`.
+fn coded_symbol(c: &Ctx, j: usize) -> Option<&'static str> {
+    let code = c.text(j);
+    let short = (1..=2).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
+    if !short || c.kind(j + 1) != Some(TokenKind::Symbol) || !glued(c, j, j + 1) {
+        return None;
+    }
+    currency_prefix(&format!("{}{}", c.low(j), c.text(j + 1)))
 }
 
 /// Whether tokens `a` and `b` touch (no space between).

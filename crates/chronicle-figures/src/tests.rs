@@ -300,3 +300,43 @@ fn rules_added_after_the_first_held_out_round() {
         C::Other
     );
 }
+
+#[test]
+fn rules_added_after_the_third_held_out_round() {
+    // Scale words past a trillion, and numbers longer than 32 digits.
+    let f = one("The court demanded three quintillion rubles from the firm.");
+    assert_eq!(f.value, 3e18);
+    let f = one("The bill came to US$ 40,000,000,000,000,000,000,000,000,000,000,000 in all.");
+    assert_eq!(f.value, 4e34);
+    // "several tens of thousands": a vague multiple of a vague plural.
+    let f = one("The march drew several tens of thousands of people downtown.");
+    assert_eq!((f.value, f.low), (30000.0, Some(30000.0)));
+    // A two-letter country code glued to a currency symbol.
+    let doc = run("The penalty is RU₽50,000 per day.");
+    let f = &doc.layers.figures()[0];
+    assert_eq!(doc.text(f.span), "RU₽50,000");
+    assert_eq!((f.value, f.unit.as_deref()), (50000.0, Some("RUB")));
+}
+
+#[test]
+fn rules_added_after_the_fourth_held_out_round() {
+    let doc = run("Winds of 90 mph (about 145 km/h) hit the coast.");
+    let units: Vec<_> = doc
+        .layers
+        .figures()
+        .iter()
+        .map(|f| (doc.text(f.span), f.unit.clone()))
+        .collect();
+    assert_eq!(units[1], ("about 145 km/h", Some("km/h".to_owned())));
+    let f = one("Tremors as strong as 4.9 followed the quake.");
+    assert_eq!(f.approx, Approx::UpTo);
+    assert_eq!(
+        figs("The victims, between the ages of 12 and 17, were treated.").len(),
+        0
+    );
+    assert_eq!(
+        figs("The fire started at 42 Elm Street, near the school.").len(),
+        0
+    );
+    assert_eq!(figs("The company opened 42 new stores.").len(), 1);
+}
