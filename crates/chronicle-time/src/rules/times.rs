@@ -87,11 +87,16 @@ fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
     }
 }
 
-/// A day written right after a time: `Wednesday`, `Nov. 9`, `today`.
-fn day_after(cx: &Ctx, j: usize) -> Option<(Date, usize)> {
+/// A day written right after a time starting at `start`: `Wednesday`,
+/// `Nov. 9`, `today`. A weekday takes its side from the cues around the
+/// whole expression ("until 9 a.m. Tuesday").
+fn day_after(cx: &Ctx, start: usize, j: usize) -> Option<(Date, usize)> {
     let j = if cx.low(j) == "," { j + 1 } else { j };
     match cx.lex(j) {
-        Lex::Weekday(wd) => Some((weekday_near(cx.dct, wd, tense::side(cx, j, j + 1))?, j + 1)),
+        Lex::Weekday(wd) => Some((
+            weekday_near(cx.dct, wd, tense::side(cx, start, j + 1))?,
+            j + 1,
+        )),
         Lex::Month(_) => {
             let hit = super::point_at(cx, j)?;
             match hit.point? {
@@ -141,7 +146,7 @@ fn clock(cx: &Ctx, i: usize) -> Option<Hit> {
     } else if cx.low(end) == "local" && cx.low(end + 1) == "time" {
         end += 2;
     }
-    let (d, end) = match day_after(cx, end) {
+    let (d, end) = match day_after(cx, i, end) {
         Some((d, e)) => (d, e),
         None => (default_day(cx), end),
     };
@@ -196,6 +201,11 @@ mod tests {
             "It ended at 10:35 a.m. Tuesday.",
             D,
             &[("10:35 a.m. Tuesday", "2022-03-15T10:35")],
+        );
+        check(
+            "The embassy gave them until 9 a.m. Thursday to leave.",
+            D,
+            &[("9 a.m. Thursday", "2022-03-17T09:00")],
         );
         check("He scored 3 goals; the 13 p.m. slot is no time.", D, &[]);
     }
