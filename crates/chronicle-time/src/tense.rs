@@ -76,8 +76,15 @@ fn intends(low: &str) -> bool {
 /// A past participle after `be` is a passive with no tense of its own ("would
 /// be paid in January", "will be held on April 24"): the search goes on to
 /// the modal.
+///
+/// Inside a sentence a capitalized word is a name ("the United States",
+/// "Will Smith"), and "next to" a preposition: neither is a cue.
 fn cue_at(cx: &Ctx, k: usize) -> Option<i32> {
-    let s = cue(cx.low(k))?;
+    let t = cx.tok(k)?;
+    if (k > cx.sent.start && t.cap()) || (t.low == "next" && cx.low(k + 1) == "to") {
+        return None;
+    }
+    let s = cue(t.low)?;
     if s > 0 && past_perfect(cx, k) {
         return Some(-1);
     }
@@ -217,6 +224,16 @@ mod tests {
             "The hearing had been scheduled for Monday.",
             "2022-03-16",
             &[("Monday", "2022-03-14")],
+        );
+        check(
+            "The father will fly to the United States Thursday.",
+            "2022-03-16",
+            &[("Thursday", "2022-03-17")],
+        );
+        check(
+            "Dozens died in the blast next to the embassy on Friday.",
+            "2022-03-19",
+            &[("Friday", "2022-03-18")],
         );
         check(
             "A second round will be held on Friday.",

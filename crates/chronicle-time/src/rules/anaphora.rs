@@ -65,10 +65,16 @@ fn anchor_point(cx: &Ctx, unit: Unit) -> (Point, Option<TimexAnchor>) {
             Some((d, span)) => (Point::Day(d), Some(TimexAnchor::Timex(span))),
             None => (Point::Day(cx.dct), cx.dct_anchor()),
         },
-        _ => match cx.last {
-            Some((p, span)) => (p, Some(TimexAnchor::Timex(span))),
-            None => (Point::Day(cx.dct), cx.dct_anchor()),
-        },
+        _ => {
+            let from = match unit {
+                Unit::Year => cx.year_period().or(cx.last),
+                _ => cx.last,
+            };
+            match from {
+                Some((p, span)) => (p, Some(TimexAnchor::Timex(span))),
+                None => (Point::Day(cx.dct), cx.dct_anchor()),
+            }
+        }
     }
 }
 
@@ -89,7 +95,7 @@ fn units_ago(cx: &Ctx, i: usize) -> Option<Hit> {
     if cx.low(j + 1) != "ago" || u.is_clock() {
         return None;
     }
-    let p = match cx.last {
+    let p = match cx.year_period() {
         Some((q @ Point::Quarter(..), _)) if u == Unit::Year => q.shift(u, -i64::from(n))?,
         // "a decade ago" names a year, not a decade.
         _ if matches!(u, Unit::Decade | Unit::Century) => {
@@ -210,7 +216,7 @@ fn year_ago_adj(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         _ => return None,
     };
-    let p = match cx.last {
+    let p = match cx.year_period() {
         Some((p @ (Point::Quarter(..) | Point::Month(..) | Point::Half(..)), _)) => {
             p.shift(Unit::Year, -1)?
         }
@@ -320,6 +326,39 @@ mod tests {
             &[
                 ("the third quarter", "1989-Q3"),
                 ("the year-earlier quarter", "1988-Q3"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_results_story_compares_its_own_quarter() {
+        check(
+            "Acme's third-quarter profit rose. For the quarter ended Sept. 30, \
+             sales grew from $5 million a year ago.",
+            "1989-10-27",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("the quarter", "1989-Q3"),
+                ("Sept. 30", "1989-09-30"),
+                ("a year ago", "1988-Q3"),
+            ],
+        );
+        check(
+            "Acme's profit rose in the third quarter. After a flat second \
+             quarter, costs were lower than a year earlier.",
+            "1989-10-27",
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("second quarter", "1989-Q2"),
+                ("a year earlier", "1988-Q3"),
+            ],
+        );
+        check(
+            "Acme stopped paying in the third quarter of 1984. Profit doubled from a year ago.",
+            "1989-10-27",
+            &[
+                ("the third quarter of 1984", "1984-Q3"),
+                ("a year ago", "1988"),
             ],
         );
     }
