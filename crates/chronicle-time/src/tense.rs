@@ -18,7 +18,10 @@ fn cue(low: &str) -> Option<i32> {
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
         | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave" | "announced"
         | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost" | "fell" | "rose"
-        | "closed" | "struck" | "hit" | "sent" => Some(-1),
+        | "closed" | "struck" | "hit" | "sent" | "brought" | "bought" | "sold" | "became"
+        | "saw" | "found" | "paid" | "thought" | "kept" | "led" | "ran" | "wrote" | "spent"
+        | "stood" | "fought" | "built" | "caught" | "knew" | "grew" | "drew" | "threw" | "flew"
+        | "chose" | "spoke" | "broke" | "shot" | "fled" | "sought" | "taught" => Some(-1),
         w if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => Some(-1),
         _ => None,
     }
@@ -200,6 +203,15 @@ mod tests {
             "Nothing happened on Tuesday.",
             "2022-03-16",
             &[("Tuesday", "2022-03-15")],
+        );
+    }
+
+    #[test]
+    fn irregular_past_forms_look_back() {
+        check(
+            "In January, the firm brought in a new chief.",
+            "1989-10-27",
+            &[("January", "1989-01")],
         );
     }
 

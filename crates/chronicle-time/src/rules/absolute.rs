@@ -62,7 +62,10 @@ fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
         (330, 330)
     } else if loose {
         (330, 100)
-    } else if past_verb(before(1)) || (before(1) == "on" && past_verb(before(2))) {
+    } else if past_verb(before(1))
+        || (before(1) == "on" && past_verb(before(2)))
+        || before(1) == "last"
+    {
         (0, 0)
     } else if cue < 0 {
         (45, 45)
@@ -329,6 +332,11 @@ mod tests {
 
     #[test]
     fn the_year_of_a_date_written_without_one() {
+        check(
+            "He was killed last Oct. 23 at home.",
+            "1999-04-19",
+            &[("Oct. 23", "1998-10-23")],
+        );
         check(
             "The suspect was last seen Nov. 3.",
             "2022-05-07",

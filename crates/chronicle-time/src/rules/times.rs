@@ -7,7 +7,7 @@
 //! a weekday with a part of the day ("Friday night") keeps the part in its
 //! value but is typed DATE, as TimeBank and AQUAINT type it;
 //! the day is the weekday or date written next to the time, else the last
-//! day mentioned in the same sentence, else the publication date. Values are
+//! day the text mentioned, else the publication date. Values are
 //! `YYYY-MM-DDThh:mm` for clock times and `YYYY-MM-DDTMO` (`AF`, `EV`,
 //! `NI`) for parts of the day; a zone word is kept in the extent, not in the
 //! value (TimeBank writes local times). Sources: TimeML TIMEX3 guidelines
@@ -118,17 +118,12 @@ fn deictic(cx: &Ctx, j: usize) -> Option<Date> {
     shift_date(cx.dct, Unit::Day, n)
 }
 
-/// The day a time with no written day falls on.
+/// The day a time with no written day falls on: the last day the text
+/// named (the story's day: "The blast came on Friday. It hit at 10:35
+/// a.m."), else the publication date.
 fn default_day(cx: &Ctx) -> Date {
     match cx.last_day {
-        Some((d, span))
-            if cx
-                .toks
-                .get(cx.sent.start)
-                .is_some_and(|t| t.span.start <= span.start) =>
-        {
-            d
-        }
+        Some((d, _)) => d,
         _ => cx.dct,
     }
 }
@@ -206,6 +201,11 @@ mod tests {
             "The embassy gave them until 9 a.m. Thursday to leave.",
             D,
             &[("9 a.m. Thursday", "2022-03-17T09:00")],
+        );
+        check(
+            "The blast came on Friday. It hit at 10:35 a.m. near the embassy.",
+            D,
+            &[("Friday", "2022-03-11"), ("10:35 a.m.", "2022-03-11T10:35")],
         );
         check("He scored 3 goals; the 13 p.m. slot is no time.", D, &[]);
     }
