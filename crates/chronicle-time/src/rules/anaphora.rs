@@ -244,9 +244,14 @@ fn the_quarter(cx: &Ctx, i: usize) -> Option<Hit> {
     if !is_quarter {
         return None;
     }
-    let p = match cx.last {
-        Some((p @ Point::Quarter(..), _)) => p,
-        _ => Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)?,
+    // The quarter the story reports on, else the one it last named; "the
+    // latest quarter" is never one still to come.
+    let latest = j > i + 1 && cx.low(i + 1) != "same";
+    let last_full = Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)?;
+    let p = match (cx.last_quarter, cx.last) {
+        (Some((p, _)), _) => p,
+        (None, Some((p @ Point::Quarter(..), _))) if !latest || p.start()? <= cx.dct => p,
+        _ => last_full,
     };
     Some(Hit::date(j + 1, p, cx.dct_anchor()))
 }
@@ -351,6 +356,22 @@ mod tests {
                 ("the third quarter", "1989-Q3"),
                 ("second quarter", "1989-Q2"),
                 ("a year earlier", "1988-Q3"),
+            ],
+        );
+        check(
+            "Sales should recover in the fourth quarter of 1990. They fell in the latest quarter.",
+            "1989-11-02",
+            &[
+                ("the fourth quarter of 1990", "1990-Q4"),
+                ("the latest quarter", "1989-Q3"),
+            ],
+        );
+        check(
+            "Acme's fiscal first-quarter profit rose. Acme shipped more in the quarter.",
+            "1989-10-26",
+            &[
+                ("fiscal first-quarter", "1989-Q1"),
+                ("the quarter", "1989-Q1"),
             ],
         );
         check(
