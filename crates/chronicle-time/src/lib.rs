@@ -174,19 +174,23 @@ impl<'a> Ctx<'a> {
         Some(TimexAnchor::PublicationDate)
     }
     /// The period a shift by years starts from: the quarter the text
-    /// reports on (the first it named) when it names quarters — "a year
-    /// ago" in a results story is that quarter a year back, even after
-    /// "the quarter ended Sept. 30" or a passing "after a flat second
-    /// quarter" — else the last point when it is a month, half or season.
+    /// reports on (the first recent one it named) when it names one — "a
+    /// year ago" in a results story is that quarter a year back, even
+    /// after "the quarter ended Sept. 30", "in April" or a passing "after
+    /// a flat second quarter" — else the last point when it is a month,
+    /// half or season.
     pub fn year_period(&self) -> Option<(Point, Span)> {
+        if self.last_quarter.is_some() {
+            return self.last_quarter;
+        }
         match self.last {
-            Some((p @ Point::Quarter(..), span)) => self
-                .last_quarter
-                .or(is_reporting_quarter(p, self.dct).then_some((p, span))),
+            Some((p @ Point::Quarter(..), span)) => {
+                is_reporting_quarter(p, self.dct).then_some((p, span))
+            }
             Some((p @ (Point::Month(..) | Point::Half(..) | Point::Season(..)), span)) => {
                 Some((p, span))
             }
-            _ => self.last_quarter,
+            _ => None,
         }
     }
 }

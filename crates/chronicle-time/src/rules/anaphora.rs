@@ -359,6 +359,15 @@ mod tests {
             ],
         );
         check(
+            "Acme's third-quarter profit rose. A plant opened in April; its profit doubled from a year earlier.",
+            "1989-10-26",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("April", "1989-04"),
+                ("a year earlier", "1988-Q3"),
+            ],
+        );
+        check(
             "Sales should recover in the fourth quarter of 1990. They fell in the latest quarter.",
             "1989-11-02",
             &[
