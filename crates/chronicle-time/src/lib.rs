@@ -137,6 +137,9 @@ pub(crate) struct Ctx<'a> {
     pub last: Option<(Point, Span)>,
     /// The last day the text mentioned, and where.
     pub last_day: Option<(Date, Span)>,
+    /// The first quarter the text named itself, and where: the reporting
+    /// period a results story compares with "a year ago".
+    pub last_quarter: Option<(Point, Span)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -170,6 +173,35 @@ impl<'a> Ctx<'a> {
     pub fn dct_anchor(&self) -> Option<TimexAnchor> {
         Some(TimexAnchor::PublicationDate)
     }
+    /// The period a shift by years starts from: the quarter the text
+    /// reports on (the first recent one it named) when it names one — "a
+    /// year ago" in a results story is that quarter a year back, even
+    /// after "the quarter ended Sept. 30", "in April" or a passing "after
+    /// a flat second quarter" — else the last point when it is a month,
+    /// half or season.
+    pub fn year_period(&self) -> Option<(Point, Span)> {
+        if self.last_quarter.is_some() {
+            return self.last_quarter;
+        }
+        match self.last {
+            Some((p @ Point::Quarter(..), span)) => {
+                is_reporting_quarter(p, self.dct).then_some((p, span))
+            }
+            Some((p @ (Point::Month(..) | Point::Half(..) | Point::Season(..)), span)) => {
+                Some((p, span))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether `p` is a quarter a report dated `dct` can be reporting on: one
+/// that began within the fifteen months before it ("the third quarter of
+/// 1984" in 1989 is history, not the period the story compares).
+fn is_reporting_quarter(p: Point, dct: Date) -> bool {
+    let Point::Quarter(..) = p else { return false };
+    p.start()
+        .is_some_and(|s| s <= dct && (dct - s).num_days() <= 456)
 }
 
 /// Finds the temporal expressions of `body`, given its tokens and sentences.
@@ -220,6 +252,7 @@ pub fn find_timexes(body: &str, dct: Date, tokens: &[Token], sentences: &[Senten
         sent: 0..0,
         last: None,
         last_day: None,
+        last_quarter: None,
     };
     let mut out: Vec<Timex> = Vec::new();
     let whole = [Sentence {
@@ -252,6 +285,9 @@ pub fn find_timexes(body: &str, dct: Date, tokens: &[Token], sentences: &[Senten
                         // still a year before the quarter the story is about.
                         if hit.anchor.is_none() {
                             cx.last = Some((p, span));
+                            if cx.last_quarter.is_none() && is_reporting_quarter(p, dct) {
+                                cx.last_quarter = Some((p, span));
+                            }
                         }
                         if let Point::Day(d) = p {
                             cx.last_day = Some((d, span));

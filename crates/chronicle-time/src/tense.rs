@@ -18,7 +18,10 @@ fn cue(low: &str) -> Option<i32> {
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
         | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave" | "announced"
         | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost" | "fell" | "rose"
-        | "closed" | "struck" | "hit" | "sent" => Some(-1),
+        | "closed" | "struck" | "hit" | "sent" | "brought" | "bought" | "sold" | "became"
+        | "saw" | "found" | "paid" | "thought" | "kept" | "led" | "ran" | "wrote" | "spent"
+        | "stood" | "fought" | "built" | "caught" | "knew" | "grew" | "drew" | "threw" | "flew"
+        | "chose" | "spoke" | "broke" | "shot" | "fled" | "sought" | "taught" => Some(-1),
         w if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => Some(-1),
         _ => None,
     }
@@ -31,6 +34,79 @@ pub fn side(cx: &Ctx, start: usize, end: usize) -> i32 {
         0 => -1,
         s => s,
     }
+}
+
+/// Words after which `to` and a verb look ahead: "plans to meet Friday",
+/// "is to resume trading Tuesday", "ready to leave on Thursday".
+fn intends(low: &str) -> bool {
+    matches!(
+        low,
+        "is" | "are"
+            | "am"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "expected"
+            | "expects"
+            | "scheduled"
+            | "set"
+            | "ready"
+            | "going"
+            | "due"
+            | "likely"
+            | "hopes"
+            | "hope"
+            | "hoped"
+            | "wants"
+            | "want"
+            | "intends"
+            | "intend"
+            | "intended"
+            | "promised"
+            | "vowed"
+            | "threatened"
+            | "prepared"
+            | "preparing"
+            | "poised"
+    )
+}
+
+/// The side the cue at token `k` gives. A future cue in the past perfect
+/// ("had been scheduled to expire Friday", "had been due") looks back: the
+/// plan was for a time already past.
+///
+/// A past participle after `be` is a passive with no tense of its own ("would
+/// be paid in January", "will be held on April 24"): the search goes on to
+/// the modal.
+///
+/// Inside a sentence a capitalized word is a name ("the United States",
+/// "Will Smith"), and "next to" a preposition: neither is a cue.
+fn cue_at(cx: &Ctx, k: usize) -> Option<i32> {
+    let t = cx.tok(k)?;
+    if (k > cx.sent.start && t.cap()) || (t.low == "next" && cx.low(k + 1) == "to") {
+        return None;
+    }
+    let s = cue(t.low)?;
+    if s > 0 && past_perfect(cx, k) {
+        return Some(-1);
+    }
+    if s < 0 && k > cx.sent.start && matches!(cx.low(k - 1), "be" | "being") {
+        return None;
+    }
+    Some(s)
+}
+
+/// Whether the word at `k` follows `had` or `had been`.
+fn past_perfect(cx: &Ctx, k: usize) -> bool {
+    let before = |d: usize| {
+        if k >= cx.sent.start + d {
+            cx.low(k - d)
+        } else {
+            ""
+        }
+    };
+    before(1) == "had" || (before(1) == "been" && before(2) == "had")
 }
 
 /// Like [`side`], but `0` when no cue was found.
@@ -57,8 +133,24 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     let hi = cx.sent.end.min(cx.toks.len());
     for dist in 1..=12usize {
         if start >= lo + dist {
-            if let Some(s) = cue(cx.low(start - dist)) {
+            if let Some(s) = cue_at(cx, start - dist) {
                 return s;
+            }
+            // "planned to leave Nairobi on Thursday": an infinitive of
+            // intention anywhere before the expression looks ahead ("had
+            // been due to expire Friday" back).
+            if cx.low(start - dist) == "to"
+                && start > lo + dist
+                && intends(cx.low(start - dist - 1))
+                && cx
+                    .tok(start - dist + 1)
+                    .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                return if past_perfect(cx, start - dist - 1) {
+                    -1
+                } else {
+                    1
+                };
             }
             // "is to resume Tuesday", "set to meet Friday": an infinitive
             // before the expression looks ahead.
@@ -73,7 +165,7 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
             }
         }
         if end + dist - 1 < hi {
-            if let Some(s) = cue(cx.low(end + dist - 1)) {
+            if let Some(s) = cue_at(cx, end + dist - 1) {
                 return s;
             }
         }
@@ -111,6 +203,54 @@ mod tests {
             "Nothing happened on Tuesday.",
             "2022-03-16",
             &[("Tuesday", "2022-03-15")],
+        );
+    }
+
+    #[test]
+    fn irregular_past_forms_look_back() {
+        check(
+            "In January, the firm brought in a new chief.",
+            "1989-10-27",
+            &[("January", "1989-01")],
+        );
+    }
+
+    #[test]
+    fn intentions_look_ahead_and_past_plans_look_back() {
+        check(
+            "The delegation plans to fly to Geneva on Thursday.",
+            "2022-03-16",
+            &[("Thursday", "2022-03-17")],
+        );
+        check(
+            "Trading is to resume in Frankfurt Tuesday.",
+            "2022-03-16",
+            &[("Tuesday", "2022-03-22")],
+        );
+        check(
+            "The tender offer had been due to expire Friday.",
+            "2022-03-16",
+            &[("Friday", "2022-03-11")],
+        );
+        check(
+            "The hearing had been scheduled for Monday.",
+            "2022-03-16",
+            &[("Monday", "2022-03-14")],
+        );
+        check(
+            "The father will fly to the United States Thursday.",
+            "2022-03-16",
+            &[("Thursday", "2022-03-17")],
+        );
+        check(
+            "Dozens died in the blast next to the embassy on Friday.",
+            "2022-03-19",
+            &[("Friday", "2022-03-18")],
+        );
+        check(
+            "A second round will be held on Friday.",
+            "2022-03-16",
+            &[("Friday", "2022-03-18")],
         );
     }
 }

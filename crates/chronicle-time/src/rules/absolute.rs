@@ -36,10 +36,14 @@ pub const RULES: &[Rule] = &[
 /// future cue nearby ("will", "is to") the window ahead is most of a year.
 fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
     let y = cx.dct.year();
-    // How far ahead of the report the date may lie: far after a deadline
-    // word or a future cue ("by April", "payable Jan. 2", "will meet on
-    // June 1"), not at all right after a past verb ("ended Sept. 30",
-    // "was terminated on Sept. 27"), half a year otherwise.
+    // How far ahead of the report the date may lie, in this year and into
+    // the next: far after a firm deadline word or a future cue ("by
+    // April", "payable Jan. 2", "will meet on June 1"), far in this year
+    // only after a loose one ("through August", "to June"), not at all
+    // right after a past verb ("ended Sept. 30", "was terminated on Sept.
+    // 27"), a few weeks when the sentence looks back ("was last seen Nov.
+    // 3" — but "said the vote is set for Dec. 7" may still be ahead), half
+    // a year otherwise.
     let before = |k: usize| {
         if start >= cx.sent.start + k {
             cx.low(start - k)
@@ -47,28 +51,26 @@ fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
             ""
         }
     };
-    let deadline = |w: &str| {
-        matches!(
-            w,
-            "by" | "until"
-                | "through"
-                | "till"
-                | "payable"
-                | "expire"
-                | "expires"
-                | "effective"
-                | "to"
-                | "before"
-                | "record"
-        )
-    };
+    let firm = matches!(
+        before(1),
+        "by" | "until" | "till" | "payable" | "expire" | "expires" | "effective" | "record"
+    );
+    let loose = matches!(before(1), "through" | "to" | "before");
     let past_verb = |w: &str| w.len() > 4 && w.ends_with("ed") || matches!(w, "was" | "were");
-    let window = if deadline(before(1)) || tense::cue_side(cx, start, end) > 0 {
-        330
-    } else if past_verb(before(1)) || (before(1) == "on" && past_verb(before(2))) {
-        0
+    let cue = tense::cue_side(cx, start, end);
+    let (window, reach) = if firm || cue > 0 {
+        (330, 330)
+    } else if loose {
+        (330, 100)
+    } else if past_verb(before(1))
+        || (before(1) == "on" && past_verb(before(2)))
+        || before(1) == "last"
+    {
+        (0, 0)
+    } else if cue < 0 {
+        (45, 45)
     } else {
-        183
+        (183, 100)
     };
     let ahead = |yy: i32| -> i64 {
         let day = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
@@ -77,7 +79,7 @@ fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
     let same = ahead(y);
     if same > window {
         y - 1
-    } else if same < 0 && window > 0 && ahead(y + 1) <= window.min(100) {
+    } else if same < 0 && ahead(y + 1) <= reach {
         y + 1
     } else {
         y
@@ -326,6 +328,45 @@ mod tests {
             &[("March 15", "2022-03-15")],
         );
         check("Ministers Jan Kavan and Janos Martonyi signed.", D, &[]);
+    }
+
+    #[test]
+    fn the_year_of_a_date_written_without_one() {
+        check(
+            "He was killed last Oct. 23 at home.",
+            "1999-04-19",
+            &[("Oct. 23", "1998-10-23")],
+        );
+        check(
+            "The suspect was last seen Nov. 3.",
+            "2022-05-07",
+            &[("Nov. 3", "2021-11-03")],
+        );
+        check(
+            "The new wage deal is effective June 1.",
+            "2022-10-26",
+            &[("June 1", "2023-06-01")],
+        );
+        check(
+            "The firm will repay the loan by February.",
+            "2022-10-30",
+            &[("February", "2023-02")],
+        );
+        check(
+            "The vote is set for Dec. 7, officials said.",
+            "2022-10-30",
+            &[("Dec. 7", "2022-12-07")],
+        );
+        check(
+            "Sales rose this year through August.",
+            "2022-10-30",
+            &[("this year", "2022"), ("August", "2022-08")],
+        );
+        check(
+            "The bank switched to a calendar year in December.",
+            "2022-10-27",
+            &[("December", "2021-12")],
+        );
     }
 
     #[test]

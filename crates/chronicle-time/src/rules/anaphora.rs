@@ -65,10 +65,16 @@ fn anchor_point(cx: &Ctx, unit: Unit) -> (Point, Option<TimexAnchor>) {
             Some((d, span)) => (Point::Day(d), Some(TimexAnchor::Timex(span))),
             None => (Point::Day(cx.dct), cx.dct_anchor()),
         },
-        _ => match cx.last {
-            Some((p, span)) => (p, Some(TimexAnchor::Timex(span))),
-            None => (Point::Day(cx.dct), cx.dct_anchor()),
-        },
+        _ => {
+            let from = match unit {
+                Unit::Year => cx.year_period().or(cx.last),
+                _ => cx.last,
+            };
+            match from {
+                Some((p, span)) => (p, Some(TimexAnchor::Timex(span))),
+                None => (Point::Day(cx.dct), cx.dct_anchor()),
+            }
+        }
     }
 }
 
@@ -89,7 +95,7 @@ fn units_ago(cx: &Ctx, i: usize) -> Option<Hit> {
     if cx.low(j + 1) != "ago" || u.is_clock() {
         return None;
     }
-    let p = match cx.last {
+    let p = match cx.year_period() {
         Some((q @ Point::Quarter(..), _)) if u == Unit::Year => q.shift(u, -i64::from(n))?,
         // "a decade ago" names a year, not a decade.
         _ if matches!(u, Unit::Decade | Unit::Century) => {
@@ -210,7 +216,7 @@ fn year_ago_adj(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         _ => return None,
     };
-    let p = match cx.last {
+    let p = match cx.year_period() {
         Some((p @ (Point::Quarter(..) | Point::Month(..) | Point::Half(..)), _)) => {
             p.shift(Unit::Year, -1)?
         }
@@ -238,9 +244,14 @@ fn the_quarter(cx: &Ctx, i: usize) -> Option<Hit> {
     if !is_quarter {
         return None;
     }
-    let p = match cx.last {
-        Some((p @ Point::Quarter(..), _)) => p,
-        _ => Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)?,
+    // The quarter the story reports on, else the one it last named; "the
+    // latest quarter" is never one still to come.
+    let latest = j > i + 1 && cx.low(i + 1) != "same";
+    let last_full = Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)?;
+    let p = match (cx.last_quarter, cx.last) {
+        (Some((p, _)), _) => p,
+        (None, Some((p @ Point::Quarter(..), _))) if !latest || p.start()? <= cx.dct => p,
+        _ => last_full,
     };
     Some(Hit::date(j + 1, p, cx.dct_anchor()))
 }
@@ -320,6 +331,64 @@ mod tests {
             &[
                 ("the third quarter", "1989-Q3"),
                 ("the year-earlier quarter", "1988-Q3"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_results_story_compares_its_own_quarter() {
+        check(
+            "Acme's third-quarter profit rose. For the quarter ended Sept. 30, \
+             sales grew from $5 million a year ago.",
+            "1989-10-27",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("the quarter", "1989-Q3"),
+                ("Sept. 30", "1989-09-30"),
+                ("a year ago", "1988-Q3"),
+            ],
+        );
+        check(
+            "Acme's profit rose in the third quarter. After a flat second \
+             quarter, costs were lower than a year earlier.",
+            "1989-10-27",
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("second quarter", "1989-Q2"),
+                ("a year earlier", "1988-Q3"),
+            ],
+        );
+        check(
+            "Acme's third-quarter profit rose. A plant opened in April; its profit doubled from a year earlier.",
+            "1989-10-26",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("April", "1989-04"),
+                ("a year earlier", "1988-Q3"),
+            ],
+        );
+        check(
+            "Sales should recover in the fourth quarter of 1990. They fell in the latest quarter.",
+            "1989-11-02",
+            &[
+                ("the fourth quarter of 1990", "1990-Q4"),
+                ("the latest quarter", "1989-Q3"),
+            ],
+        );
+        check(
+            "Acme's fiscal first-quarter profit rose. Acme shipped more in the quarter.",
+            "1989-10-26",
+            &[
+                ("fiscal first-quarter", "1989-Q1"),
+                ("the quarter", "1989-Q1"),
+            ],
+        );
+        check(
+            "Acme stopped paying in the third quarter of 1984. Profit doubled from a year ago.",
+            "1989-10-27",
+            &[
+                ("the third quarter of 1984", "1984-Q3"),
+                ("a year ago", "1988"),
             ],
         );
     }

@@ -126,11 +126,42 @@ fn counted(cx: &Ctx, i: usize) -> Option<Hit> {
     if (u == Unit::Quarter && cx.low(k + 1) == "of") || cx.low(k + 1) == "old" {
         return None;
     }
+    // "a second round", "one second group": the ordinal before a noun.
+    if cx.low(k) == "second" && ordinal_before_noun(cx, k + 1) {
+        return None;
+    }
     // "1,000 years" fine; "1998 years" never happens, a year is a date.
     if matches!(cx.lex(j), Lex::Year(_)) {
         return None;
     }
     Some(Hit::new(k + 1, TimexType::Duration, duration(Some(n), u)))
+}
+
+/// Whether the token at `i` is a word "second" can qualify as an ordinal:
+/// a lower-case word that does not continue a length of time.
+fn ordinal_before_noun(cx: &Ctx, i: usize) -> bool {
+    cx.tok(i).is_some_and(|t| {
+        t.text.starts_with(|c: char| c.is_ascii_lowercase())
+            && !matches!(
+                t.low,
+                "later"
+                    | "earlier"
+                    | "ago"
+                    | "before"
+                    | "after"
+                    | "or"
+                    | "and"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "for"
+                    | "at"
+                    | "on"
+                    | "more"
+                    | "longer"
+                    | "too"
+            )
+    })
 }
 
 /// `several years`, `a few days`, `the past few weeks`, `recent months`,
@@ -246,6 +277,11 @@ mod tests {
             &[("a decade", "P10Y"), ("three quarters", "P9M")],
         );
         check("Howes, 37 years old, won a quarter of the vote.", D, &[]);
+        check(
+            "A second round follows; it took a second or two.",
+            D,
+            &[("a second", "PT1S")],
+        );
     }
 
     #[test]

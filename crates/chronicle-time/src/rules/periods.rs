@@ -14,7 +14,7 @@
 //! fiscal years as the calendar year named.
 
 use super::{the, Rule};
-use crate::lexicon::Lex;
+use crate::lexicon::{Lex, Unit};
 use crate::point::Point;
 use crate::{tense, Ctx, Hit};
 use chronicle_core::{TimexAnchor, TimexType};
@@ -22,6 +22,7 @@ use chrono::Datelike;
 
 pub const RULES: &[Rule] = &[
     the_year,
+    year_period,
     year_end,
     decade,
     season_year,
@@ -51,6 +52,38 @@ fn season_year(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     };
     Some(Hit::date(k + 1, Point::Season(y, s), None))
+}
+
+/// `the 1989 period`, `the 1988 quarter`: the period the text reports on
+/// (its quarter or half) in the year named, else the year.
+fn year_period(cx: &Ctx, i: usize) -> Option<Hit> {
+    if cx.low(i) != "the" {
+        return None;
+    }
+    let Lex::Year(y) = cx.lex(i + 1) else {
+        return None;
+    };
+    if !matches!(cx.low(i + 2), "period" | "quarter") {
+        return None;
+    }
+    // Taken from the text's period, it is anchored there and does not
+    // become the period itself (so "a year ago" after "the 1989 period"
+    // still counts from the quarter).
+    let (p, anchor) = match cx.year_period() {
+        Some((Point::Quarter(_, q), span)) => {
+            (Point::Quarter(y, q), Some(TimexAnchor::Timex(span)))
+        }
+        Some((Point::Half(_, h), span)) => (Point::Half(y, h), Some(TimexAnchor::Timex(span))),
+        // No quarter named yet: the last full one before the report.
+        _ if cx.low(i + 2) == "quarter" => {
+            match Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)? {
+                Point::Quarter(_, q) => (Point::Quarter(y, q), None),
+                _ => return None,
+            }
+        }
+        _ => (Point::Year(y), None),
+    };
+    Some(Hit::date(i + 3, p, anchor))
 }
 
 /// `fiscal 1989`, `fiscal 2023`: TimeBank writes the year.
@@ -188,14 +221,21 @@ fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::date(end, Point::Quarter(y, q), None))
 }
 
-/// `the first half`, `the second half of 1998`.
+/// `the first half`, `the second half of 1998`, `the last half of 1989`.
 fn half(cx: &Ctx, i: usize) -> Option<Hit> {
     let j = the(cx, i);
-    let h = ordinal(cx, j).filter(|h| (1..=2).contains(h))?;
+    // "the last half of 1989", "the latter half of the year"
+    let h = match cx.low(j) {
+        "last" | "latter" if j > i && cx.low(j + 2) == "of" => 2,
+        _ => ordinal(cx, j).filter(|h| (1..=2).contains(h))?,
+    };
     if cx.low(j + 1) != "half" {
         return None;
     }
     let (y, end) = period_year(cx, j + 2);
+    if end == j + 2 && !matches!(cx.low(j), "first" | "second") {
+        return None;
+    }
     Some(Hit::date(end, Point::Half(y, h), None))
 }
 
@@ -303,6 +343,28 @@ mod tests {
             "It rained in the summer of 1997.",
             D,
             &[("the summer of 1997", "1997-SU")],
+        );
+    }
+
+    #[test]
+    fn periods_of_a_results_story() {
+        check(
+            "Profit rose in the third quarter. In the 1988 period, it fell.",
+            "1989-10-27",
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("the 1988 period", "1988-Q3"),
+            ],
+        );
+        check(
+            "Sales in the 1990 quarter will rise.",
+            "1991-02-10",
+            &[("the 1990 quarter", "1990-Q4")],
+        );
+        check(
+            "Output fell in the last half of 2021.",
+            D,
+            &[("the last half of 2021", "2021-H2")],
         );
     }
 

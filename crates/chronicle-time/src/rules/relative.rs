@@ -170,7 +170,11 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
             };
             Point::Day(d)
         }
-        Lex::Month(m) if cx.tok(i + 1).is_some_and(|t| t.cap()) => {
+        // "last Oct. 23" is a date the month-day rule reads from the month.
+        Lex::Month(m)
+            if cx.tok(i + 1).is_some_and(|t| t.cap())
+                && !matches!(cx.lex(i + 2), Lex::Num(1..=31) | Lex::Ordinal(_)) =>
+        {
             let y = dct.year();
             let y = match dir {
                 -1 if m >= dct.month() => y - 1,

@@ -7,7 +7,7 @@
 //! a weekday with a part of the day ("Friday night") keeps the part in its
 //! value but is typed DATE, as TimeBank and AQUAINT type it;
 //! the day is the weekday or date written next to the time, else the last
-//! day mentioned in the same sentence, else the publication date. Values are
+//! day the text mentioned, else the publication date. Values are
 //! `YYYY-MM-DDThh:mm` for clock times and `YYYY-MM-DDTMO` (`AF`, `EV`,
 //! `NI`) for parts of the day; a zone word is kept in the extent, not in the
 //! value (TimeBank writes local times). Sources: TimeML TIMEX3 guidelines
@@ -87,11 +87,16 @@ fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
     }
 }
 
-/// A day written right after a time: `Wednesday`, `Nov. 9`, `today`.
-fn day_after(cx: &Ctx, j: usize) -> Option<(Date, usize)> {
+/// A day written right after a time starting at `start`: `Wednesday`,
+/// `Nov. 9`, `today`. A weekday takes its side from the cues around the
+/// whole expression ("until 9 a.m. Tuesday").
+fn day_after(cx: &Ctx, start: usize, j: usize) -> Option<(Date, usize)> {
     let j = if cx.low(j) == "," { j + 1 } else { j };
     match cx.lex(j) {
-        Lex::Weekday(wd) => Some((weekday_near(cx.dct, wd, tense::side(cx, j, j + 1))?, j + 1)),
+        Lex::Weekday(wd) => Some((
+            weekday_near(cx.dct, wd, tense::side(cx, start, j + 1))?,
+            j + 1,
+        )),
         Lex::Month(_) => {
             let hit = super::point_at(cx, j)?;
             match hit.point? {
@@ -113,17 +118,12 @@ fn deictic(cx: &Ctx, j: usize) -> Option<Date> {
     shift_date(cx.dct, Unit::Day, n)
 }
 
-/// The day a time with no written day falls on.
+/// The day a time with no written day falls on: the last day the text
+/// named (the story's day: "The blast came on Friday. It hit at 10:35
+/// a.m."), else the publication date.
 fn default_day(cx: &Ctx) -> Date {
     match cx.last_day {
-        Some((d, span))
-            if cx
-                .toks
-                .get(cx.sent.start)
-                .is_some_and(|t| t.span.start <= span.start) =>
-        {
-            d
-        }
+        Some((d, _)) => d,
         _ => cx.dct,
     }
 }
@@ -141,7 +141,7 @@ fn clock(cx: &Ctx, i: usize) -> Option<Hit> {
     } else if cx.low(end) == "local" && cx.low(end + 1) == "time" {
         end += 2;
     }
-    let (d, end) = match day_after(cx, end) {
+    let (d, end) = match day_after(cx, i, end) {
         Some((d, e)) => (d, e),
         None => (default_day(cx), end),
     };
@@ -196,6 +196,16 @@ mod tests {
             "It ended at 10:35 a.m. Tuesday.",
             D,
             &[("10:35 a.m. Tuesday", "2022-03-15T10:35")],
+        );
+        check(
+            "The embassy gave them until 9 a.m. Thursday to leave.",
+            D,
+            &[("9 a.m. Thursday", "2022-03-17T09:00")],
+        );
+        check(
+            "The blast came on Friday. It hit at 10:35 a.m. near the embassy.",
+            D,
+            &[("Friday", "2022-03-11"), ("10:35 a.m.", "2022-03-11T10:35")],
         );
         check("He scored 3 goals; the 13 p.m. slot is no time.", D, &[]);
     }
