@@ -109,7 +109,7 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
         if cx.in_quote[cue] || used_cues.contains(&cue) {
             continue;
         }
-        if let Some(c) = reported(cx, cue) {
+        if let Some(c) = reported(cx, cue, &used_cues) {
             out.push(c);
         }
     }
@@ -273,7 +273,7 @@ fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
 }
 
 /// Reported speech around the cue verb at `cue`, if it introduces a clause.
-fn reported(cx: &Context, cue: usize) -> Option<Candidate> {
+fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> {
     let (s0, end) = cx.sentence_range(cue);
     if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
         let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
@@ -339,7 +339,12 @@ fn reported(cx: &Context, cue: usize) -> Option<Candidate> {
         return None;
     }
     let subject = subject?;
-    let content = content(cx, c, end)?;
+    // The clause ends where a quote's own attribution begins ("urged women to
+    // vote, saying, “…”").
+    let stop = (c..end)
+        .find(|i| used_cues.contains(i) && *i > c && cx.is_punct(i - 1, ","))
+        .unwrap_or(end);
+    let content = content(cx, c, stop)?;
     Some(reported_candidate(content, cue, Some(subject)))
 }
 
