@@ -7,7 +7,7 @@ For every word we count how often it heads a gold Cue span (the first word
 of the span after auxiliaries and adverbs: "has said" -> said) and how often
 it occurs in the text outside quotation marks. A word is kept when it heads
 at least MIN_HEADS cues and at least MIN_PRECISION of its occurrences are cue
-heads; the list holds words only, no text of the corpus. Deterministic: one
+heads (SURE_PRECISION unless it heads FREQUENT_HEADS cues or more); the list holds words only, no text of the corpus. Deterministic: one
 .ann per article, the first by name, as `chronicle eval quotes` reads them.
 """
 import collections
@@ -16,7 +16,10 @@ import re
 import sys
 
 MIN_HEADS = 3
-MIN_PRECISION = 0.4
+MIN_PRECISION = 0.3
+# Below this precision a word needs FREQUENT_HEADS heads to be kept.
+SURE_PRECISION = 0.4
+FREQUENT_HEADS = 20
 WORD = re.compile(r"[A-Za-z]+(?:[’'-][A-Za-z]+)*")
 SKIP = {
     "has", "have", "had", "also", "is", "was", "are", "were", "be", "been",
@@ -92,7 +95,9 @@ def main(split):
     print("# word\tcue heads\toccurrences outside quotes (PolNeAR train; build_cues.py)")
     for w in sorted(heads):
         n, total = heads[w], max(occurrences[w], heads[w])
-        if n >= MIN_HEADS and n / total >= MIN_PRECISION and is_cue_word(w):
+        precision = n / total
+        sure = precision >= SURE_PRECISION or n >= FREQUENT_HEADS
+        if n >= MIN_HEADS and precision >= MIN_PRECISION and sure and is_cue_word(w):
             print(f"{w}\t{n}\t{total}")
 
 

@@ -252,12 +252,16 @@ fn before_quote(cx: &Context, open: usize) -> Option<(usize, Option<(usize, usiz
         .map(|c| (c, subject_before(cx, c)))
 }
 
-/// The nearest cue verb before `open` in its sentence, outside quotes.
+/// The nearest cue verb before `open` in its sentence, outside quotes,
+/// whose subject is not "it" ("the Kremlin warned that it viewed the
+/// shipments as “legitimate targets”": the Kremlin's words).
 fn sentence_cue_before(cx: &Context, open: usize) -> Option<usize> {
     let (s0, _) = cx.sentence_range(open);
-    (s0..open)
-        .rev()
-        .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
+    (s0..open).rev().find(|&c| {
+        is_cue_verb(&cx.lower[c])
+            && !cx.in_quote[c]
+            && subject_before(cx, c).is_none_or(|(a, b)| b != a + 1 || cx.lower[a] != "it")
+    })
 }
 
 /// The content span of tokens `a..b`, without final punctuation and marks.
@@ -339,10 +343,16 @@ fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> 
         return None;
     }
     let subject = subject?;
-    // The clause ends where a quote's own attribution begins ("urged women to
-    // vote, saying, “…”").
-    let stop = (c..end)
-        .find(|i| used_cues.contains(i) && *i > c && cx.is_punct(i - 1, ","))
+    // The clause ends where another attribution begins after a comma: a
+    // quote's own cue ("urged women to vote, saying, “…”"), a participle
+    // (", telling reporters …") or "according to".
+    let stop = (c + 1..end)
+        .find(|&i| {
+            cx.is_punct(i - 1, ",")
+                && (used_cues.contains(&i)
+                    || (cx.lower[i].ends_with("ing") && is_cue_verb(&cx.lower[i]))
+                    || cx.lower[i] == "according")
+        })
         .unwrap_or(end);
     let content = content(cx, c, stop)?;
     Some(reported_candidate(content, cue, Some(subject)))

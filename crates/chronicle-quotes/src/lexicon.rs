@@ -148,7 +148,7 @@ const CUE_VERBS: &[&str] = &[
 ];
 
 /// Cue words learned from PolNeAR's train split: words that head a gold cue
-/// in at least 40% of their occurrences outside quotes (see
+/// in at least 40% of their occurrences outside quotes, 30% when frequent (see
 /// `data/build_cues.py`, which rebuilds the file; words only, no text).
 const LEARNED_CUES: &str = include_str!("../data/cues.tsv");
 

@@ -380,3 +380,21 @@ fn a_participle_cue_shares_the_sentence_subject() {
         ]
     );
 }
+
+#[test]
+fn a_reported_clause_stops_at_the_next_attribution() {
+    let doc = annotate(
+        "Ben Carson said he saw no need to change anything, telling reporters he was fine.",
+        &[("Ben Carson", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q[0],
+        (
+            Reported,
+            "he saw no need to change anything",
+            Some("Ben Carson")
+        ),
+        "{q:?}"
+    );
+}
