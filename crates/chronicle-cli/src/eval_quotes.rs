@@ -107,7 +107,7 @@ pub fn run(args: EvalQuotesArgs) -> Result<Outcome> {
             c.f1(),
             c.speaker_accuracy(),
             c.speaker_right,
-            c.with_source
+            c.judged
         );
     }
     print_misses("direct quotes", &direct_misses, args.misses);

@@ -109,7 +109,7 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
         if cx.in_quote[cue] || used_cues.contains(&cue) {
             continue;
         }
-        if let Some(c) = reported(cx, cue) {
+        if let Some(c) = reported(cx, cue, &used_cues) {
             out.push(c);
         }
     }
@@ -252,12 +252,16 @@ fn before_quote(cx: &Context, open: usize) -> Option<(usize, Option<(usize, usiz
         .map(|c| (c, subject_before(cx, c)))
 }
 
-/// The nearest cue verb before `open` in its sentence, outside quotes.
+/// The nearest cue verb before `open` in its sentence, outside quotes,
+/// whose subject is not "it" ("the Kremlin warned that it viewed the
+/// shipments as “legitimate targets”": the Kremlin's words).
 fn sentence_cue_before(cx: &Context, open: usize) -> Option<usize> {
     let (s0, _) = cx.sentence_range(open);
-    (s0..open)
-        .rev()
-        .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
+    (s0..open).rev().find(|&c| {
+        is_cue_verb(&cx.lower[c])
+            && !cx.in_quote[c]
+            && subject_before(cx, c).is_none_or(|(a, b)| b != a + 1 || cx.lower[a] != "it")
+    })
 }
 
 /// The content span of tokens `a..b`, without final punctuation and marks.
@@ -273,7 +277,7 @@ fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
 }
 
 /// Reported speech around the cue verb at `cue`, if it introduces a clause.
-fn reported(cx: &Context, cue: usize) -> Option<Candidate> {
+fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> {
     let (s0, end) = cx.sentence_range(cue);
     if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
         let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
@@ -339,7 +343,18 @@ fn reported(cx: &Context, cue: usize) -> Option<Candidate> {
         return None;
     }
     let subject = subject?;
-    let content = content(cx, c, end)?;
+    // The clause ends where another attribution begins after a comma: a
+    // quote's own cue ("urged women to vote, saying, “…”"), a participle
+    // (", telling reporters …") or "according to".
+    let stop = (c + 1..end)
+        .find(|&i| {
+            cx.is_punct(i - 1, ",")
+                && (used_cues.contains(&i)
+                    || (cx.lower[i].ends_with("ing") && is_cue_verb(&cx.lower[i]))
+                    || cx.lower[i] == "according")
+        })
+        .unwrap_or(end);
+    let content = content(cx, c, stop)?;
     Some(reported_candidate(content, cue, Some(subject)))
 }
 

@@ -5,12 +5,17 @@
 //! Measures, as the project defines them: a system quote matches a gold
 //! attribution when it overlaps more than half of the gold content (pairs
 //! are matched one to one, largest overlap first); precision and recall count
-//! matched items; speaker accuracy is the share of matched pairs with a gold
-//! source whose system speaker mention overlaps that source. System quotes
+//! matched items; speaker accuracy is the share of matched pairs whose system
+//! speaker mention overlaps the gold source — or, for a gold attribution with
+//! no source, whose system speaker is unknown (a guess there is wrong).
+//! The parts of one system item are united before overlaps are counted, so
+//! nothing is counted twice. System quotes
 //! that share a cue are one item, since PolNeAR annotates a quote split by
 //! its attribution ("…,” said X. “…") as one attribution with a
 //! discontinuous content. "Direct" gold
-//! items are attributions whose content opens with a quotation mark; they
+//! items are attributions whose content opens with a quotation mark (any
+//! family, including the `''` of NYT copy, or a mark right before the span);
+//! they
 //! are compared with the system's direct quotes. "All" compares every gold
 //! attribution with every system quote.
 //!
@@ -83,7 +88,7 @@ pub fn parse_ann(text: &str, ann: &str) -> (Vec<GoldAttribution>, usize) {
             continue;
         }
         let first = content[0].text(text).trim_start();
-        let direct = first.starts_with(['“', '"', '‘']) || content_mostly_quoted(text, &content);
+        let direct = first.starts_with(QUOTE_MARKS) || opens_after_mark(text, content[0].start());
         out.push(GoldAttribution {
             content,
             source,
@@ -94,11 +99,24 @@ pub fn parse_ann(text: &str, ann: &str) -> (Vec<GoldAttribution>, usize) {
     (out, malformed)
 }
 
+/// Marks that open a quotation: curly, straight, low, guillemets, single
+/// ones, and the `''` NYT copy writes for a double quote.
+const QUOTE_MARKS: [char; 7] = ['“', '"', '‘', '\'', '„', '«', '”'];
+
 /// A content whose text begins right after an opening mark (some annotators
-/// leave the mark outside the span).
-fn content_mostly_quoted(text: &str, content: &[Span]) -> bool {
-    let start = content[0].start();
-    text[..start].trim_end_matches([' ']).ends_with(['“', '"'])
+/// leave the mark outside the span): the mark touches the content and stands
+/// at the start of the text or after a space or bracket, so a closing mark
+/// (`the "targeted area," which …`) does not count.
+fn opens_after_mark(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    let Some(mark) = before.next() else {
+        return false;
+    };
+    if !QUOTE_MARKS.contains(&mark) || mark == '”' {
+        return false;
+    }
+    let prev = before.find(|&c| !QUOTE_MARKS.contains(&c));
+    prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | ':'))
 }
 
 /// Shared code points of `a` (possibly discontinuous) and `b`.
@@ -112,15 +130,33 @@ fn overlap(text: &str, a: &[Span], b: Span) -> usize {
         .sum()
 }
 
+/// The union of `spans` as sorted disjoint spans, so that parts of one
+/// system item never count a gold character twice.
+fn disjoint(spans: &[Span]) -> Vec<Span> {
+    let mut sorted = spans.to_vec();
+    sorted.sort_by_key(|s| (s.start(), s.end()));
+    let mut out: Vec<Span> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        match out.last_mut() {
+            Some(last) if s.start() <= last.end() => {
+                *last = Span::new(last.start(), last.end().max(s.end()));
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// Counts for one comparison (direct quotes, or all attributions).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
     pub system: usize,
     pub gold: usize,
     pub matched: usize,
-    /// Matched pairs whose gold item names a source.
-    pub with_source: usize,
-    /// … of which the system speaker mention overlaps the gold source.
+    /// Matched pairs whose speaker is judged (every matched pair).
+    pub judged: usize,
+    /// … of which the system speaker mention overlaps the gold source, or
+    /// both have none.
     pub speaker_right: usize,
 }
 
@@ -129,7 +165,7 @@ impl Counts {
         self.system += other.system;
         self.gold += other.gold;
         self.matched += other.matched;
-        self.with_source += other.with_source;
+        self.judged += other.judged;
         self.speaker_right += other.speaker_right;
     }
     pub fn precision(&self) -> f64 {
@@ -142,7 +178,7 @@ impl Counts {
         chronicle_core::metrics::f1(self.precision(), self.recall())
     }
     pub fn speaker_accuracy(&self) -> f64 {
-        ratio(self.speaker_right, self.with_source)
+        ratio(self.speaker_right, self.judged)
     }
 }
 
@@ -201,7 +237,10 @@ pub fn score(doc: &Document, gold: &[GoldAttribution], direct: bool) -> (Counts,
     for (gi, g) in gold.iter().enumerate() {
         let len: usize = g.content.iter().map(|s| s.text(text).chars().count()).sum();
         for (si, (spans, _)) in system.iter().enumerate() {
-            let o: usize = spans.iter().map(|&s| overlap(text, &g.content, s)).sum();
+            let o: usize = disjoint(spans)
+                .into_iter()
+                .map(|s| overlap(text, &g.content, s))
+                .sum();
             if 2 * o > len {
                 pairs.push((o, gi, si));
             }
@@ -224,26 +263,27 @@ pub fn score(doc: &Document, gold: &[GoldAttribution], direct: bool) -> (Counts,
         sys_used[si] = true;
         counts.matched += 1;
         let g = gold[gi];
-        if g.source.is_empty() {
-            continue;
-        }
-        counts.with_source += 1;
+        counts.judged += 1;
         let (spans, q) = &system[si];
-        let right = q
-            .speaker
-            .as_ref()
-            .is_some_and(|s| overlap(text, &g.source, s.mention) > 0);
+        // No gold source: only "speaker unknown" is right.
+        let right = match &q.speaker {
+            None => g.source.is_empty(),
+            Some(s) => overlap(text, &g.source, s.mention) > 0,
+        };
         if right {
             counts.speaker_right += 1;
         } else {
             misses.push(Miss::WrongSpeaker {
                 content: clip(spans[0].text(text)),
-                gold: g
-                    .source
-                    .iter()
-                    .map(|s| s.text(text))
-                    .collect::<Vec<_>>()
-                    .join(" … "),
+                gold: if g.source.is_empty() {
+                    "(none)".into()
+                } else {
+                    g.source
+                        .iter()
+                        .map(|s| s.text(text))
+                        .collect::<Vec<_>>()
+                        .join(" … ")
+                },
                 system: q.speaker.as_ref().map_or("(none)".into(), |s| {
                     format!("{} [{}]", s.mention.text(text), s.name)
                 }),
@@ -324,7 +364,7 @@ mod tests {
                 all.system,
                 all.gold,
                 all.matched,
-                all.with_source,
+                all.judged,
                 all.speaker_right
             ),
             (1, 2, 1, 1, 0)
@@ -333,5 +373,74 @@ mod tests {
         let (direct, _) = score(&doc, &gold, true);
         assert_eq!((direct.gold, direct.matched), (1, 1));
         assert!((direct.f1() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn direct_means_an_opening_mark() {
+        let text = "''It is fine,'' he said. The \"big area,\" which grew, failed. He said \"no way\" twice.";
+        let span = |s: &str| {
+            let a = text.char_indices().count() - text[text.find(s).unwrap()..].chars().count();
+            format!("{} {}", a, a + s.chars().count())
+        };
+        let ann = format!(
+            "T1\tContent {}\tx\nE1\tContent:T1\nT2\tContent {}\tx\nE2\tContent:T2\nT3\tContent {}\tx\nE3\tContent:T3\n",
+            span("''It is fine,''"),
+            span("which grew"),
+            span("no way"),
+        );
+        let (gold, _) = parse_ann(text, &ann);
+        let direct: Vec<bool> = gold.iter().map(|g| g.direct).collect();
+        assert_eq!(direct, [true, false, true]);
+    }
+
+    fn doc_with(text: &str, quotes: Vec<chronicle_core::Quote>) -> Document {
+        let date = chronicle_core::Date::from_ymd_opt(2016, 9, 1).unwrap();
+        let mut doc = Document::new("t", date, text);
+        doc.layers.quotes = Some(chronicle_core::Layer::new("test", quotes));
+        doc
+    }
+
+    #[test]
+    fn a_guessed_speaker_for_an_unsourced_attribution_is_wrong() {
+        let text = "It is said that the plan failed badly. It seems that taxes rose.";
+        let ann = "T1\tContent 16 37\tx\nE1\tContent:T1\nT2\tContent 51 63\tx\nE2\tContent:T2\n";
+        let (gold, _) = parse_ann(text, ann);
+        let quote = |a: &str, speaker: Option<chronicle_core::Speaker>| chronicle_core::Quote {
+            span: Span::new(text.find(a).unwrap(), text.find(a).unwrap() + a.len()),
+            kind: QuoteKind::Reported,
+            cue: None,
+            speaker,
+        };
+        let guess = chronicle_core::Speaker {
+            name: "It".into(),
+            mention: Span::new(39, 41),
+        };
+        let doc = doc_with(
+            text,
+            vec![
+                quote("the plan failed badly", None),
+                quote("taxes rose", Some(guess)),
+            ],
+        );
+        let (all, _) = score(&doc, &gold, false);
+        assert_eq!((all.matched, all.judged, all.speaker_right), (2, 2, 1));
+    }
+
+    #[test]
+    fn parts_of_one_item_never_count_a_character_twice() {
+        // Gold content of 20 characters; two system parts sharing a cue both
+        // cover the same 8 characters: 8 shared, not 16, so no match.
+        let text = "He said: aaaaaaaa bbbbbbbbbbb and more.";
+        let ann = "T1\tContent 9 29\tx\nE1\tContent:T1\n";
+        let (gold, _) = parse_ann(text, ann);
+        let part = chronicle_core::Quote {
+            span: Span::new(9, 17),
+            kind: QuoteKind::Reported,
+            cue: Some(Span::new(3, 7)),
+            speaker: None,
+        };
+        let doc = doc_with(text, vec![part.clone(), part]);
+        let (all, _) = score(&doc, &gold, false);
+        assert_eq!((all.system, all.matched), (1, 0));
     }
 }

@@ -48,6 +48,16 @@ impl Family {
     fn is_single(self) -> bool {
         matches!(self, Family::CurlySingle | Family::StraightSingle)
     }
+
+    /// The other family of double marks, which a sloppy text mixes with this
+    /// one.
+    fn other_double(self) -> Option<Family> {
+        match self {
+            Family::CurlyDouble => Some(Family::StraightDouble),
+            Family::StraightDouble => Some(Family::CurlyDouble),
+            _ => None,
+        }
+    }
 }
 
 fn classify(body: &str, tokens: &[Token], i: usize) -> Option<(Family, Facing)> {
@@ -116,14 +126,21 @@ fn opens_after(body: &str, tokens: &[Token], i: usize) -> bool {
         )
 }
 
-/// Paragraph number of every token: a blank line starts a new paragraph.
+/// Paragraph number of every token: a blank line starts a new paragraph, and
+/// so does a single line break after the end of a sentence (many feeds write
+/// one paragraph a line; a hard-wrapped line rarely breaks right there).
 pub fn paragraphs(body: &str, tokens: &[Token]) -> Vec<u32> {
     let mut para = 0u32;
     let mut out = Vec::with_capacity(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             let gap = &body[tokens[i - 1].span.end()..t.span.start()];
-            if gap.matches('\n').count() >= 2 || gap.contains('\u{2029}') {
+            let newlines = gap.matches('\n').count();
+            let sentence_end = tokens[i - 1]
+                .span
+                .text(body)
+                .ends_with(['.', '!', '?', '…', '”', '"', '’', '\'', ')']);
+            if newlines >= 2 || (newlines == 1 && sentence_end) || gap.contains('\u{2029}') {
                 para += 1;
             }
         }
@@ -187,7 +204,12 @@ pub fn find_quoted(body: &str, tokens: &[Token], paras: &[u32]) -> Vec<Quoted> {
         }
         let top = stack.last().copied();
         let closes = match (facing, top) {
-            (Facing::Close, _) => stack.iter().rposition(|&(_, f)| f == family),
+            // A straight mark closed by a curly one (`"Yes,” he said`), or the
+            // reverse, when no mark of its own family is open.
+            (Facing::Close, _) => stack.iter().rposition(|&(_, f)| f == family).or_else(|| {
+                let other = family.other_double()?;
+                stack.iter().rposition(|&(_, f)| f == other)
+            }),
             (Facing::Either, Some((_, f))) if f == family => Some(stack.len() - 1),
             _ => None,
         };
@@ -229,6 +251,25 @@ fn push(
     family: Family,
 ) {
     let mut last = close;
+    let (mut outer_open, mut outer_close) = (open, close);
+    if family == Family::DoubleApostrophe {
+        // `''` is two tokens: the passage's marks are its outer halves, its
+        // content lies between the inner ones.
+        let glued_apostrophes = |a: usize| {
+            a + 1 < tokens.len()
+                && tokens[a].span.text(body) == "'"
+                && tokens[a + 1].span.text(body) == "'"
+                && tokens[a].span.end == tokens[a + 1].span.start
+        };
+        if open > 0 && glued_apostrophes(open - 1) {
+            outer_open = open - 1;
+        }
+        if closed && glued_apostrophes(close) {
+            outer_close = close + 1;
+        } else if closed && close > open + 1 && glued_apostrophes(close - 1) {
+            last = close - 1;
+        }
+    }
     while last > open + 1 && matches!(tokens[last - 1].span.text(body), "," | ";") {
         last -= 1;
     }
@@ -241,8 +282,8 @@ fn push(
         return;
     }
     out.push(Quoted {
-        open,
-        close,
+        open: outer_open,
+        close: outer_close,
         closed,
         content: Span::new(tokens[open + 1].span.start(), tokens[last - 1].span.end()),
     });
@@ -288,6 +329,15 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_after_a_sentence_ends_an_open_quote() {
+        let body = "“An opening mark left open here.\nThe next line has “a quote” and more.";
+        assert_eq!(quoted(body), ["An opening mark left open here.", "a quote"]);
+        let tokens = tokenize("a wrapped\nline. Next.\nOne");
+        let paras = paragraphs("a wrapped\nline. Next.\nOne", &tokens);
+        assert_eq!(paras, [0, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
     fn quotes_continue_across_paragraphs() {
         let body = "“We will stay the course,\n\n“and we will win,” she said.";
         assert_eq!(
@@ -315,6 +365,19 @@ mod tests {
             quoted("He said ''there could be'' a line."),
             ["there could be"]
         );
+        // The passage's marks are the outer halves of `''`.
+        let body = "''I felt fine,'' she said.";
+        let tokens = tokenize(body);
+        let q = find_quoted(body, &tokens, &paragraphs(body, &tokens));
+        assert_eq!(q[0].content.text(body), "I felt fine");
+        assert_eq!(
+            (q[0].open, tokens[q[0].close + 1].span.text(body)),
+            (0, "she")
+        );
         assert_eq!(quoted("“It's unusual,“ said Noble."), ["It's unusual"]);
+        assert_eq!(
+            quoted("\"They respect us,” he said. \"We agree.\""),
+            ["They respect us", "We agree."]
+        );
     }
 }

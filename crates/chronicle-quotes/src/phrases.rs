@@ -42,7 +42,8 @@ const WEEKDAYS: &[&str] = &[
 /// auxiliaries, adverbs, and a day ("X on Sunday said", "X yesterday said").
 fn skip_fillers_back(cx: &Context, start: usize, mut j: usize) -> usize {
     loop {
-        if j > start && is_cue_filler(&cx.lower[j - 1]) {
+        // A capitalised word is a name ("Kelly said"), never a filler adverb.
+        if j > start && is_cue_filler(&cx.lower[j - 1]) && !cx.is_capitalized(j - 1) {
             j -= 1;
         } else if j > start
             && (WEEKDAYS.contains(&cx.lower[j - 1].as_str()) || cx.lower[j - 1] == "yesterday")
@@ -73,6 +74,11 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
 pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
     let (start, _) = cx.sentence_range(cue);
     let mut end = skip_fillers_back(cx, start, cue);
+    if end > start && cx.is_punct(end - 1, ",") && cx.lower[cue].ends_with("ing") {
+        // "Albright urged women to vote, saying": a participle shares the
+        // sentence's subject.
+        return coordinated_subject(cx, start, end - 1);
+    }
     if end > start && cx.is_punct(end - 1, ",") {
         // "Name, appositive, said": the subject ends at the comma before the
         // appositive.
@@ -90,7 +96,7 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
         // relative pronoun stands for the phrase before it (see `resolve`).
         return Some((end - 1, end));
     }
-    if end > start && cx.lower[end - 1] == "and" {
+    if end > start && matches!(cx.lower[end - 1].as_str(), "and" | "but") {
         return coordinated_subject(cx, start, end - 1);
     }
     let mut a = end;
@@ -115,7 +121,10 @@ fn coordinated_subject(cx: &Context, start: usize, and: usize) -> Option<(usize,
     let mut b = start;
     while b < and
         && b - start < MAX_PHRASE
-        && (cx.entity_at[b].is_some() || cx.is_capitalized(b) || phrase_token_det(cx, b))
+        && (cx.entity_at[b].is_some()
+            || cx.is_capitalized(b)
+            || phrase_token_det(cx, b)
+            || (cx.lower[b] == "of" && b + 1 < and && cx.is_capitalized(b + 1)))
     {
         b += 1;
     }

@@ -330,3 +330,71 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_name_ending_in_ly_is_a_speaker_not_an_adverb() {
+    let doc = annotate(
+        "\"Elections matter,\" Kelly said. \"Look at the records.\"",
+        &[("Kelly", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [
+            (Direct, "Elections matter", Some("Kelly")),
+            (Direct, "Look at the records.", Some("Kelly")),
+        ]
+    );
+}
+
+#[test]
+fn nyt_double_apostrophes_attribute_like_marks() {
+    let doc = annotate(
+        "Ms. Sherry worked there. ''I felt embarrassed sometimes, but not unsafe,'' she said.",
+        &[("Sherry", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [(
+            Direct,
+            "I felt embarrassed sometimes, but not unsafe",
+            Some("Sherry")
+        )]
+    );
+}
+
+#[test]
+fn a_participle_cue_shares_the_sentence_subject() {
+    let doc = annotate(
+        "Former Secretary of State Madeleine Albright urged women to vote, saying, “There’s a special place in hell for women.”",
+        &[("Madeleine Albright", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [
+            (Reported, "women to vote", Some("Madeleine Albright")),
+            (
+                Direct,
+                "There’s a special place in hell for women.",
+                Some("Madeleine Albright")
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_reported_clause_stops_at_the_next_attribution() {
+    let doc = annotate(
+        "Ben Carson said he saw no need to change anything, telling reporters he was fine.",
+        &[("Ben Carson", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q[0],
+        (
+            Reported,
+            "he saw no need to change anything",
+            Some("Ben Carson")
+        ),
+        "{q:?}"
+    );
+}
