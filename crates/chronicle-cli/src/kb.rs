@@ -1,7 +1,7 @@
-//! The knowledge-base commands: `ingest` (read → annotate → store, in
-//! parallel, batch by batch, each batch one transaction: an interrupted
-//! ingest loses nothing committed and a rerun completes the rest), and the
-//! queries `search` and `quotes`, printed as a table or `--json`.
+//! `chronicle ingest`: read → annotate → store. Articles are annotated in
+//! parallel while a writer thread stores the previous batch, each batch in
+//! one transaction: an interrupted ingest loses nothing committed and a
+//! rerun completes the rest. The queries live in `queries`.
 
 use crate::extract::{parse_date_arg, rayon_pool};
 use crate::Outcome;
@@ -9,11 +9,12 @@ use anyhow::{Context, Result};
 use chronicle_core::{Date, Document};
 use chronicle_pipeline::{Failure, Pipeline};
 use chronicle_read::{read_inputs, Input, ReadOptions};
-use chronicle_store::{IngestStats, QuoteQuery, SearchQuery, Store, TimelineQuery};
+use chronicle_store::{IngestStats, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::Instant;
 
 /// Articles written per transaction.
@@ -36,8 +37,7 @@ pub struct IngestArgs {
 }
 
 pub fn ingest(args: IngestArgs) -> Result<Outcome> {
-    let mut store =
-        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let pipeline = Pipeline::standard();
     let pool = rayon_pool(args.threads)?;
     let inputs = args.paths.iter().map(Input::from_arg).collect();
@@ -46,21 +46,12 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         ..ReadOptions::default()
     };
     let progress = Progress::new();
+    let (batches, writer) = spawn_writer(store);
     let mut pending: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut totals = IngestStats::default();
     let mut failures = 0usize;
-    let mut store_error = None;
-    let mut flush = |pending: &mut Vec<Document>, totals: &mut IngestStats| -> Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        let stats = store.ingest(pending).context("writing to the database")?;
-        totals.add(stats);
-        pending.clear();
-        Ok(())
-    };
+    let mut writer_gone = false;
     pipeline.run_on(&pool, read_inputs(inputs, options), |result| {
-        if store_error.is_some() {
+        if writer_gone {
             return;
         }
         match result {
@@ -68,9 +59,8 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                 progress.article(doc.body().len());
                 pending.push(doc);
                 if pending.len() >= BATCH {
-                    if let Err(e) = flush(&mut pending, &mut totals) {
-                        store_error = Some(e);
-                    }
+                    let batch = std::mem::replace(&mut pending, Vec::with_capacity(BATCH));
+                    writer_gone = batches.send(batch).is_err();
                 }
             }
             Err(Failure::Read(e)) => {
@@ -83,10 +73,15 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
             }
         }
     });
-    if let Some(e) = store_error {
-        return Err(e);
+    if !pending.is_empty() {
+        // A failed send means the writer stopped; its error is reported below.
+        let _ = batches.send(pending);
     }
-    flush(&mut pending, &mut totals)?;
+    drop(batches);
+    let (store, totals) = match writer.join() {
+        Ok(result) => result?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
     progress.finish();
     eprintln!(
         "ingested into {}: {} added, {} new versions, {} unchanged, {} failed; {} articles in the database",
@@ -102,6 +97,22 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     } else {
         Outcome::Failures(failures)
     })
+}
+
+type Writer = std::thread::JoinHandle<Result<(Store, IngestStats)>>;
+
+/// A thread storing batches as they come, so the database writes of one
+/// batch overlap the annotation of the next. Two batches wait at most.
+fn spawn_writer(mut store: Store) -> (mpsc::SyncSender<Vec<Document>>, Writer) {
+    let (send, receive) = mpsc::sync_channel::<Vec<Document>>(2);
+    let writer = std::thread::spawn(move || {
+        let mut totals = IngestStats::default();
+        for batch in receive {
+            totals.add(store.ingest(&batch).context("writing to the database")?);
+        }
+        Ok((store, totals))
+    });
+    (send, writer)
 }
 
 /// A progress bar on a terminal, a log line every 1,000 articles otherwise.
@@ -168,146 +179,4 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
-}
-
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Words that must all appear in the sentence.
-    text: String,
-    #[arg(long)]
-    db: PathBuf,
-    /// Only articles published on or after this date.
-    #[arg(long)]
-    from: Option<String>,
-    /// Only articles published on or before this date.
-    #[arg(long)]
-    to: Option<String>,
-    #[arg(long, default_value_t = 20)]
-    limit: usize,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
-}
-
-pub fn search(args: SearchArgs) -> Result<Outcome> {
-    let hits = open(&args.db)?.search(&SearchQuery {
-        text: args.text,
-        from: args.from,
-        to: args.to,
-        limit: args.limit,
-    })?;
-    print_hits(&hits, args.json, "sentence", |h| {
-        println!(
-            "{}  {}  {}",
-            h.date,
-            h.article,
-            h.title.as_deref().unwrap_or("")
-        );
-        println!("    {}\n", squash(&h.highlighted));
-    })
-}
-
-fn open(db: &Path) -> Result<Store> {
-    Store::open(db).with_context(|| format!("opening {}", db.display()))
-}
-
-/// Prints query results as JSON or one row each, with a count on stderr.
-fn print_hits<T: serde::Serialize>(
-    hits: &[T],
-    json: bool,
-    noun: &str,
-    row: impl Fn(&T),
-) -> Result<Outcome> {
-    if json {
-        println!("{}", serde_json::to_string_pretty(hits)?);
-    } else {
-        hits.iter().for_each(row);
-        eprintln!(
-            "{} {noun}{}",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" }
-        );
-    }
-    Ok(Outcome::Clean)
-}
-
-#[derive(Debug, Args)]
-pub struct QuotesArgs {
-    #[arg(long)]
-    db: PathBuf,
-    /// Part of the speaker's name (case-insensitive).
-    #[arg(long)]
-    speaker: Option<String>,
-    /// Words the quote must contain.
-    #[arg(long)]
-    about: Option<String>,
-    #[arg(long)]
-    from: Option<String>,
-    #[arg(long)]
-    to: Option<String>,
-    #[arg(long, default_value_t = 50)]
-    limit: usize,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
-}
-
-pub fn quotes(args: QuotesArgs) -> Result<Outcome> {
-    let hits = open(&args.db)?.quotes(&QuoteQuery {
-        speaker: args.speaker,
-        about: args.about,
-        from: args.from,
-        to: args.to,
-        limit: args.limit,
-    })?;
-    print_hits(&hits, args.json, "quote", |h| {
-        let who = h.speaker.as_deref().unwrap_or("(unknown)");
-        println!(
-            "{}  {:<24} {:<9} “{}”",
-            h.date,
-            who,
-            h.kind,
-            squash(&h.text)
-        );
-    })
-}
-
-#[derive(Debug, Args)]
-pub struct TimelineArgs {
-    #[arg(long)]
-    db: PathBuf,
-    /// Only sentences naming this entity (case-insensitive part of the name).
-    #[arg(long)]
-    entity: Option<String>,
-    /// Only what happened on or after this day.
-    #[arg(long)]
-    from: Option<String>,
-    /// Only what happened on or before this day.
-    #[arg(long)]
-    to: Option<String>,
-    #[arg(long, default_value_t = 50)]
-    limit: usize,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
-}
-
-pub fn timeline(args: TimelineArgs) -> Result<Outcome> {
-    let hits = open(&args.db)?.timeline(&TimelineQuery {
-        entity: args.entity,
-        from: args.from,
-        to: args.to,
-        limit: args.limit,
-    })?;
-    print_hits(&hits, args.json, "dated sentence", |h| {
-        println!(
-            "{}  ({:?}, reported {} in {})",
-            h.day, h.when, h.reported, h.article
-        );
-        println!("    {}\n", squash(&h.sentence));
-    })
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -15,9 +15,13 @@ mod eval_html;
 mod eval_places;
 mod eval_quotes;
 mod eval_timex;
+mod export;
+#[cfg(feature = "parquet")]
+mod export_parquet;
 mod extract;
 mod kb;
 mod ner;
+mod queries;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -38,12 +42,12 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Read, annotate and store articles in a knowledge base (SQLite).
     Ingest(kb::IngestArgs),
-    /// Sentences of the knowledge base matching every word.
-    Search(kb::SearchArgs),
-    /// Quotes of the knowledge base by speaker, topic and date.
-    Quotes(kb::QuotesArgs),
-    /// Facts of the knowledge base ordered by the day they happened.
-    Timeline(kb::TimelineArgs),
+    #[command(flatten)]
+    Query(queries::Query),
+    /// Any query in a machine format: `export quotes --speaker X --format csv`
+    /// (JSON Lines unless --format says otherwise).
+    #[command(subcommand)]
+    Export(queries::Query),
     /// Measure throughput and memory of a layer on a corpus.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -70,9 +74,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Ingest(args) => kb::ingest(args),
-        Command::Search(args) => kb::search(args),
-        Command::Quotes(args) => kb::quotes(args),
-        Command::Timeline(args) => kb::timeline(args),
+        Command::Query(query) => queries::run(query, false),
+        Command::Export(query) => queries::run(query, true),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),

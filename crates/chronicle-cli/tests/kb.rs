@@ -131,3 +131,121 @@ fn a_killed_ingest_loses_nothing_and_resumes() {
         "every article once, none twice: {log}"
     );
 }
+
+fn run_ok(args: &[&str]) -> Vec<u8> {
+    let out = chronicle().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn entity_figures_and_every_export_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, db) = (dir.path().join("in.jsonl"), dir.path().join("kb.sqlite"));
+    corpus(&input, 6);
+    let db = db.to_str().unwrap();
+    run_ok(&["ingest", input.to_str().unwrap(), "--db", db]);
+
+    let profile: Value =
+        serde_json::from_slice(&run_ok(&["entity", "Stoltenberg", "--db", db, "--json"])).unwrap();
+    assert_eq!(profile[0]["name"], "Jens Stoltenberg");
+    assert_eq!(profile[0]["articles"], 6);
+    assert_eq!(profile[0]["quotes_by"].as_array().unwrap().len(), 6);
+    let table = String::from_utf8(run_ok(&["entity", "stoltenberg", "--db", db])).unwrap();
+    assert!(table.contains("mentions per month"), "{table}");
+    let missing = chronicle()
+        .args(["entity", "Nobody Atall", "--db", db])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no entity"));
+
+    // One mechanism for every query: --format on the command, or export.
+    let csv = String::from_utf8(run_ok(&[
+        "export",
+        "quotes",
+        "--speaker",
+        "Stoltenberg",
+        "--db",
+        db,
+        "--format",
+        "csv",
+    ]))
+    .unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("article,title,date,kind,speaker,text,start,end")
+    );
+    assert_eq!(lines.count(), 6);
+    let jsonl = String::from_utf8(run_ok(&["export", "search", "Brussels", "--db", db])).unwrap();
+    assert_eq!(jsonl.lines().count(), 6, "export defaults to JSON Lines");
+    for line in jsonl.lines() {
+        serde_json::from_str::<Value>(line).unwrap();
+    }
+    let file = dir.path().join("figures.jsonl");
+    run_ok(&[
+        "figures",
+        "--db",
+        db,
+        "--format",
+        "jsonl",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert!(std::fs::metadata(&file).is_ok());
+    let profile_csv = String::from_utf8(run_ok(&[
+        "export",
+        "entity",
+        "Stoltenberg",
+        "--db",
+        db,
+        "--format",
+        "csv",
+    ]))
+    .unwrap();
+    assert_eq!(profile_csv.lines().count(), 2, "a header and the profile");
+
+    let parquet = dir.path().join("quotes.parquet");
+    let out = chronicle()
+        .args([
+            "quotes",
+            "--db",
+            db,
+            "--format",
+            "parquet",
+            "--output",
+            parquet.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    if cfg!(feature = "parquet") {
+        assert!(out.status.success());
+        assert_eq!(&std::fs::read(&parquet).unwrap()[..4], b"PAR1");
+    } else {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+    }
+}
+
+#[test]
+fn bad_query_input_is_one_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb.sqlite");
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["figures", "--db", db, "--category", "bogus"],
+        vec!["search", "x", "--db", db, "--from", "2022-02-30"],
+        vec![
+            "quotes", "--db", db, "--limit", "5", "--json", "--format", "csv",
+        ],
+    ] {
+        let out = chronicle().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+}

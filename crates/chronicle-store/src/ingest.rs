@@ -103,6 +103,7 @@ fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
             .execute([id, old])?;
     }
     insert_layers(tx, id, doc, &article)?;
+    crate::link::link_article(tx, id, &article.date)?;
     Ok(if previous.is_some() {
         IngestStats {
             new_versions: 1,

@@ -9,18 +9,33 @@
 //!   half an article. Re-ingesting the same text changes nothing (identity
 //!   by content hash); a changed text at a known URL becomes a new version,
 //!   the old one kept and marked superseded.
-//! - [`Store::search`], [`Store::quotes`] and [`Store::timeline`] answer
-//!   queries.
+//!   Each article's mentions are linked to canonical entities across
+//!   articles (`link`): one person, organisation or place with its aliases
+//!   and roles over time.
+//! - [`Store::search`], [`Store::quotes`], [`Store::timeline`],
+//!   [`Store::figures`] and [`Store::entity_profile`] answer queries; every
+//!   result type is `serde::Serialize` and result counts are bounded by
+//!   [`MAX_LIMIT`].
 //!
 //! Offsets in the database are code points into each article's body, as in
 //! the JSON output (`docs/SCHEMA.md`).
 
+mod figures;
 mod ingest;
+mod link;
+mod names;
+mod profile;
 mod query;
 mod schema;
 
+pub use figures::{FigureHit, FigureQuery};
 pub use ingest::IngestStats;
-pub use query::{QuoteHit, QuoteQuery, SearchHit, SearchQuery, TimelineHit, TimelineQuery};
+pub use profile::{
+    Alias, EntityProfile, EntityQuery, EntitySummary, MonthCount, Neighbour, RoleSpan,
+};
+pub use query::{
+    QuoteHit, QuoteQuery, SearchHit, SearchQuery, TimelineHit, TimelineQuery, MAX_LIMIT,
+};
 pub use schema::SCHEMA_VERSION;
 
 use rusqlite::Connection;

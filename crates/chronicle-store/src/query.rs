@@ -113,8 +113,41 @@ fn check_date(d: &Option<String>) -> Result<(), StoreError> {
     }
 }
 
-fn limit(n: usize) -> i64 {
+/// A requested result count within `1..=MAX_LIMIT`.
+pub(crate) fn clamp_limit(n: usize) -> i64 {
     n.clamp(1, MAX_LIMIT) as i64
+}
+
+fn limit(n: usize) -> i64 {
+    clamp_limit(n)
+}
+
+/// The columns [`quote_hit`] reads, from `quotes q` joined to `articles a`.
+pub(crate) const QUOTE_COLUMNS: &str =
+    "a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end";
+
+pub(crate) fn quote_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteHit> {
+    Ok(QuoteHit {
+        article: r.get(0)?,
+        title: r.get(1)?,
+        date: r.get(2)?,
+        kind: r.get(3)?,
+        speaker: r.get(4)?,
+        text: r.get(5)?,
+        start: r.get(6)?,
+        end: r.get(7)?,
+    })
+}
+
+/// `check_date` for the other query modules.
+pub(crate) fn check_dates(from: &Option<String>, to: &Option<String>) -> Result<(), StoreError> {
+    check_date(from)?;
+    check_date(to)
+}
+
+/// `like_pattern` for the other query modules.
+pub(crate) fn like(text: &str) -> String {
+    like_pattern(text)
 }
 
 impl Store {
@@ -149,44 +182,47 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Quotes by a speaker (case-insensitive substring of the resolved name)
-    /// and/or about something (every word of `about`), in date order.
+    /// Quotes by a speaker (case-insensitive substring of the resolved name,
+    /// or any name of the speaker's canonical entity) and/or about something
+    /// (every word of `about`), in date order.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
         let speaker = q.speaker.as_deref().map(like_pattern);
+        let speaker_ids = match &q.speaker {
+            Some(name) => Some(self.entity_ids_json(name)?),
+            None => None,
+        };
         let about = q.about.as_deref().map(fts_terms).transpose()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end
              FROM quotes q JOIN articles a ON a.id = q.article
              WHERE a.superseded_by IS NULL
-               AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
+               AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\'
+                    OR q.speaker_entity IN (SELECT value FROM json_each(?6)))
                AND (?2 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?2))
                AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)
              ORDER BY a.date, a.id, q.start
              LIMIT ?5",
         )?;
-        let rows = stmt.query_map(params![speaker, about, q.from, q.to, limit(q.limit)], |r| {
-            Ok(QuoteHit {
-                article: r.get(0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                kind: r.get(3)?,
-                speaker: r.get(4)?,
-                text: r.get(5)?,
-                start: r.get(6)?,
-                end: r.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map(
+            params![speaker, about, q.from, q.to, limit(q.limit), speaker_ids],
+            quote_hit,
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Sentences with a temporal expression resolved to one day, ordered by
-    /// that day; with `entity`, only sentences naming it.
+    /// that day; with `entity`, only sentences naming it (by a case-insensitive
+    /// part of the mention, or any mention of its canonical entity).
     pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
         let entity = q.entity.as_deref().map(like_pattern);
+        let entity_ids = match &q.entity {
+            Some(name) => Some(self.entity_ids_json(name)?),
+            None => None,
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
              FROM timexes t
@@ -196,21 +232,38 @@ impl Store {
                AND (?1 IS NULL OR EXISTS (
                     SELECT 1 FROM entities e
                     WHERE e.article = t.article AND e.start >= s.start AND e.end <= s.end
-                      AND e.text LIKE ?1 ESCAPE '\\'))
+                      AND (e.text LIKE ?1 ESCAPE '\\'
+                           OR e.entity IN (SELECT value FROM json_each(?5)))))
                AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
              ORDER BY t.day, a.date, t.start
              LIMIT ?4",
         )?;
-        let rows = stmt.query_map(params![entity, q.from, q.to, limit(q.limit)], |r| {
-            Ok(TimelineHit {
-                day: r.get(0)?,
-                when: r.get(1)?,
-                sentence: r.get(2)?,
-                article: r.get(3)?,
-                title: r.get(4)?,
-                reported: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map(
+            params![entity, q.from, q.to, limit(q.limit), entity_ids],
+            |r| {
+                Ok(TimelineHit {
+                    day: r.get(0)?,
+                    when: r.get(1)?,
+                    sentence: r.get(2)?,
+                    article: r.get(3)?,
+                    title: r.get(4)?,
+                    reported: r.get(5)?,
+                })
+            },
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Store {
+    /// [`Store::entity_ids`] as a JSON array for `json_each`; a name that
+    /// normalises to nothing matches no entity.
+    pub(crate) fn entity_ids_json(&self, name: &str) -> Result<String, StoreError> {
+        let ids = match self.entity_ids(name) {
+            Ok(ids) => ids,
+            Err(StoreError::Query(_)) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        Ok(serde_json::Value::from(ids).to_string())
     }
 }

@@ -5,15 +5,33 @@
 //! a database written by a newer chronicle is refused, never touched.
 //! Offsets stored in every table are Unicode code points into the article's
 //! `body`, as in the JSON output.
+//!
+//! - Version 1: articles and one table per layer, FTS5 over sentences and
+//!   quotes.
+//! - Version 2: canonical entities across articles (`canonical`, their
+//!   lookup names in `entity_names`, `entity_roles` over time) and a link
+//!   from every entity mention, person and quote speaker to one of them.
+//!   Migrating from 1 links every stored article.
 
-use crate::StoreError;
-use rusqlite::Connection;
+use crate::{link, StoreError};
+use rusqlite::{Connection, Transaction};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
 /// Each entry migrates from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[Migration] = &[
+    |tx| Ok(tx.execute_batch(VERSION_1)?),
+    |tx| {
+        tx.execute_batch(VERSION_2)?;
+        link::link_all(tx)
+    },
+];
+
+/// The first schema, kept as it was: databases written by it are migrated.
+const VERSION_1: &str = r#"
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     doc_id        TEXT NOT NULL,
@@ -115,7 +133,48 @@ CREATE TABLE places (
     kind       TEXT NOT NULL
 );
 CREATE INDEX places_name ON places(name);
-"#];
+"#;
+
+const VERSION_2: &str = r#"
+-- One row per person, organisation, place or other name across articles.
+CREATE TABLE canonical (
+    id      INTEGER PRIMARY KEY,
+    type    TEXT NOT NULL,                  -- PER, ORG, LOC, MISC
+    name    TEXT NOT NULL,                  -- the fullest name seen
+    key     TEXT NOT NULL,                  -- normalised name, or geonames:ID for a resolved place
+    surname TEXT,                           -- a person known by a full name: the last word of `key`
+    UNIQUE (type, key)
+);
+CREATE INDEX canonical_surname ON canonical(surname) WHERE surname IS NOT NULL;
+
+-- Normalised names that lead to an entity (its names and aliases).
+CREATE TABLE entity_names (
+    key    TEXT NOT NULL,
+    type   TEXT NOT NULL,
+    entity INTEGER NOT NULL REFERENCES canonical(id),
+    PRIMARY KEY (key, type, entity)
+) WITHOUT ROWID;
+CREATE INDEX entity_names_entity ON entity_names(entity);
+
+-- A role held by a person in an article ("NATO Secretary General").
+CREATE TABLE entity_roles (
+    entity  INTEGER NOT NULL REFERENCES canonical(id),
+    role    TEXT NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    date    TEXT NOT NULL
+);
+CREATE INDEX entity_roles_entity ON entity_roles(entity);
+
+ALTER TABLE entities ADD COLUMN entity INTEGER REFERENCES canonical(id);
+CREATE INDEX entities_entity ON entities(entity);
+ALTER TABLE people ADD COLUMN entity INTEGER REFERENCES canonical(id);
+CREATE INDEX people_article ON people(article);
+ALTER TABLE quotes ADD COLUMN speaker_entity INTEGER REFERENCES canonical(id);
+CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
+CREATE INDEX quotes_article ON quotes(article);
+CREATE INDEX places_article ON places(article);
+CREATE INDEX figures_article ON figures(article);
+"#;
 
 /// Brings the database to [`SCHEMA_VERSION`], or refuses a newer one.
 pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
@@ -131,8 +190,8 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for (from, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        tx.execute_batch(sql)?;
+    for (from, step) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        step(&tx)?;
         tx.pragma_update(None, "user_version", from as i64 + 1)?;
     }
     tx.commit()?;

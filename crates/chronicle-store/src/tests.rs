@@ -246,3 +246,226 @@ fn timeline_orders_by_the_day_things_happened() {
     assert_eq!(nato.len(), 1);
     assert_eq!(nato[0].day, "2022-03-16");
 }
+
+/// A copy of the version-1 database in `tests/fixtures`, written by the
+/// chronicle of that schema from `tests/fixtures/v1.jsonl`.
+fn v1_copy(dir: &std::path::Path) -> std::path::PathBuf {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.sqlite");
+    let path = dir.join("kb.sqlite");
+    std::fs::copy(fixture, &path).unwrap();
+    path
+}
+
+#[test]
+fn a_version_1_database_is_migrated_and_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = v1_copy(dir.path());
+    let version = |p: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(version(&path), 1);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(version(&path), SCHEMA_VERSION);
+    assert_eq!(store.article_count().unwrap(), 6);
+    let profile = |name: &str| {
+        store
+            .entity_profile(&EntityQuery {
+                name: name.into(),
+                limit: 10,
+            })
+            .unwrap()
+            .unwrap_or_else(|| panic!("no entity {name}"))
+    };
+    // One person under a full name, a surname and a title the tagger took
+    // for a name; roles over time.
+    let jens = profile("Jens Stoltenberg");
+    assert_eq!(profile("stoltenberg").id, jens.id);
+    let aliases: Vec<&str> = jens.aliases.iter().map(|a| a.text.as_str()).collect();
+    for alias in ["Jens Stoltenberg", "Stoltenberg", "General Stoltenberg"] {
+        assert!(aliases.contains(&alias), "{alias} in {aliases:?}");
+    }
+    let months: Vec<&str> = jens.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(months, ["2022-03", "2022-05"]);
+    assert!(jens
+        .roles
+        .iter()
+        .any(|r| r.role == "NATO Secretary General" && r.first == "2022-03-16"));
+    assert_eq!(
+        profile("NATO Secretary General").id,
+        jens.id,
+        "found by a role"
+    );
+    assert_eq!(jens.quotes_by.len(), 3);
+    assert_eq!(jens.quotes_by[0].date, "2022-05-20", "latest first");
+    // An acronym and the name it stands for are one organisation.
+    let nato = profile("North Atlantic Treaty Organization");
+    assert_eq!(profile("NATO").id, nato.id);
+    assert!(jens
+        .neighbours
+        .iter()
+        .any(|n| n.id == nato.id && n.articles == 2));
+    // Two Johnsons are never merged on the surname alone.
+    let found = store
+        .find_entities(&EntityQuery {
+            name: "Johnson".into(),
+            limit: 10,
+        })
+        .unwrap();
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Boris Johnson", "Dustin Johnson", "Johnson"]);
+    let boris = profile("Boris Johnson");
+    assert_eq!(profile("Johnson").others.len(), 2, "the others are listed");
+    // "Prime Minister Johnson" fits Boris Johnson's role; a bare "Johnson"
+    // with no role stays apart.
+    let said: Vec<&str> = boris.quotes_by.iter().map(|q| q.article.as_str()).collect();
+    assert_eq!(said, ["johnson-4", "johnson-1"]);
+    let bare = store
+        .entity_profile_by_id(found[2].id, 10)
+        .unwrap()
+        .unwrap();
+    assert_eq!(bare.quotes_by[0].article, "johnson-3");
+    // The old queries still answer.
+    let hits = store
+        .search(&SearchQuery {
+            text: "historic".into(),
+            limit: 5,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+}
+
+/// A document whose people layer holds `people` (name, roles, mentions as
+/// written), each mention also a PER entity.
+fn with_people(mut d: Document, people: &[(&str, &[&str], &[&str])]) -> Document {
+    let body = d.body().to_owned();
+    let mut entities = Vec::new();
+    let mut persons = Vec::new();
+    let mut from = 0;
+    for (name, roles, mentions) in people {
+        let mut spans = Vec::new();
+        for m in *mentions {
+            let s = from + body[from..].find(m).unwrap();
+            from = s + m.len();
+            let span = Span::new(s, s + m.len());
+            spans.push(span);
+            entities.push(chronicle_core::Entity {
+                span,
+                kind: chronicle_core::EntityType::Person,
+            });
+        }
+        persons.push(chronicle_core::Person {
+            name: (*name).into(),
+            roles: roles.iter().map(|r| (*r).into()).collect(),
+            mentions: spans,
+        });
+    }
+    entities.sort_by_key(|e| e.span.start);
+    d.layers.entities = Some(Layer::new("test", entities));
+    d.layers.people = Some(Layer::new("test", persons));
+    d
+}
+
+fn entity_names(store: &Store, name: &str) -> Vec<String> {
+    store
+        .find_entities(&EntityQuery {
+            name: name.into(),
+            limit: 10,
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect()
+}
+
+#[test]
+fn a_surname_joins_the_one_person_who_bears_it_and_a_full_name_takes_it_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
+    let early = with_people(
+        doc("a", None, (2022, 3, 1), "Scholz spoke in Berlin."),
+        &[("Scholz", &["Chancellor"], &["Scholz"])],
+    );
+    store.ingest(&[early]).unwrap();
+    assert_eq!(entity_names(&store, "Scholz"), ["Scholz"]);
+    let full = with_people(
+        doc(
+            "b",
+            None,
+            (2022, 3, 2),
+            "Chancellor Olaf Scholz met Macron.",
+        ),
+        &[("Olaf Scholz", &["Chancellor"], &["Olaf Scholz"])],
+    );
+    store.ingest(&[full]).unwrap();
+    assert_eq!(entity_names(&store, "Scholz"), ["Olaf Scholz"], "folded");
+    let later = with_people(
+        doc("c", None, (2022, 3, 3), "Scholz left for Paris."),
+        &[("Scholz", &[], &["Scholz"])],
+    );
+    store.ingest(&[later]).unwrap();
+    let olaf = store
+        .entity_profile(&EntityQuery {
+            name: "Olaf Scholz".into(),
+            limit: 10,
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(olaf.articles, 3);
+    assert_eq!(olaf.roles[0].role, "Chancellor");
+    // A second Scholz: a bare surname no longer picks either.
+    let other = with_people(
+        doc(
+            "d",
+            None,
+            (2022, 3, 4),
+            "Anna Scholz won gold. Scholz cried.",
+        ),
+        &[("Anna Scholz", &["athlete"], &["Anna Scholz"])],
+    );
+    let bare = with_people(
+        doc("e", None, (2022, 3, 5), "Scholz said nothing."),
+        &[("Scholz", &[], &["Scholz"])],
+    );
+    store.ingest(&[other, bare]).unwrap();
+    assert_eq!(
+        entity_names(&store, "Scholz"),
+        ["Olaf Scholz", "Anna Scholz", "Scholz"]
+    );
+}
+
+#[test]
+fn figures_by_category_entity_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&v1_copy(dir.path())).unwrap();
+    let q = |category: Option<&str>, entity: Option<&str>, from: Option<&str>| {
+        store.figures(&FigureQuery {
+            category: category.map(str::to_owned),
+            entity: entity.map(str::to_owned),
+            from: from.map(str::to_owned),
+            limit: 10,
+            ..Default::default()
+        })
+    };
+    let killed = q(Some("killed"), None, None).unwrap();
+    assert_eq!(killed.len(), 1);
+    assert_eq!(killed[0].text, "At least 35");
+    assert_eq!(killed[0].value, 35.0);
+    assert_eq!(killed[0].counted.as_deref(), Some("people"));
+    assert!(killed[0].sentence.contains("Yavoriv"));
+    assert_eq!(q(Some("killed"), Some("yavoriv"), None).unwrap().len(), 1);
+    assert!(
+        q(Some("killed"), Some("Stoltenberg"), None)
+            .unwrap()
+            .is_empty(),
+        "only figures in a sentence naming the entity"
+    );
+    assert!(q(Some("killed"), None, Some("2022-04-01"))
+        .unwrap()
+        .is_empty());
+    let err = q(Some("bogus"), None, None).unwrap_err();
+    assert!(err.to_string().contains("killed"), "{err}");
+}

@@ -1,0 +1,294 @@
+//! The knowledge-base queries: `search`, `quotes`, `timeline`, `entity` and
+//! `figures`. Each prints a readable table by default, or hands its rows to
+//! [`crate::export`] for JSON, JSON Lines, CSV or Parquet — the same
+//! arguments and the same writer for every query, and `chronicle export
+//! QUERY …` is the same command with a machine format.
+
+use crate::export::{emit, OutputArgs};
+use crate::Outcome;
+use anyhow::{bail, Context, Result};
+use chronicle_store::{
+    EntityProfile, EntityQuery, FigureQuery, QuoteQuery, SearchQuery, Store, TimelineQuery,
+};
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// The database every query reads.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The knowledge base (made by `chronicle ingest`).
+    #[arg(long)]
+    db: PathBuf,
+}
+
+/// A date range.
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    /// Only results dated on or after this day (YYYY-MM-DD): the
+    /// publication date, or for `timeline` the day it happened.
+    #[arg(long)]
+    from: Option<String>,
+    /// Only results dated on or before this day.
+    #[arg(long)]
+    to: Option<String>,
+}
+
+/// A query with its arguments: a top-level command, or under `export`.
+#[derive(Debug, Subcommand)]
+pub enum Query {
+    /// Sentences of the knowledge base matching every word.
+    Search(SearchArgs),
+    /// Quotes of the knowledge base by speaker, topic and date.
+    Quotes(QuotesArgs),
+    /// Facts of the knowledge base ordered by the day they happened.
+    Timeline(TimelineArgs),
+    /// The profile of a person, organisation or place across articles.
+    Entity(EntityArgs),
+    /// Figures (casualties, troops, money…) by category, entity and date.
+    Figures(FiguresArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words that must all appear in the sentence.
+    text: String,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dates: DateArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// The speaker: part of the name as written, or any name, alias or
+    /// role of the person (case-insensitive).
+    #[arg(long)]
+    speaker: Option<String>,
+    /// Words the quote must contain.
+    #[arg(long)]
+    about: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dates: DateArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only sentences naming this entity (part of the name as written, or
+    /// any name of the entity).
+    #[arg(long)]
+    entity: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dates: DateArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// A name, alias or role ("Stoltenberg", "NATO Secretary General").
+    name: String,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FiguresArgs {
+    /// killed, injured, missing, arrested, displaced, troops, money,
+    /// distance, percent or other.
+    #[arg(long)]
+    category: Option<String>,
+    /// Only figures in a sentence naming this entity.
+    #[arg(long)]
+    entity: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dates: DateArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// Runs a query; `export` forces a machine format.
+pub fn run(query: Query, export: bool) -> Result<Outcome> {
+    match query {
+        Query::Search(a) => {
+            let hits = open(&a.db)?.search(&SearchQuery {
+                text: a.text,
+                from: a.dates.from,
+                to: a.dates.to,
+                limit: a.out.limit,
+            })?;
+            emit(&hits, &a.out, export, "sentence", |h| {
+                let title = h.title.as_deref().unwrap_or("");
+                println!("{}  {}  {title}", h.date, h.article);
+                println!("    {}\n", squash(&h.highlighted));
+            })
+        }
+        Query::Quotes(a) => {
+            let hits = open(&a.db)?.quotes(&QuoteQuery {
+                speaker: a.speaker,
+                about: a.about,
+                from: a.dates.from,
+                to: a.dates.to,
+                limit: a.out.limit,
+            })?;
+            emit(&hits, &a.out, export, "quote", |h| {
+                let who = h.speaker.as_deref().unwrap_or("(unknown)");
+                let text = squash(&h.text);
+                println!("{}  {who:<24} {:<9} “{text}”", h.date, h.kind);
+            })
+        }
+        Query::Timeline(a) => {
+            let hits = open(&a.db)?.timeline(&TimelineQuery {
+                entity: a.entity,
+                from: a.dates.from,
+                to: a.dates.to,
+                limit: a.out.limit,
+            })?;
+            emit(&hits, &a.out, export, "dated sentence", |h| {
+                let (day, when) = (&h.day, &h.when);
+                println!(
+                    "{day}  ({when:?}, reported {} in {})",
+                    h.reported, h.article
+                );
+                println!("    {}\n", squash(&h.sentence));
+            })
+        }
+        Query::Figures(a) => {
+            let hits = open(&a.db)?.figures(&FigureQuery {
+                category: a.category,
+                entity: a.entity,
+                from: a.dates.from,
+                to: a.dates.to,
+                limit: a.out.limit,
+            })?;
+            emit(&hits, &a.out, export, "figure", |h| {
+                let counted = h.counted.as_deref().unwrap_or("");
+                println!(
+                    "{}  {:<10} {:<16} {counted:<20} {}",
+                    h.date,
+                    h.category,
+                    squash(&h.text),
+                    h.article
+                );
+                println!("    {}\n", squash(&h.sentence));
+            })
+        }
+        Query::Entity(a) => {
+            let store = open(&a.db)?;
+            let query = EntityQuery {
+                name: a.name,
+                limit: a.out.limit,
+            };
+            let Some(profile) = store.entity_profile(&query)? else {
+                bail!(
+                    "no entity in {} is called {:?}",
+                    a.db.db.display(),
+                    query.name
+                );
+            };
+            emit(
+                std::slice::from_ref(&profile),
+                &a.out,
+                export,
+                "entity",
+                print_profile,
+            )
+        }
+    }
+}
+
+fn open(db: &DbArgs) -> Result<Store> {
+    open_path(&db.db)
+}
+
+fn open_path(db: &Path) -> Result<Store> {
+    Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+fn print_profile(p: &EntityProfile) {
+    println!(
+        "{} ({}) — {} mentions in {} articles",
+        p.name, p.kind, p.mentions, p.articles
+    );
+    let list = |items: Vec<String>| items.join(" · ");
+    println!(
+        "  also written  {}",
+        list(
+            p.aliases
+                .iter()
+                .map(|a| format!("{} ×{}", a.text, a.mentions))
+                .collect()
+        )
+    );
+    if !p.roles.is_empty() {
+        println!("  roles");
+        for r in &p.roles {
+            println!(
+                "    {:<40} {} – {} ({} articles)",
+                r.role, r.first, r.last, r.articles
+            );
+        }
+    }
+    println!("  mentions per month");
+    let most = p
+        .months
+        .iter()
+        .map(|m| m.mentions)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for m in &p.months {
+        let bar = "█".repeat(((m.mentions * 40 + most - 1) / most) as usize);
+        println!("    {}  {bar} {}", m.month, m.mentions);
+    }
+    if !p.neighbours.is_empty() {
+        println!(
+            "  most often beside  {}",
+            list(
+                p.neighbours
+                    .iter()
+                    .map(|n| format!("{} ({})", n.name, n.articles))
+                    .collect()
+            )
+        );
+    }
+    for (title, quotes) in [
+        ("latest quotes by", &p.quotes_by),
+        ("latest quotes about", &p.quotes_about),
+    ] {
+        if quotes.is_empty() {
+            continue;
+        }
+        println!("  {title}");
+        for q in quotes {
+            let who = q.speaker.as_deref().unwrap_or("(unknown)");
+            println!("    {}  {who:<24} “{}”", q.date, squash(&q.text));
+        }
+    }
+    if !p.others.is_empty() {
+        println!(
+            "  the name may also mean  {}",
+            list(
+                p.others
+                    .iter()
+                    .map(|o| format!("{} ({}, {} mentions)", o.name, o.kind, o.mentions))
+                    .collect()
+            )
+        );
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

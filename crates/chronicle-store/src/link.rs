@@ -1,0 +1,399 @@
+//! Canonical entities: the same person, organisation or place in different
+//! articles becomes one row of `canonical`, and every entity mention,
+//! person and quote speaker of an article points to one.
+//!
+//! Linking reads an article's stored rows back (so ingest and the migration
+//! of an older database share one code path) and works in two steps:
+//!
+//! 1. Within the article, mentions are grouped: a person of the people
+//!    layer with the entity mentions it covers and its roles; other
+//!    mentions by type and key (a place by its GeoNames id when resolved,
+//!    so "Kiev" and "Kyiv" meet); an acronym with the name it abbreviates.
+//! 2. Each group is resolved against the knowledge base by its keys
+//!    (`entity_names`). A person known only by a surname joins the one
+//!    person of that surname — or, when several share it, the one whose
+//!    roles fit; otherwise it stays an entity of its own ("Johnson"), never
+//!    merged on the surname alone. When a full name first arrives, an
+//!    earlier surname-only entity with no rival is folded into it.
+//!
+//! Invariant: a person's lookup names are full names (two words or more)
+//! or the key of a surname-only entity; a surname never leads to a full
+//! name through `entity_names`.
+
+use crate::names::{is_acronym_of, name_key, person_key, roles_fit, surname};
+use crate::StoreError;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// Links every stored article, oldest first (used by the migration).
+pub(crate) fn link_all(tx: &Transaction) -> Result<(), StoreError> {
+    let articles: Vec<(i64, String)> = tx
+        .prepare("SELECT id, date FROM articles ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, date) in articles {
+        link_article(tx, id, &date)?;
+    }
+    Ok(())
+}
+
+/// An entity mention row.
+struct Mention {
+    rowid: i64,
+    start: i64,
+    end: i64,
+    text: String,
+    kind: String,
+}
+
+/// Mentions of one thing within an article.
+struct Group {
+    kind: String,
+    /// Names as written, the primary one first.
+    names: Vec<String>,
+    roles: Vec<String>,
+    geonameid: Option<i64>,
+    mentions: Vec<i64>,
+    person: Option<i64>,
+    entity: i64,
+}
+
+impl Group {
+    fn new(kind: &str, name: &str) -> Group {
+        Group {
+            kind: kind.to_owned(),
+            names: vec![name.to_owned()],
+            roles: Vec::new(),
+            geonameid: None,
+            mentions: Vec::new(),
+            person: None,
+            entity: 0,
+        }
+    }
+
+    fn key(&self) -> String {
+        key_of(&self.kind, &self.names[0])
+    }
+}
+
+fn key_of(kind: &str, name: &str) -> String {
+    if kind == "PER" {
+        person_key(name)
+    } else {
+        name_key(name)
+    }
+}
+
+/// Links the entity mentions, people and quote speakers of one article.
+pub(crate) fn link_article(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreError> {
+    let mut groups = group_article(tx, article)?;
+    for group in &mut groups {
+        group.entity = resolve(tx, group)?;
+        register(tx, group, article, date)?;
+    }
+    link_speakers(tx, article, &groups)
+}
+
+fn group_article(tx: &Transaction, article: i64) -> Result<Vec<Group>, StoreError> {
+    let mentions: Vec<Mention> = tx
+        .prepare_cached(
+            "SELECT rowid, start, end, text, type FROM entities WHERE article = ?1 ORDER BY start",
+        )?
+        .query_map([article], |r| {
+            Ok(Mention {
+                rowid: r.get(0)?,
+                start: r.get(1)?,
+                end: r.get(2)?,
+                text: r.get(3)?,
+                kind: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let people: Vec<(i64, String, String, String)> = tx
+        .prepare_cached("SELECT rowid, name, roles, mentions FROM people WHERE article = ?1")?
+        .query_map([article], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let places: Vec<(i64, i64, i64)> = tx
+        .prepare_cached(
+            "SELECT start, end, geonameid FROM places WHERE article = ?1 AND geonameid IS NOT NULL",
+        )?
+        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+
+    let mut groups: Vec<Group> = Vec::new();
+    let mut taken = vec![false; mentions.len()];
+    for (rowid, name, roles, spans) in people {
+        let mut group = Group::new("PER", &name);
+        group.person = Some(rowid);
+        group.roles = serde_json::from_str(&roles).unwrap_or_default();
+        let spans: Vec<[i64; 2]> = serde_json::from_str(&spans).unwrap_or_default();
+        for (i, m) in mentions.iter().enumerate() {
+            if !taken[i] && m.kind == "PER" && spans.iter().any(|s| s[0] < m.end && m.start < s[1])
+            {
+                taken[i] = true;
+                group.mentions.push(m.rowid);
+                group.names.push(m.text.clone());
+            }
+        }
+        groups.push(group);
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if taken[i] {
+            continue;
+        }
+        let geonameid = places
+            .iter()
+            .find(|p| p.0 == m.start && p.1 == m.end)
+            .map(|p| p.2);
+        let key = key_of(&m.kind, &m.text);
+        if key.is_empty() {
+            continue;
+        }
+        let same = groups.iter().position(|g| {
+            g.kind == m.kind
+                && match (geonameid, g.geonameid) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => g.names.iter().any(|n| key_of(&g.kind, n) == key),
+                }
+        });
+        let group = match same {
+            Some(g) => &mut groups[g],
+            None => {
+                groups.push(Group::new(&m.kind, &m.text));
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        group.geonameid = group.geonameid.or(geonameid);
+        group.mentions.push(m.rowid);
+        group.names.push(m.text.clone());
+    }
+    merge_acronyms(&mut groups);
+    Ok(groups)
+}
+
+/// Folds a group named by an acronym into the group it abbreviates.
+fn merge_acronyms(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let target = (groups[i].kind != "PER")
+            .then(|| {
+                groups.iter().position(|g| {
+                    g.kind == groups[i].kind && is_acronym_of(&groups[i].names[0], &g.names[0])
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) if t != i => {
+                let short = groups.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                groups[t].names.extend(short.names);
+                groups[t].mentions.extend(short.mentions);
+                groups[t].geonameid = groups[t].geonameid.or(short.geonameid);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// The canonical entity of a group, created when the knowledge base has
+/// none.
+fn resolve(tx: &Transaction, group: &Group) -> Result<i64, StoreError> {
+    if let Some(id) = group.geonameid {
+        let key = format!("geonames:{id}");
+        if let Some(found) = canonical(tx, &group.kind, &key)? {
+            return Ok(found);
+        }
+        if let Some(found) = by_names(tx, group)? {
+            return Ok(found);
+        }
+        return create(tx, &group.kind, &group.names[0], &key, None);
+    }
+    if group.kind != "PER" {
+        if let Some(found) = by_names(tx, group)? {
+            return Ok(found);
+        }
+        return create(tx, &group.kind, &group.names[0], &group.key(), None);
+    }
+    let key = group.key();
+    if key.contains(' ') {
+        if let Some(found) = by_names(tx, group)? {
+            return Ok(found);
+        }
+        let id = create(tx, "PER", &group.names[0], &key, Some(surname(&key)))?;
+        fold_surname_entity(tx, id, surname(&key), &group.roles)?;
+        return Ok(id);
+    }
+    // Known by one word only: the surname rule.
+    let candidates: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM canonical WHERE type = 'PER' AND surname = ?1")?
+        .query_map([&key], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut fitting = Vec::new();
+    for &c in &candidates {
+        let roles = roles_of(tx, c)?;
+        let fits = group
+            .roles
+            .iter()
+            .any(|a| roles.iter().any(|b| roles_fit(a, b)));
+        let clash = !group.roles.is_empty() && !roles.is_empty() && !fits;
+        if fits || (candidates.len() == 1 && !clash) {
+            fitting.push(c);
+        }
+    }
+    if let [one] = fitting[..] {
+        return Ok(one);
+    }
+    match canonical(tx, "PER", &key)? {
+        Some(found) => Ok(found),
+        None => create(tx, "PER", &group.names[0], &key, None),
+    }
+}
+
+fn canonical(tx: &Transaction, kind: &str, key: &str) -> Result<Option<i64>, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT id FROM canonical WHERE type = ?1 AND key = ?2")?
+        .query_row([kind, key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The first entity one of the group's lookup names leads to.
+fn by_names(tx: &Transaction, group: &Group) -> Result<Option<i64>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT entity FROM entity_names WHERE key = ?1 AND type = ?2 ORDER BY entity LIMIT 1",
+    )?;
+    for name in &group.names {
+        let key = key_of(&group.kind, name);
+        if group.kind == "PER" && !key.contains(' ') {
+            continue;
+        }
+        if let Some(found) = stmt
+            .query_row([&key, &group.kind], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
+}
+
+fn create(
+    tx: &Transaction,
+    kind: &str,
+    name: &str,
+    key: &str,
+    surname: Option<&str>,
+) -> Result<i64, StoreError> {
+    tx.prepare_cached("INSERT INTO canonical (type, name, key, surname) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![kind, name.trim(), key, surname])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![key, kind, id])?;
+    Ok(id)
+}
+
+fn roles_of(tx: &Transaction, entity: i64) -> Result<Vec<String>, StoreError> {
+    Ok(tx
+        .prepare_cached("SELECT DISTINCT role FROM entity_roles WHERE entity = ?1")?
+        .query_map([entity], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// A new full name takes over an earlier surname-only entity, when no
+/// other known person has that surname and their roles do not clash.
+fn fold_surname_entity(
+    tx: &Transaction,
+    person: i64,
+    surname: &str,
+    roles: &[String],
+) -> Result<(), StoreError> {
+    let Some(bare) = canonical(tx, "PER", surname)? else {
+        return Ok(());
+    };
+    let rivals: i64 = tx
+        .prepare_cached("SELECT count(*) FROM canonical WHERE type = 'PER' AND surname = ?1")?
+        .query_row([surname], |r| r.get(0))?;
+    let bare_roles = roles_of(tx, bare)?;
+    let clash = !roles.is_empty()
+        && !bare_roles.is_empty()
+        && !roles
+            .iter()
+            .any(|a| bare_roles.iter().any(|b| roles_fit(a, b)));
+    if rivals != 1 || clash {
+        return Ok(());
+    }
+    for sql in [
+        "UPDATE entities SET entity = ?1 WHERE entity = ?2",
+        "UPDATE people SET entity = ?1 WHERE entity = ?2",
+        "UPDATE quotes SET speaker_entity = ?1 WHERE speaker_entity = ?2",
+        "UPDATE entity_roles SET entity = ?1 WHERE entity = ?2",
+        "INSERT OR IGNORE INTO entity_names (key, type, entity) SELECT key, type, ?1 FROM entity_names WHERE entity = ?2",
+        "DELETE FROM entity_names WHERE entity = ?2",
+        "DELETE FROM canonical WHERE id = ?2",
+    ] {
+        tx.prepare_cached(sql)?.execute([person, bare])?;
+    }
+    Ok(())
+}
+
+/// Points the group's rows at its entity and records its names and roles.
+fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result<(), StoreError> {
+    let mut name = tx.prepare_cached(
+        "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut seen = Vec::new();
+    for n in &group.names {
+        let key = key_of(&group.kind, n);
+        if key.is_empty() || seen.contains(&key) || (group.kind == "PER" && !key.contains(' ')) {
+            continue;
+        }
+        name.execute(params![key, group.kind, group.entity])?;
+        seen.push(key);
+    }
+    let mut mention = tx.prepare_cached("UPDATE entities SET entity = ?1 WHERE rowid = ?2")?;
+    for &m in &group.mentions {
+        mention.execute([group.entity, m])?;
+    }
+    if let Some(person) = group.person {
+        tx.prepare_cached("UPDATE people SET entity = ?1 WHERE rowid = ?2")?
+            .execute([group.entity, person])?;
+    }
+    let mut role = tx.prepare_cached(
+        "INSERT INTO entity_roles (entity, role, article, date) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for r in &group.roles {
+        role.execute(params![group.entity, r, article, date])?;
+    }
+    Ok(())
+}
+
+/// Links each quote's speaker to the person of that name in the article,
+/// else to the article's entity written that way ("the Russian Ministry of
+/// Defense"). A speaker that is no entity ("Ukrainian officials") stays
+/// unlinked.
+fn link_speakers(tx: &Transaction, article: i64, groups: &[Group]) -> Result<(), StoreError> {
+    let quotes: Vec<(i64, String)> = tx
+        .prepare_cached(
+            "SELECT id, speaker FROM quotes WHERE article = ?1 AND speaker IS NOT NULL",
+        )?
+        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare_cached("UPDATE quotes SET speaker_entity = ?1 WHERE id = ?2")?;
+    for (id, speaker) in quotes {
+        let entity = groups
+            .iter()
+            .find(|g| g.person.is_some() && g.names[0] == speaker)
+            .or_else(|| {
+                groups.iter().find(|g| {
+                    let key = key_of(&g.kind, &speaker);
+                    !key.is_empty() && g.names.iter().any(|n| key_of(&g.kind, n) == key)
+                })
+            });
+        if let Some(g) = entity {
+            update.execute([g.entity, id])?;
+        }
+    }
+    Ok(())
+}
