@@ -18,6 +18,7 @@ mod eval_timex;
 mod extract;
 mod kb;
 mod ner;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -44,6 +45,8 @@ enum Command {
     Quotes(kb::QuotesArgs),
     /// Facts of the knowledge base ordered by the day they happened.
     Timeline(kb::TimelineArgs),
+    /// Serve the knowledge base: a JSON API and a web UI (--demo: the bundled corpus).
+    Serve(serve::ServeArgs),
     /// Measure throughput and memory of a layer on a corpus.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Search(args) => kb::search(args),
         Command::Quotes(args) => kb::quotes(args),
         Command::Timeline(args) => kb::timeline(args),
+        Command::Serve(args) => serve::run(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),

@@ -15,10 +15,14 @@
 //! Offsets in the database are code points into each article's body, as in
 //! the JSON output (`docs/SCHEMA.md`).
 
+mod browse;
 mod ingest;
 mod query;
 mod schema;
 
+pub use browse::{
+    ArticleListQuery, ArticleSummary, ArticleView, PlaceCount, SpeakerCount, StoreStats,
+};
 pub use ingest::IngestStats;
 pub use query::{QuoteHit, QuoteQuery, SearchHit, SearchQuery, TimelineHit, TimelineQuery};
 pub use schema::SCHEMA_VERSION;
