@@ -22,6 +22,7 @@ mod extract;
 mod kb;
 mod ner;
 mod queries;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,8 @@ enum Command {
     /// (JSON Lines unless --format says otherwise).
     #[command(subcommand)]
     Export(queries::Query),
+    /// Serve the knowledge base: a JSON API and a web UI (--demo: the bundled corpus).
+    Serve(serve::ServeArgs),
     /// Measure throughput and memory of a layer on a corpus.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => kb::ingest(args),
         Command::Query(query) => queries::run(query, false),
         Command::Export(query) => queries::run(query, true),
+        Command::Serve(args) => serve::run(args),
         Command::Bench(cmd) => bench::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),

@@ -21,6 +21,7 @@
 //! the JSON output (`docs/SCHEMA.md`).
 
 mod figures;
+mod browse;
 mod ingest;
 mod link;
 mod names;
@@ -29,6 +30,9 @@ mod query;
 mod schema;
 
 pub use figures::{FigureHit, FigureQuery};
+pub use browse::{
+    ArticleListQuery, ArticleSummary, ArticleView, PlaceCount, SpeakerCount, StoreStats,
+};
 pub use ingest::IngestStats;
 pub use profile::{
     Alias, EntityProfile, EntityQuery, EntitySummary, MonthCount, Neighbour, RoleSpan,

@@ -1,0 +1,160 @@
+//! The read endpoints of the JSON API: each checks its parameters
+//! ([`crate::params`]), runs one store query on the pool and answers
+//! `{"schema_version", "count", "results"}` (or the one object asked for).
+//!
+//! Entity pages and figures plug in here as one handler and one route each
+//! once the store has them.
+
+use crate::error::ApiError;
+use crate::params::{self, Params};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use chronicle_store::{ArticleListQuery, QuoteQuery, SearchQuery, TimelineQuery};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// The output contract version (`docs/SCHEMA.md`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A list answer.
+#[derive(Debug, Serialize)]
+pub struct Results<T> {
+    pub schema_version: u32,
+    pub count: usize,
+    pub results: Vec<T>,
+}
+
+fn results<T>(results: Vec<T>) -> Json<Results<T>> {
+    Json(Results {
+        schema_version: SCHEMA_VERSION,
+        count: results.len(),
+        results,
+    })
+}
+
+pub async fn health(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({
+        "status": "ok",
+        "schema_version": SCHEMA_VERSION,
+        "writable": state.token.is_some(),
+        "version": env!("CARGO_PKG_VERSION"),
+    }))
+}
+
+pub async fn stats(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let stats = state.pool.read(|s| s.stats()).await?;
+    let mut value = serde_json::to_value(stats).map_err(|e| ApiError::internal("stats", e))?;
+    value["schema_version"] = SCHEMA_VERSION.into();
+    Ok(Json(value))
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    Params(p): Params<params::SearchParams>,
+) -> Result<Json<Results<chronicle_store::SearchHit>>, ApiError> {
+    let query = SearchQuery {
+        text: params::required_text("q", p.q)?,
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        limit: params::limit(p.limit, 20)?,
+    };
+    Ok(results(state.pool.read(move |s| s.search(&query)).await?))
+}
+
+pub async fn quotes(
+    State(state): State<AppState>,
+    Params(p): Params<params::QuoteParams>,
+) -> Result<Json<Results<chronicle_store::QuoteHit>>, ApiError> {
+    let query = QuoteQuery {
+        speaker: params::text("speaker", p.speaker)?,
+        about: params::text("about", p.about)?,
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        limit: params::limit(p.limit, 50)?,
+    };
+    Ok(results(state.pool.read(move |s| s.quotes(&query)).await?))
+}
+
+pub async fn timeline(
+    State(state): State<AppState>,
+    Params(p): Params<params::TimelineParams>,
+) -> Result<Json<Results<chronicle_store::TimelineHit>>, ApiError> {
+    let query = TimelineQuery {
+        entity: params::text("entity", p.entity)?,
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        limit: params::limit(p.limit, 50)?,
+    };
+    Ok(results(state.pool.read(move |s| s.timeline(&query)).await?))
+}
+
+pub async fn articles(
+    State(state): State<AppState>,
+    Params(p): Params<params::ArticleListParams>,
+) -> Result<Json<Results<chronicle_store::ArticleSummary>>, ApiError> {
+    let query = ArticleListQuery {
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        place: params::text("place", p.place)?,
+        limit: params::limit(p.limit, 20)?,
+        offset: params::offset(p.offset)?,
+    };
+    Ok(results(state.pool.read(move |s| s.articles(&query)).await?))
+}
+
+pub async fn article(
+    State(state): State<AppState>,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Path(id) = id.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    let id = params::required_text("id", Some(id))?;
+    let lookup = id.clone();
+    match state.pool.read(move |s| s.article(&lookup)).await? {
+        Some(view) => Ok(Json(
+            serde_json::to_value(view).map_err(|e| ApiError::internal("article", e))?,
+        )),
+        None => Err(ApiError::not_found(format!("no article with id {id:?}"))),
+    }
+}
+
+pub async fn speakers(
+    State(state): State<AppState>,
+    Params(p): Params<params::SpeakerParams>,
+) -> Result<Json<Results<chronicle_store::SpeakerCount>>, ApiError> {
+    let name = params::text("q", p.q)?;
+    let limit = params::limit(p.limit, 50)?;
+    Ok(results(
+        state
+            .pool
+            .read(move |s| s.speakers(name.as_deref(), limit))
+            .await?,
+    ))
+}
+
+pub async fn places(
+    State(state): State<AppState>,
+    Params(p): Params<params::PlaceParams>,
+) -> Result<Json<Results<chronicle_store::PlaceCount>>, ApiError> {
+    let from = params::text("from", p.from)?;
+    let to = params::text("to", p.to)?;
+    let limit = params::limit(p.limit, 200)?;
+    Ok(results(
+        state
+            .pool
+            .read(move |s| s.place_counts(from.as_deref(), to.as_deref(), limit))
+            .await?,
+    ))
+}
+
+/// Unknown paths under `/api`.
+pub async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::not_found(format!("no endpoint {}", uri.path()))
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method not allowed on this endpoint",
+    )
+}

@@ -1,0 +1,122 @@
+//! Database access that never blocks the async runtime.
+//!
+//! SQLite calls are synchronous, so every one runs on tokio's blocking
+//! threads. Readers take a connection from a small pool (WAL lets them run
+//! side by side); at most `size` run at once and the rest wait their turn
+//! asynchronously. Writes go through the one writer connection, one at a
+//! time, so concurrent ingests queue instead of failing with `SQLITE_BUSY`.
+//!
+//! Invariant: a connection is used by one thread at a time and goes back to
+//! the pool when the call ends, even if the request was dropped meanwhile
+//! (the permit travels with the blocking task).
+
+use crate::error::ApiError;
+use chronicle_store::{Store, StoreError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tokio::sync::Semaphore;
+
+/// Connections to one database file.
+#[derive(Debug)]
+pub struct StorePool {
+    path: PathBuf,
+    idle: Mutex<Vec<Store>>,
+    permits: Arc<Semaphore>,
+    writer: Mutex<Store>,
+}
+
+impl StorePool {
+    /// Opens the database (creating or migrating it, and refusing one written
+    /// by a newer chronicle) with room for `size` concurrent readers.
+    pub fn open(path: &Path, size: usize) -> Result<StorePool, StoreError> {
+        let writer = Store::open(path)?;
+        Ok(StorePool {
+            path: path.to_owned(),
+            idle: Mutex::new(Vec::with_capacity(size)),
+            permits: Arc::new(Semaphore::new(size.max(1))),
+            writer: Mutex::new(writer),
+        })
+    }
+
+    /// Runs `f` on a reader connection on a blocking thread.
+    pub async fn read<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::internal("connection pool", e))?;
+        let pool = Arc::clone(self);
+        let outcome = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let store = match pool.take() {
+                Ok(store) => store,
+                Err(e) => return Err(ApiError::from(e)),
+            };
+            let result = f(&store);
+            pool.give_back(store);
+            result.map_err(ApiError::from)
+        })
+        .await;
+        outcome.map_err(|e| ApiError::internal("database task", e))?
+    }
+
+    /// Runs `f` on the writer connection on a blocking thread; writes are
+    /// serialised.
+    pub async fn write<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = Arc::clone(self);
+        let outcome = tokio::task::spawn_blocking(move || {
+            // A panic while writing poisons the lock, but the store itself
+            // is consistent (the transaction rolled back): go on with it.
+            let mut writer = pool.writer.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut writer)
+        })
+        .await;
+        outcome.map_err(|e| ApiError::internal("database task", e))?
+    }
+
+    fn take(&self) -> Result<Store, StoreError> {
+        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        match idle {
+            Some(store) => Ok(store),
+            None => Store::open(&self.path),
+        }
+    }
+
+    fn give_back(&self, store: Store) {
+        self.idle
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(store);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn readers_share_a_bounded_set_of_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = Arc::new(StorePool::open(&dir.path().join("kb.sqlite"), 2).unwrap());
+        let tasks: Vec<_> = (0..16)
+            .map(|_| {
+                let pool = Arc::clone(&pool);
+                tokio::spawn(async move { pool.read(|s| s.article_count()).await })
+            })
+            .collect();
+        for t in tasks {
+            assert_eq!(t.await.unwrap().unwrap(), 0);
+        }
+        let opened = pool.idle.lock().unwrap().len();
+        assert!((1..=2).contains(&opened), "{opened} connections opened");
+    }
+}

@@ -1,0 +1,421 @@
+//! The HTTP API in process: the router answers requests through
+//! `tower::ServiceExt::oneshot`, on a database written through the API's own
+//! ingest endpoint.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use chronicle_server::{app, AppState, ServerOptions};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token-0123456789";
+
+fn articles() -> Value {
+    json!([
+        {
+            "id": "t-ministers",
+            "url": "https://example.org/ministers",
+            "title": "Defence ministers meet",
+            "date": "2022-03-16",
+            "text": "Defence ministers of NATO met in Brussels on Wednesday.\n\n\"We will defend every inch of allied territory,\" Secretary General Jens Stoltenberg said.\n\nAt least 35 people were killed on Sunday in western Ukraine, officials said."
+        },
+        {
+            "id": "t-harbour",
+            "title": "Harbour reopens",
+            "date": "2021-06-02",
+            "text": "The harbour of Lisbon reopened on Tuesday after a storm. \"Ships are moving again,\" said port director Ana Costa."
+        }
+    ])
+}
+
+struct Server {
+    _dir: tempfile::TempDir,
+    state: AppState,
+}
+
+fn server(token: Option<&str>) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = ServerOptions::new(dir.path().join("kb.sqlite"));
+    options.token = token.map(str::to_owned);
+    let state = AppState::open(&options).unwrap();
+    Server { _dir: dir, state }
+}
+
+async fn send(s: &Server, request: Request<Body>) -> (StatusCode, Value, axum::http::HeaderMap) {
+    let response = app(s.state.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, value, headers)
+}
+
+async fn get(s: &Server, uri: &str) -> (StatusCode, Value) {
+    let (status, value, _) = send(s, Request::get(uri).body(Body::empty()).unwrap()).await;
+    (status, value)
+}
+
+fn post_ingest(body: impl Into<Body>, token: Option<&str>) -> Request<Body> {
+    let mut request = Request::post("/api/ingest").header(header::CONTENT_TYPE, "application/json");
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    request.body(body.into()).unwrap()
+}
+
+async fn loaded() -> Server {
+    let s = server(Some(TOKEN));
+    let (status, report, _) = send(&s, post_ingest(articles().to_string(), Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["added"], 2, "{report}");
+    s
+}
+
+/// The status and the error message of a request that must fail with JSON.
+async fn refused(s: &Server, uri: &str) -> (StatusCode, String) {
+    let (status, body) = get(s, uri).await;
+    let message = body["error"]["message"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{uri}: no JSON error in {body}"))
+        .to_owned();
+    assert_eq!(body["error"]["status"], status.as_u16());
+    (status, message)
+}
+
+#[tokio::test]
+async fn writing_needs_the_token_and_is_off_without_one() {
+    let closed = server(None);
+    let (status, body, _) = send(&closed, post_ingest(articles().to_string(), Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("disabled"));
+
+    let s = server(Some(TOKEN));
+    let (status, _, headers) = send(&s, post_ingest(articles().to_string(), None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers[header::WWW_AUTHENTICATE], "Bearer");
+    let (status, _, _) = send(&s, post_ingest(articles().to_string(), Some("wrong"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, _) = send(&s, post_ingest(articles().to_string(), Some(&TOKEN[1..]))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (_, stats) = get(&s, "/api/stats").await;
+    assert_eq!(stats["articles"], 0, "nothing was written");
+
+    let (status, report, _) = send(&s, post_ingest(articles().to_string(), Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(report["stored"], json!(["t-ministers", "t-harbour"]));
+    // The same texts again change nothing.
+    let (_, again, _) = send(&s, post_ingest(articles().to_string(), Some(TOKEN))).await;
+    assert_eq!(
+        (again["added"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(2))
+    );
+}
+
+#[tokio::test]
+async fn bad_articles_cost_only_themselves() {
+    let s = server(Some(TOKEN));
+    let body = json!([
+        {"id": "ok", "date": "2022-03-16", "text": "NATO met in Brussels."},
+        {"id": "no-date", "text": "Undated text."},
+        {"id": "bad-date", "date": "2022-13-45", "text": "Impossible date."},
+        {"id": "empty", "date": "2022-03-16", "text": ""},
+        "not an object"
+    ]);
+    let (status, report, _) = send(&s, post_ingest(body.to_string(), Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["stored"], json!(["ok"]));
+    let failed: Vec<u64> = report["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(failed, [1, 2, 3, 4], "{report}");
+
+    let (status, report, _) = send(
+        &s,
+        post_ingest(
+            json!({"id": "x", "text": "no date"}).to_string(),
+            Some(TOKEN),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{report}");
+
+    for (body, want) in [
+        ("{\"text\": ", StatusCode::BAD_REQUEST),
+        ("[]", StatusCode::BAD_REQUEST),
+        ("42", StatusCode::BAD_REQUEST),
+        ("\u{0}\u{1}", StatusCode::BAD_REQUEST),
+    ] {
+        let (status, value, _) = send(&s, post_ingest(body, Some(TOKEN))).await;
+        assert_eq!(status, want, "{body:?}: {value}");
+        assert!(value["error"]["message"].is_string());
+    }
+    let huge = vec![b' '; chronicle_server::ingest::MAX_BODY_BYTES + 1];
+    let (status, value, _) = send(&s, post_ingest(huge, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{value}");
+    assert!(value["error"]["message"].is_string());
+}
+
+#[tokio::test]
+async fn queries_answer_from_the_stored_articles() {
+    let s = loaded().await;
+    let (status, hits) = get(&s, "/api/search?q=ministers+brussels").await;
+    assert_eq!(status, StatusCode::OK, "{hits}");
+    assert_eq!(hits["schema_version"], 1);
+    assert_eq!(hits["count"], 1);
+    assert_eq!(hits["results"][0]["article"], "t-ministers");
+    assert!(hits["results"][0]["highlighted"]
+        .as_str()
+        .unwrap()
+        .contains("[Brussels]"));
+    let (_, none) = get(&s, "/api/search?q=brussels&to=2021-12-31").await;
+    assert_eq!(none["count"], 0);
+
+    let (_, quotes) = get(&s, "/api/quotes?speaker=stoltenberg").await;
+    assert_eq!(quotes["count"], 1, "{quotes}");
+    assert!(quotes["results"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("every inch"));
+    let (_, speakers) = get(&s, "/api/speakers").await;
+    let names: Vec<&str> = speakers["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["speaker"].as_str())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.contains("Stoltenberg")),
+        "{speakers}"
+    );
+
+    let (_, timeline) = get(&s, "/api/timeline?from=2022-03-01&to=2022-03-31").await;
+    let days: Vec<&str> = timeline["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["day"].as_str())
+        .collect();
+    assert!(
+        days.contains(&"2022-03-13"),
+        "Sunday before 16 March: {timeline}"
+    );
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "ordered by day");
+
+    let (_, list) = get(&s, "/api/articles?limit=1").await;
+    assert_eq!(list["results"][0]["article"], "t-ministers", "newest first");
+    let (_, list) = get(&s, "/api/articles?limit=1&offset=1").await;
+    assert_eq!(list["results"][0]["article"], "t-harbour");
+
+    let (status, view) = get(&s, "/api/articles/t-ministers").await;
+    assert_eq!(status, StatusCode::OK);
+    let article = &view["article"];
+    assert_eq!(article["schema_version"], 1);
+    let body: Vec<char> = article["body"].as_str().unwrap().chars().collect();
+    for layer in [
+        "sentences",
+        "entities",
+        "timexes",
+        "quotes",
+        "figures",
+        "places",
+    ] {
+        assert!(article[layer].is_array(), "{layer} missing");
+    }
+    for e in article["entities"].as_array().unwrap() {
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        let text: String = body[start..end].iter().collect();
+        assert_eq!(
+            text,
+            e["text"].as_str().unwrap(),
+            "offsets are code points into body"
+        );
+    }
+    let (_, stats) = get(&s, "/api/stats").await;
+    assert_eq!(stats["articles"], 2);
+    let (_, health) = get(&s, "/api/health").await;
+    assert_eq!(health["writable"], true);
+}
+
+#[tokio::test]
+async fn bad_requests_get_a_json_4xx() {
+    let s = loaded().await;
+    let long = "a".repeat(chronicle_server::params::MAX_TEXT + 1);
+    let cases = [
+        ("/api/search", StatusCode::BAD_REQUEST, "q is required"),
+        ("/api/search?q=", StatusCode::BAD_REQUEST, "q is required"),
+        (
+            "/api/search?q=%20%2C%2C",
+            StatusCode::BAD_REQUEST,
+            "nothing to search",
+        ),
+        (
+            &format!("/api/search?q={long}"),
+            StatusCode::BAD_REQUEST,
+            "longer than",
+        ),
+        (
+            "/api/search?q=nato&limit=0",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "/api/search?q=nato&limit=100000",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "/api/search?q=nato&limit=ten",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "/api/search?q=nato&limit=-1",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "/api/search?q=nato&from=yesterday",
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            "/api/search?q=nato&sort=date",
+            StatusCode::BAD_REQUEST,
+            "sort",
+        ),
+        (
+            "/api/quotes?to=2022-02-30",
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            "/api/timeline?from=20220301",
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            "/api/articles?offset=99999999999",
+            StatusCode::BAD_REQUEST,
+            "offset",
+        ),
+        (
+            "/api/articles/no-such-article",
+            StatusCode::NOT_FOUND,
+            "no article",
+        ),
+        (
+            &format!("/api/articles/{long}"),
+            StatusCode::BAD_REQUEST,
+            "longer than",
+        ),
+        ("/api/nothing-here", StatusCode::NOT_FOUND, "no endpoint"),
+        ("/api/search?q=%FF%FE", StatusCode::BAD_REQUEST, ""),
+    ];
+    for (uri, want, says) in cases {
+        let (status, message) = refused(&s, uri).await;
+        assert_eq!(status, want, "{uri}: {message}");
+        assert!(
+            message.contains(says),
+            "{uri}: {message:?} should say {says:?}"
+        );
+    }
+    let (status, body, _) = send(
+        &s,
+        Request::builder()
+            .method(Method::DELETE)
+            .uri("/api/search?q=nato")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(body["error"]["message"].is_string());
+}
+
+#[tokio::test]
+async fn hostile_text_is_only_ever_text() {
+    let s = loaded().await;
+    for q in [
+        "'; DROP TABLE articles; --",
+        "\"NEAR(ministers",
+        "ministers OR *",
+        "minist*",
+        "%_\\",
+        "Stoltenberg) OR (1=1",
+    ] {
+        let encoded: String = url_encode(q);
+        for uri in [
+            format!("/api/search?q={encoded}"),
+            format!("/api/quotes?speaker={encoded}&about={encoded}"),
+            format!("/api/timeline?entity={encoded}"),
+            format!("/api/speakers?q={encoded}"),
+            format!("/api/articles?place={encoded}"),
+            format!("/api/articles/{encoded}"),
+        ] {
+            let (status, body) = get(&s, &uri).await;
+            assert!(
+                status == StatusCode::OK
+                    || status == StatusCode::NOT_FOUND
+                    || status == StatusCode::BAD_REQUEST,
+                "{uri}: {status} {body}"
+            );
+        }
+    }
+    let (_, stats) = get(&s, "/api/stats").await;
+    assert_eq!(stats["articles"], 2, "still there");
+    let (_, quotes) = get(&s, "/api/quotes?speaker=%25").await;
+    assert_eq!(quotes["count"], 0, "% is a character, not a wildcard");
+}
+
+#[tokio::test]
+async fn the_ui_and_the_description_are_served_from_the_binary() {
+    let s = server(None);
+    let (status, doc) = get(&s, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["paths"]["/api/search"].is_object());
+    let response = app(s.state.clone())
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("default-src 'none'"));
+    let html = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(std::str::from_utf8(&html)
+        .unwrap()
+        .contains("/assets/app.js"));
+    for asset in [
+        "/assets/app.js",
+        "/assets/style.css",
+        "/assets/world.json",
+        "/favicon.svg",
+    ] {
+        let response = app(s.state.clone())
+            .oneshot(Request::get(asset).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{asset}");
+    }
+}
+
+fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
