@@ -200,10 +200,11 @@ impl Store {
         )?;
         let quotes_about = self.rows(
             &format!(
-                "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article
-             WHERE a.superseded_by IS NULL AND q.speaker_entity IS NOT ?1
-               AND EXISTS (SELECT 1 FROM entities e WHERE e.article = q.article AND e.entity = ?1
-                           AND e.start >= q.start AND e.end <= q.end)
+                "SELECT {QUOTE_COLUMNS} FROM entities e
+             JOIN quotes q ON q.article = e.article AND e.start >= q.start AND e.end <= q.end
+             JOIN articles a ON a.id = q.article
+             WHERE e.entity = ?1 AND a.superseded_by IS NULL AND q.speaker_entity IS NOT ?1
+             GROUP BY q.id
              ORDER BY a.date DESC, a.id DESC, q.start LIMIT ?2"
             ),
             params![id, limit],
