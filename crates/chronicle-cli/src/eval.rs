@@ -20,6 +20,8 @@ pub enum EvalCommand {
     Html(crate::eval_html::EvalHtmlArgs),
     /// Places against GeoWebNews (brat folder or GWN.xml) or LGL XML (toponym P/R/F1, accuracy within 161 km, mean error).
     Places(crate::eval_places::EvalPlacesArgs),
+    /// Events against WikiEvents (.jsonl) or RAMS (.jsonlines), end to end: trigger and argument P/R/F1, overall and conflict types.
+    Events(crate::eval_events::EvalEventsArgs),
 }
 
 pub fn run(cmd: EvalCommand) -> Result<Outcome> {
@@ -30,5 +32,6 @@ pub fn run(cmd: EvalCommand) -> Result<Outcome> {
         EvalCommand::Figures(args) => crate::eval_figures::run(args),
         EvalCommand::Html(args) => crate::eval_html::run(args),
         EvalCommand::Places(args) => crate::eval_places::run(args),
+        EvalCommand::Events(args) => crate::eval_events::run(args),
     }
 }

@@ -10,6 +10,7 @@
 mod bench;
 mod bench_annotator;
 mod eval;
+mod eval_events;
 mod eval_figures;
 mod eval_html;
 mod eval_places;

@@ -108,6 +108,36 @@ fn render(doc: &Document) -> String {
             .unwrap();
         }
     }
+    if doc.layers.events.is_some() {
+        writeln!(out, "\nevents:").unwrap();
+        for e in doc.layers.events() {
+            let mut line = format!(
+                "  - {} {} {:?}",
+                e.kind.label(),
+                e.subtype,
+                squash(doc.text(e.span))
+            );
+            let args = [
+                ("actor", &e.actor),
+                ("target", &e.target),
+                ("instrument", &e.instrument),
+                ("place", &e.place),
+                ("source", &e.source),
+            ];
+            for (role, arg) in args {
+                if let Some(a) = arg {
+                    write!(line, " {role} {:?}", squash(doc.text(a.span))).unwrap();
+                }
+            }
+            if let Some(d) = &e.date {
+                write!(line, " date {}", d.value).unwrap();
+            }
+            for f in &e.figures {
+                write!(line, " figure {:?}", doc.text(*f)).unwrap();
+            }
+            writeln!(out, "{line} {:?} {:?}", e.polarity, e.modality).unwrap();
+        }
+    }
     out
 }
 
@@ -187,5 +217,50 @@ fn example_quotes_have_their_speakers() {
             &["NATO Secretary General".to_string()][..]
         )),
         "{people:?}"
+    );
+}
+
+#[test]
+fn example_events_meet_the_goals() {
+    use chronicle_core::{EventType, Modality, Polarity};
+    let doc = example();
+    let events = doc.layers.events();
+    let text = |a: &Option<chronicle_core::Argument>| a.as_ref().map_or("", |a| doc.text(a.span));
+    let strike = events
+        .iter()
+        .find(|e| doc.text(e.span) == "raining missiles down")
+        .expect("the strike");
+    assert_eq!(strike.kind, EventType::Assault);
+    assert_eq!(text(&strike.actor), "Russia");
+    assert_eq!(text(&strike.target), "military training facility");
+    assert_eq!(text(&strike.place), "western Ukraine");
+    assert_eq!(strike.date.as_ref().unwrap().value, "2022-03-13");
+    let counted = events
+        .iter()
+        .find(|e| e.kind == EventType::Assault && e.figures.len() == 2)
+        .expect("an attack with its casualty figures");
+    assert_eq!(text(&counted.actor), "Russia");
+    assert!(events
+        .iter()
+        .any(|e| e.kind == EventType::Mobilize && doc.text(e.span) == "sent"));
+    assert!(events
+        .iter()
+        .any(|e| e.kind == EventType::Aid && text(&e.instrument) == "ammunition"));
+    let warned = events
+        .iter()
+        .find(|e| doc.text(e.span) == "warned")
+        .unwrap();
+    assert_eq!(warned.kind, EventType::Threaten);
+    assert_eq!(text(&warned.actor), "Kremlin");
+    assert_eq!(warned.date.as_ref().unwrap().value, "2022-03-12");
+    let meeting = events
+        .iter()
+        .find(|e| e.kind == EventType::Consult)
+        .unwrap();
+    assert_eq!(meeting.date.as_ref().unwrap().value, "2022-03-16");
+    let fight = events.iter().find(|e| doc.text(e.span) == "fight").unwrap();
+    assert_eq!(
+        (fight.polarity, fight.modality),
+        (Polarity::Negative, Modality::Future)
     );
 }

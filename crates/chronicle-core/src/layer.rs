@@ -356,6 +356,7 @@ pub struct Layers {
     pub people: Option<Layer<Person>>,
     pub figures: Option<Layer<Figure>>,
     pub places: Option<Layer<Place>>,
+    pub events: Option<Layer<crate::Event>>,
 }
 
 impl Layers {
@@ -375,7 +376,7 @@ impl Layers {
             LayerKind::People => self.people.as_ref().map(|l| l.producer),
             LayerKind::Figures => self.figures.as_ref().map(|l| l.producer),
             LayerKind::Places => self.places.as_ref().map(|l| l.producer),
-            _ => None,
+            LayerKind::Events => self.events.as_ref().map(|l| l.producer),
         }
     }
 
@@ -417,5 +418,10 @@ impl Layers {
     /// The figures, or an empty slice when the layer is absent.
     pub fn figures(&self) -> &[Figure] {
         self.figures.as_ref().map_or(&[], |l| &l.items)
+    }
+
+    /// The events, or an empty slice when the layer is absent.
+    pub fn events(&self) -> &[crate::Event] {
+        self.events.as_ref().map_or(&[], |l| &l.items)
     }
 }

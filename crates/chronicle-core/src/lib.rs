@@ -21,6 +21,7 @@ mod annotator;
 mod chars;
 mod date;
 mod document;
+mod event;
 mod layer;
 pub mod metrics;
 mod offsets;
@@ -31,6 +32,7 @@ pub use annotator::{AnnotateError, Annotator};
 pub use chars::is_space;
 pub use date::{parse_date, parse_publication_date, Date, DateError, MAX_YEAR, MIN_YEAR};
 pub use document::{Document, Origin};
+pub use event::{Argument, Event, EventDate, EventType, Modality, Polarity};
 pub use layer::{
     Approx, Entity, EntityType, Figure, FigureCategory, Layer, LayerKind, Layers, Person, Place,
     PlaceKind, PlaceRelation, Quote, QuoteKind, Sentence, Speaker, Timex, TimexAnchor, TimexType,

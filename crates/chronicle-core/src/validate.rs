@@ -8,7 +8,8 @@
 //! record, and together cover every token; entities are sorted, disjoint
 //! and on token boundaries; temporal expressions are sorted, disjoint and
 //! carry a value; quotes are sorted (they may nest); people have names and
-//! sorted mentions; figures are sorted, disjoint, with finite values; every
+//! sorted mentions; figures are sorted, disjoint, with finite values; event
+//! triggers are sorted and disjoint with a subtype; every
 //! span of every layer lies inside the body on character boundaries.
 
 use crate::{Document, Span};
@@ -279,6 +280,17 @@ pub fn validate(doc: &Document) -> Result<(), Violation> {
                     Some(p.span),
                     "coordinates or confidence out of range",
                 ));
+            }
+        }
+    }
+    if let Some(events) = &doc.layers.events {
+        check_disjoint(body, "events", events.items.iter().map(|e| e.span))?;
+        for (i, e) in events.items.iter().enumerate() {
+            for extra in e.argument_spans() {
+                check_span(body, "events", i, extra)?;
+            }
+            if e.subtype.is_empty() {
+                return Err(violation("events", i, Some(e.span), "empty subtype"));
             }
         }
     }

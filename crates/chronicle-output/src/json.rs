@@ -162,6 +162,8 @@ pub struct Article<'a> {
     pub figures: Option<Vec<FigureOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub places: Option<Vec<PlaceOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<crate::events::EventOut<'a>>>,
 }
 
 /// A relative place phrase.
@@ -399,6 +401,11 @@ impl<'a> Article<'a> {
             people,
             figures,
             places,
+            events: doc
+                .layers
+                .events
+                .as_ref()
+                .map(|_| crate::events::events_out(doc, &offsets)),
         }
     }
 }

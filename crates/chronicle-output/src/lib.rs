@@ -6,9 +6,11 @@
 //! points into `body`, so `body[start:end]` in Python gives the text; the
 //! conversion from in-memory byte offsets happens here and nowhere else.
 
+mod events;
 mod json;
 mod text;
 
+pub use events::{ArgumentOut, EventDateOut, EventOut};
 pub use json::{
     write_json, AnchorOut, Article, EntityOut, OutputOptions, SpanOut, TimexOut, TokenOut,
 };

@@ -71,6 +71,7 @@ pub fn write_text<W: Write>(out: &mut W, doc: &Document) -> io::Result<()> {
     write_timexes(out, doc)?;
     write_figures(out, doc)?;
     write_places(out, doc)?;
+    crate::events::write_events(out, doc)?;
     writeln!(out)
 }
 

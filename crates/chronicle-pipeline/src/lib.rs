@@ -110,6 +110,7 @@ impl Pipeline {
             Box::new(chronicle_quotes::QuoteAnnotator),
             Box::new(chronicle_figures::FigureAnnotator),
             Box::new(chronicle_places::PlaceAnnotator),
+            Box::new(chronicle_events::EventAnnotator),
         ])
         .expect("the standard pipeline is ordered")
     }
@@ -299,7 +300,8 @@ mod tests {
                 "ner",
                 "quotes",
                 "figures",
-                "places"
+                "places",
+                "events"
             ]
         );
     }

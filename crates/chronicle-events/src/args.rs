@@ -1,0 +1,332 @@
+//! Argument patterns: the noun phrases around a trigger that fill actor,
+//! target and instrument (subject and object of a verb, passive "by"
+//! agents, a noun's possessive, modifiers and prepositional phrases), found
+//! over tokens and entities without a parser. Noun phrases are runs of
+//! content words (or a whole entity) bounded by function words and
+//! punctuation; their head is the last word.
+
+use crate::ctx::{Ctx, Range};
+use crate::lexicon::Pos;
+use crate::table::{ObjectSlot, Subtype};
+use crate::triggers::Trigger;
+use crate::words::{self, AUXILIARIES, DETERMINERS, FUNCTION_WORDS, PRONOUNS, RELATIVES};
+use chronicle_core::EntityType;
+
+/// The longest noun phrase an argument may span, in tokens.
+const MAX_NP: usize = 6;
+
+/// Token ranges of the three participant arguments.
+#[derive(Debug, Default, Clone)]
+pub struct Participants {
+    pub actor: Option<Range>,
+    pub target: Option<Range>,
+    pub instrument: Option<Range>,
+    /// A place named as a modifier ("the Ukraine war").
+    pub place: Option<Range>,
+}
+
+fn is_content(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.word(j);
+    !ctx.is_punct(j)
+        && !words::is(FUNCTION_WORDS, w)
+        && !words::is(AUXILIARIES, w)
+        && ctx.lexical(j)
+}
+
+impl Ctx<'_> {
+    /// Whether token `j` is a word or number (not a symbol, URL, …).
+    pub fn lexical(&self, j: usize) -> bool {
+        use chronicle_core::TokenKind;
+        matches!(self.tokens[j].kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+/// The noun phrase that ends at token `j` (inclusive), if `j` can end one.
+pub fn np_ending_at(ctx: &Ctx, j: usize, floor: usize) -> Option<Range> {
+    if let Some(((a, b), _)) = ctx.entity_range(j) {
+        return Some((a.max(floor), b));
+    }
+    let w = ctx.word(j);
+    if words::is(PRONOUNS, w) {
+        return Some((j, j + 1));
+    }
+    if !is_content(ctx, j) || ctx.is_number(j) {
+        return None;
+    }
+    let mut a = j;
+    while a > floor && j + 1 - a < MAX_NP && is_content(ctx, a - 1) {
+        a -= 1;
+        if let Some(((ea, _), _)) = ctx.entity_range(a) {
+            a = ea.max(floor);
+        }
+    }
+    Some((a, j + 1))
+}
+
+/// The noun phrase that starts at or after token `j` (skipping
+/// determiners, particles and "N of"), within `end`.
+pub fn np_starting_at(ctx: &Ctx, mut j: usize, end: usize) -> Option<Range> {
+    if let Some(after) = ctx.figure_after(j) {
+        j = after;
+        if j < end && ctx.word(j) == "of" {
+            j += 1;
+        }
+    }
+    while j < end
+        && (words::is(DETERMINERS, ctx.word(j))
+            || matches!(ctx.word(j), "down" | "up" | "off" | "out" | "’s" | "'s")
+            || ((ctx.is_number(j) || is_quantity(ctx.word(j)))
+                && j + 1 < end
+                && (ctx.word(j + 1) == "of" || is_content(ctx, j + 1))))
+    {
+        j += if j + 1 < end && ctx.word(j + 1) == "of" {
+            2
+        } else {
+            1
+        };
+    }
+    if j >= end {
+        return None;
+    }
+    if words::is(PRONOUNS, ctx.word(j)) {
+        return Some((j, j + 1));
+    }
+    let mut b = j;
+    while b < end && b - j < MAX_NP {
+        if let Some(((_, eb), _)) = ctx.entity_range(b) {
+            b = eb.min(end);
+            continue;
+        }
+        if !is_content(ctx, b) {
+            break;
+        }
+        b += 1;
+    }
+    (b > j).then_some((j, b))
+}
+
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands" | "hundreds" | "dozens" | "tons" | "scores" | "millions" | "tens" | "lots"
+    )
+}
+
+/// The subject of the verb at `i`: the noun phrase before it in its clause,
+/// past auxiliaries and adverbs, or the antecedent of a relative pronoun.
+pub fn subject(ctx: &Ctx, i: usize) -> Option<Range> {
+    let floor = ctx.clause_start(i);
+    let mut j = i;
+    while j > floor {
+        let w = ctx.word(j - 1);
+        if words::is(AUXILIARIES, w) || (w.ends_with("ly") && w.len() > 4) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == floor {
+        // A participle clause ("…, raining missiles down"): the sentence's
+        // first name before it.
+        let (start, _) = ctx.sentence_range(i);
+        if floor > start && ctx.word(i).ends_with("ing") {
+            return (start..floor).find_map(|k| {
+                ctx.entity_range(k)
+                    .filter(|(_, kind)| *kind != EntityType::Misc)
+                    .map(|(r, _)| r)
+            });
+        }
+        return None;
+    }
+    let last = j - 1;
+    if words::is(RELATIVES, ctx.word(last)) {
+        let (start, _) = ctx.sentence_range(i);
+        let mut k = last;
+        while k > start && ctx.is_punct(k - 1) {
+            k -= 1;
+        }
+        return (k > start)
+            .then(|| np_ending_at(ctx, k - 1, start))
+            .flatten();
+    }
+    let np = np_ending_at(ctx, last, floor)?;
+    // "Poland's attempts to transfer": the possessor acts.
+    if np.0 >= floor + 2 && matches!(ctx.word(np.0 - 1), "’s" | "'s") && ctx.word(j) == "to" {
+        return np_ending_at(ctx, np.0 - 2, floor);
+    }
+    Some(np)
+}
+
+/// The noun phrase after the first of `preps` within `reach` tokens after
+/// `from`, in the same sentence (commas end the search).
+pub fn after_prep(ctx: &Ctx, from: usize, reach: usize, preps: &[&str]) -> Option<Range> {
+    let (_, end) = ctx.sentence_range(from.saturating_sub(1));
+    let stop = (from + reach).min(end);
+    let at = (from..stop)
+        .take_while(|&j| !ctx.is_punct(j))
+        .find(|&j| preps.contains(&ctx.word(j)))?;
+    np_starting_at(ctx, at + 1, ctx.clause_end(at))
+}
+
+/// Whether the verb trigger is passive: a past form after "be"/"get", or a
+/// bare past participle followed by a preposition ("35 people killed in …").
+fn passive(ctx: &Ctx, t: &Trigger) -> bool {
+    if !t.past {
+        return false;
+    }
+    let floor = ctx.clause_start(t.range.0);
+    let mut j = t.range.0;
+    let mut steps = 0;
+    while j > floor && steps < 3 {
+        let w = ctx.word(j - 1);
+        if words::is(words::PASSIVE_AUX, w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || words::is(AUXILIARIES, w)) {
+            break;
+        }
+        j -= 1;
+        steps += 1;
+    }
+    let (_, end) = ctx.sentence_range(t.range.0);
+    let next = t.range.1;
+    j > floor
+        && !words::is(AUXILIARIES, ctx.word(j - 1))
+        && !words::is(PRONOUNS, ctx.word(j - 1))
+        && ctx.entity_of[j - 1].is_none()
+        && (next >= end || matches!(ctx.word(next), "in" | "by" | "near" | "on" | "."))
+}
+
+fn is_weapon_np(ctx: &Ctx, r: Range) -> bool {
+    words::is(words::WEAPONS, ctx.word(r.1 - 1))
+}
+
+/// Actor, target and instrument of a trigger.
+pub fn participants(ctx: &Ctx, t: &Trigger, row: &Subtype) -> Participants {
+    let (i, end) = t.range;
+    let mut p = Participants::default();
+    let object_slot = |p: &mut Participants, r: Range| match row.object {
+        ObjectSlot::Target if is_weapon_np(ctx, r) && row.roles[2].kairos.is_some() => {
+            p.instrument = Some(r)
+        }
+        ObjectSlot::Target => p.target = Some(r),
+        ObjectSlot::Instrument => p.instrument = Some(r),
+    };
+    match t.pos {
+        Pos::Verb => {
+            let subj = subject(ctx, i);
+            if passive(ctx, t) {
+                if let Some(s) = subj {
+                    object_slot(&mut p, s);
+                }
+                if let Some(by) = after_prep(ctx, end, 3, &["by"]) {
+                    if is_weapon_np(ctx, by) {
+                        p.instrument = Some(by);
+                    } else {
+                        p.actor = Some(by);
+                    }
+                }
+            } else {
+                if t.entry.patient_subject {
+                    p.target = subj;
+                } else if t.entry.instrument_subject || subj.is_some_and(|r| is_weapon_np(ctx, r)) {
+                    // "A roadside IED kills …": the weapon is no actor.
+                    p.instrument = subj;
+                } else {
+                    p.actor = subj;
+                }
+                let clause_end = ctx.clause_end(i);
+                let starts_np = end < clause_end
+                    && ctx.word(end) != "that"
+                    && (!words::is(FUNCTION_WORDS, ctx.word(end))
+                        || words::is(DETERMINERS, ctx.word(end))
+                        || ctx.figure_after(end).is_some());
+                if !t.entry.patient_subject && starts_np {
+                    if let Some(o) = np_starting_at(ctx, end, clause_end) {
+                        object_slot(&mut p, o);
+                    }
+                }
+                if t.entry.needs_weapon {
+                    // "raining missiles down on a facility": the weapons are
+                    // the instrument, the target follows "on".
+                    let w = (i + 1..end).find(|&j| words::is(words::WEAPONS, ctx.word(j)));
+                    if let Some(w) = w {
+                        p.instrument = Some((w, w + 1));
+                    }
+                    p.target = after_prep(ctx, end, 3, &["on", "at", "against"]).or(p.target);
+                }
+            }
+            if row.object == ObjectSlot::Instrument || row.name == "deploy" {
+                if let Some(to) = after_prep(ctx, end, 8, &["to", "into"]) {
+                    if row.object == ObjectSlot::Instrument {
+                        p.target = Some(to);
+                    }
+                }
+            }
+            if matches!(row.name.as_str(), "meet" | "talk" | "negotiate" | "call") {
+                p.target = p.target.or_else(|| after_prep(ctx, end, 3, &["with"]));
+            }
+        }
+        Pos::Noun => noun_participants(ctx, t, row, &mut p),
+    }
+    p
+}
+
+fn noun_participants(ctx: &Ctx, t: &Trigger, row: &Subtype, p: &mut Participants) {
+    let (i, end) = t.range;
+    let floor = ctx.clause_start(i);
+    // Modifiers before the noun: weapons ("missile attack"), a demonym or
+    // name ("Russian strike", "NATO meeting"), a possessive ("Russia's").
+    let mut j = i;
+    while j > floor && i - j < 4 {
+        let k = j - 1;
+        let w = ctx.word(k);
+        if words::is(words::WEAPONS, w) {
+            let has_instrument = row.roles[2].kairos.is_some() || row.roles[2].aida.is_some();
+            if row.object == ObjectSlot::Instrument || has_instrument {
+                p.instrument = Some((k, k + 1));
+            }
+            j = k;
+        } else if w == "’s" || w == "'s" {
+            p.actor = k.checked_sub(1).and_then(|e| np_ending_at(ctx, e, floor));
+            break;
+        } else if let Some((r, kind)) = ctx.entity_range(k) {
+            // "the Ukraine war" is where, not who.
+            if kind == EntityType::Location {
+                p.place = Some((r.0.max(floor), r.1));
+            } else {
+                p.actor = Some((r.0.max(floor), r.1));
+            }
+            j = r.0.max(floor);
+        } else if words::is(DETERMINERS, w) || !is_content(ctx, k) {
+            break;
+        } else {
+            j = k;
+        }
+    }
+    if let Some(by) = after_prep(ctx, end, 3, &["by"]) {
+        if is_weapon_np(ctx, by) {
+            p.instrument = Some(by);
+        } else {
+            p.actor = Some(by);
+        }
+    }
+    let target_preps: &[&str] = match row.name.as_str() {
+        "kill" | "die" | "injure" | "arrest" | "kidnap" | "charge" | "destroy" | "investigate" => {
+            &["of"]
+        }
+        "meet" | "talk" | "negotiate" | "call" | "agree" => &["with", "between"],
+        "arms" | "aid" | "deploy" => &["to", "into"],
+        "sanction" | "ban" => &["on", "against"],
+        _ => &["on", "against", "targeting"],
+    };
+    // Skip a date or a place between the noun and its preposition ("attack
+    // Sunday on a facility").
+    p.target = after_prep(ctx, end, 4, target_preps);
+    if row.object == ObjectSlot::Instrument && p.instrument.is_none() {
+        p.instrument = after_prep(ctx, end, 2, &["of"]);
+    }
+    if p.instrument.is_none() && (row.roles[2].kairos.is_some() || row.roles[2].aida.is_some()) {
+        p.instrument = after_prep(ctx, end, 4, &["with"]).filter(|&r| is_weapon_np(ctx, r));
+    }
+}
