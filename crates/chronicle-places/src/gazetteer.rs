@@ -22,6 +22,9 @@ pub static GAZETTEER_GZ: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
 const MAGIC: &str = "#chronicle-gazetteer\t1";
 
+/// Size of the name filter in bits (a power of two; 1 MiB).
+const FILTER_BITS: u64 = 1 << 23;
+
 /// Why the gazetteer file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
@@ -68,6 +71,9 @@ pub struct Gazetteer {
     /// (key of a normalised name, entry index), sorted: one binary search
     /// per lookup, and no allocation per name at load time.
     names: Vec<(u64, u32)>,
+    /// A bit per name key modulo [`FILTER_BITS`]: most probes are ordinary
+    /// capitalised words, rejected here without a binary search.
+    filter: Vec<u64>,
     /// Demonym key → index of the place it names.
     demonyms: HashMap<u64, u32>,
 }
@@ -170,6 +176,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::with_capacity(180_000),
             names: Vec::with_capacity(600_000),
+            filter: vec![0; (FILTER_BITS / 64) as usize],
             demonyms: HashMap::new(),
         };
         let mut pending_demonyms = Vec::new();
@@ -213,6 +220,10 @@ impl Gazetteer {
         }
         g.names.sort_unstable();
         g.names.dedup();
+        for &(k, _) in &g.names {
+            let bit = k % FILTER_BITS;
+            g.filter[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
         for (form, target, cc) in pending_demonyms {
             let best = g
                 .lookup(target)
@@ -234,6 +245,10 @@ impl Gazetteer {
     }
 
     fn by_key(&self, key: u64) -> Vec<u32> {
+        let bit = key % FILTER_BITS;
+        if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+            return Vec::new();
+        }
         let from = self.names.partition_point(|&(k, _)| k < key);
         self.names[from..]
             .iter()

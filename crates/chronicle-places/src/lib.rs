@@ -11,9 +11,11 @@
 //! - `gazetteer.rs` — the embedded GeoNames gazetteer (built by
 //!   `data/build_gazetteer.py`, CC BY 4.0, see `data/README.md`), parsed
 //!   once per process;
-//! - `recognize.rs` — which spans are places (literal or demonym);
+//! - `recognize.rs` — which spans are places (literal or demonym), with
+//!   `locative.rs` for towns the entity layer missed ("crews in Clinton");
 //! - `metonymy.rs` — which of them stand for a government or team;
-//! - `resolve.rs` — which GeoNames entry each one is, with a confidence;
+//! - `resolve.rs` — which GeoNames entry each one is, with a confidence,
+//!   with `proximity.rs` for the spatial coherence of local places;
 //! - `relations.rs` — relative phrases;
 //! - `eval` — GeoWebNews and LGL readers and the geoparsing measures
 //!   (used by `chronicle eval places`).
@@ -36,7 +38,9 @@
 
 pub mod eval;
 pub mod gazetteer;
+mod locative;
 mod metonymy;
+mod proximity;
 mod recognize;
 mod relations;
 mod resolve;

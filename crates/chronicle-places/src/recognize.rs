@@ -8,7 +8,10 @@
 //!    knows as a country, first-level region, continent, seat of
 //!    government or a city of at least [`MIN_POP_UNTAGGED`] people, and
 //!    capitalised demonyms ("Polish", "Ukrainians") anywhere;
-//! 3. place names inside organisation and misc names ("the *Atlantic
+//! 3. known towns after locative prepositions and in coordinations with
+//!    other places, even when the tagger missed them or called them people
+//!    (`locative.rs`);
+//! 4. place names inside organisation and misc names ("the *Atlantic
 //!    Council's* Europe Center" → Europe, "Chicago Tribune" → Chicago),
 //!    which Gritta et al.'s pragmatic taxonomy counts as embedded toponyms.
 //!
@@ -90,6 +93,8 @@ pub fn recognize(doc: &Document, g: &Gazetteer) -> Vec<Mention> {
         }
     }
     untagged(tokens, body, g, &covered, &mut out);
+    let more = crate::locative::after_prepositions(doc, g, &out, &lower_words);
+    out.extend(more);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
     for m in out {
@@ -160,12 +165,11 @@ fn classify_name(span: Span, text: &str, g: &Gazetteer, tagged: bool) -> Option<
         .unwrap_or(text);
     let span = Span::new(span.start(), span.start() + text.len());
     let norm = normalize(text);
-    let cands: Vec<u32> = g
-        .lookup_norm(&norm)
-        .into_iter()
-        .filter(|&i| tagged || notable(g, i, &norm))
-        .collect();
-    if !cands.is_empty() {
+    // Untagged names need one notable reading to be places at all; then
+    // every reading competes in resolution ("a Lafayette man" may be
+    // Lafayette, Indiana, though only Lafayette, Louisiana is notable).
+    let cands: Vec<u32> = g.lookup_norm(&norm);
+    if !cands.is_empty() && (tagged || cands.iter().any(|&i| notable(g, i, &norm))) {
         return Some(Mention {
             span,
             kind: PlaceKind::Literal,

@@ -8,19 +8,47 @@
 //! - **"City, State"**: a mention followed by ", Texas" (or any other
 //!   first-level region or country the gazetteer knows) keeps only the
 //!   candidates inside it — Paris, Texas;
-//! - **coherence**: a document's places cluster. The countries and US
-//!   states of the first-pass choices vote (weighted by confidence), and a
-//!   candidate in a country or state the article talks about gains — Georgia
-//!   the state in an article about Atlanta, Georgia the country in one about
-//!   Tbilisi.
+//!   "City, County" keeps those near the county ("Decatur, DeKalb County"),
+//!   and the region keeps only the readings that contain some reading of
+//!   the city ("Athens, Georgia" is the US state);
+//! - **coherence**: a document's places cluster. The countries and
+//!   first-level regions of the first-pass choices vote (weighted by
+//!   confidence), and a candidate in a country or region the article talks
+//!   about gains — Georgia the state in an article about Atlanta, Georgia
+//!   the country in one about Tbilisi;
+//! - **proximity** (`proximity.rs`): a local reading near the local
+//!   readings of the article's other names gains — Gainesville, Georgia in
+//!   an article that also names Hall County.
+//!
+//! A small place (under [`STRAY_POPULATION`] people) chosen only by its name,
+//! far from everything else the article names and outside the countries it
+//! talks about, is dropped: a tiny foreign homonym of an unknown local name
+//! is worse than the article's focus, which `lib.rs` gives unknown names.
 //!
 //! Confidence is a logistic function of the margin between the best and the
 //! second-best score, so a lone candidate is sure and a coin toss is 0.5.
 
-use crate::gazetteer::{Entry, Feature, Gazetteer};
+use crate::gazetteer::{normalize, Entry, Feature, Gazetteer};
+use crate::proximity::{self, distance_km};
 use crate::recognize::Mention;
 use chronicle_core::PlaceKind;
 use std::collections::HashMap;
+
+/// A chosen place smaller than this with no support is a stray homonym.
+pub const STRAY_POPULATION: u64 = 5_000;
+/// Score per unit of proximity support (capped at [`MAX_SUPPORT`]).
+const SUPPORT_WEIGHT: f64 = 1.2;
+const MAX_SUPPORT: f64 = 3.0;
+/// "City, County": the city lies this close to the county's point.
+const IN_COUNTY_KM: f64 = 80.0;
+
+/// What the document says beyond a mention's own name.
+#[derive(Default)]
+struct Context<'a> {
+    countries: HashMap<&'a str, f64>,
+    regions: HashMap<&'a str, f64>,
+    support: HashMap<(usize, u32), f64>,
+}
 
 /// A mention's choice: entry index (if any) and confidence.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +62,10 @@ fn prior(e: &Entry) -> f64 {
     match e.feature {
         Feature::Country => 10.0 + pop * 0.1,
         Feature::Continent => 9.5,
+        // A region without a GeoNames id (outside the US) is weighed by the
+        // people of its places: Ontario the province over Ontario the city,
+        // Portland the Maine city over Portland the Jamaican parish.
+        Feature::Admin1 if e.geonameid == 0 && e.population > 0 => (pop + 0.5).min(8.5),
         Feature::Admin1 => 8.5,
         Feature::Region | Feature::Water | Feature::Seat => 8.0,
         Feature::Capital => 8.0 + pop * 0.3,
@@ -46,14 +78,13 @@ fn prior(e: &Entry) -> f64 {
 
 /// Resolves every mention of one document.
 pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
-    let restrict = city_state(body, mentions, g);
-    let first: Vec<Choice> = mentions
-        .iter()
-        .zip(&restrict)
-        .map(|(m, r)| pick(m, r.as_deref(), g, &HashMap::new(), &HashMap::new()))
+    let restrict = pairs(body, mentions, g);
+    let none = Context::default();
+    let first: Vec<Choice> = (0..mentions.len())
+        .map(|k| pick(k, &mentions[k], restrict[k].as_deref(), g, &none))
         .collect();
     let mut countries: HashMap<&str, f64> = HashMap::new();
-    let mut states: HashMap<&str, f64> = HashMap::new();
+    let mut regions: HashMap<&str, f64> = HashMap::new();
     for c in &first {
         if let Some(i) = c.entry {
             let e = g.entry(i);
@@ -61,19 +92,47 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
                 *countries.entry(e.country.as_str()).or_default() += c.confidence as f64;
             }
             if !e.admin1.is_empty() {
-                *states.entry(e.admin1.as_str()).or_default() += c.confidence as f64;
+                *regions.entry(e.admin1.as_str()).or_default() += c.confidence as f64;
             }
         }
     }
     let total: f64 = countries.values().sum::<f64>().max(1.0);
-    let tstates: f64 = states.values().sum::<f64>().max(1.0);
-    let cshare: HashMap<&str, f64> = countries.iter().map(|(k, v)| (*k, v / total)).collect();
-    let sshare: HashMap<&str, f64> = states.iter().map(|(k, v)| (*k, v / tstates)).collect();
-    mentions
+    let tregions: f64 = regions.values().sum::<f64>().max(1.0);
+    let names: Vec<String> = mentions
         .iter()
-        .zip(&restrict)
-        .map(|(m, r)| pick(m, r.as_deref(), g, &cshare, &sshare))
+        .map(|m| normalize(m.span.text(body)))
+        .collect();
+    let cx = Context {
+        countries: countries.iter().map(|(k, v)| (*k, v / total)).collect(),
+        regions: regions.iter().map(|(k, v)| (*k, v / tregions)).collect(),
+        support: proximity::support(mentions, &restrict, &names, g),
+    };
+    let has_local = first
+        .iter()
+        .any(|c| c.entry.is_some_and(|i| proximity::is_local(g.entry(i))));
+    (0..mentions.len())
+        .map(|k| {
+            let m = &mentions[k];
+            let c = pick(k, m, restrict[k].as_deref(), g, &cx);
+            match c.entry {
+                Some(i) if has_local && stray(k, i, m, g, &cx) => Choice {
+                    entry: None,
+                    confidence: 0.0,
+                },
+                _ => c,
+            }
+        })
         .collect()
+}
+
+/// A small place the article gives no other reason for (see the module doc).
+fn stray(k: usize, i: u32, m: &Mention, g: &Gazetteer, cx: &Context) -> bool {
+    let e = g.entry(i);
+    e.feature == Feature::City
+        && e.population < STRAY_POPULATION
+        && m.candidates.len() > 1
+        && cx.support.get(&(k, i)).copied().unwrap_or(0.0) < 0.05
+        && cx.countries.get(e.country.as_str()).copied().unwrap_or(0.0) < 0.25
 }
 
 /// The article's focus: the local place (city or region) its resolved
@@ -101,13 +160,7 @@ pub fn focus(choices: &[Choice], g: &Gazetteer) -> Option<u32> {
     best(&local).or_else(|| best(&wide))
 }
 
-fn pick(
-    m: &Mention,
-    restrict: Option<&[u32]>,
-    g: &Gazetteer,
-    cshare: &HashMap<&str, f64>,
-    sshare: &HashMap<&str, f64>,
-) -> Choice {
+fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Context) -> Choice {
     let cands: &[u32] = restrict.unwrap_or(&m.candidates);
     if cands.is_empty() {
         return Choice {
@@ -125,11 +178,18 @@ fn pick(
         .iter()
         .map(|&i| {
             let e = g.entry(i);
-            let c = cshare.get(e.country.as_str()).copied().unwrap_or(0.0);
-            let s = sshare.get(e.admin1.as_str()).copied().unwrap_or(0.0);
+            let c = cx.countries.get(e.country.as_str()).copied().unwrap_or(0.0);
+            let s = cx.regions.get(e.admin1.as_str()).copied().unwrap_or(0.0);
             let small = matches!(e.feature, Feature::City | Feature::Admin2);
             let weight = if small { 4.0 } else { 1.5 };
-            (prior(e) + weight * c + 3.0 * s, i)
+            let near = cx.support.get(&(k, i)).copied().unwrap_or(0.0);
+            let near_weight = if e.feature == Feature::Admin1 {
+                SUPPORT_WEIGHT / 2.0
+            } else {
+                SUPPORT_WEIGHT
+            };
+            let score = prior(e) + weight * c + 3.0 * s + near_weight * near.min(MAX_SUPPORT);
+            (score, i)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -141,36 +201,51 @@ fn pick(
     }
 }
 
-/// For "Paris, Texas": the candidates of each mention that lie inside the
-/// region or country named right after it, when any do.
-fn city_state(body: &str, ms: &[Mention], g: &Gazetteer) -> Vec<Option<Vec<u32>>> {
-    let mut out = vec![None; ms.len()];
+/// Whether `e` lies inside the region `r` named after it ("Paris, Texas",
+/// "Decatur, DeKalb County", "London, Ontario", "Lyon, France").
+fn inside(e: &Entry, r: &Entry, same: bool) -> bool {
+    match r.feature {
+        Feature::Admin1 => !e.admin1.is_empty() && e.admin1 == r.name && e.country == r.country,
+        Feature::Admin2 => {
+            e.country == r.country
+                && e.admin1 == r.admin1
+                && e.feature != Feature::Admin2
+                && distance_km(e, r) <= IN_COUNTY_KM
+        }
+        Feature::Country => e.country == r.country && !same,
+        _ => false,
+    }
+}
+
+/// For "Paris, Texas": each pair of mentions written "A, B" keeps the
+/// readings of A inside some reading of B, and the readings of B that
+/// contain some reading of A, when any pair fits.
+fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Vec<Option<Vec<u32>>> {
+    let mut out: Vec<Option<Vec<u32>>> = vec![None; ms.len()];
     for k in 0..ms.len().saturating_sub(1) {
         let (a, b) = (&ms[k], &ms[k + 1]);
         let gap = &body[a.span.end()..b.span.start()];
-        if gap.trim() != "," || b.kind != PlaceKind::Literal {
+        if gap.trim() != "," || b.kind != PlaceKind::Literal || a.kind == PlaceKind::Demonym {
             continue;
         }
-        let inside: Vec<u32> = a
-            .candidates
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let e = g.entry(i);
-                b.candidates.iter().any(|&j| {
-                    let r = g.entry(j);
-                    match r.feature {
-                        Feature::Admin1 => {
-                            !e.admin1.is_empty() && e.admin1 == r.name && e.country == r.country
-                        }
-                        Feature::Country => e.country == r.country && i != j,
-                        _ => false,
+        let a_cands = out[k].clone().unwrap_or_else(|| a.candidates.clone());
+        let mut keep_a = Vec::new();
+        let mut keep_b = Vec::new();
+        for &i in &a_cands {
+            for &j in &b.candidates {
+                if inside(g.entry(i), g.entry(j), i == j) {
+                    if !keep_a.contains(&i) {
+                        keep_a.push(i);
                     }
-                })
-            })
-            .collect();
-        if !inside.is_empty() {
-            out[k] = Some(inside);
+                    if !keep_b.contains(&j) {
+                        keep_b.push(j);
+                    }
+                }
+            }
+        }
+        if !keep_a.is_empty() {
+            out[k] = Some(keep_a);
+            out[k + 1] = Some(keep_b);
         }
     }
     out
@@ -223,5 +298,62 @@ mod tests {
             ),
             "US"
         );
+    }
+
+    fn place<'a>(d: &'a chronicle_core::Document, text: &str) -> &'a chronicle_core::Place {
+        d.layers
+            .places()
+            .iter()
+            .find(|p| d.text(p.span) == text)
+            .unwrap_or_else(|| panic!("{text} not found"))
+    }
+
+    #[test]
+    fn city_county_pattern_keeps_the_city_in_the_county() {
+        let d = annotate("The fire started in Athens, Clarke County, on Sunday.");
+        assert_eq!(place(&d, "Athens").admin1.as_deref(), Some("Georgia"));
+    }
+
+    #[test]
+    fn city_region_pattern_restricts_the_region_too() {
+        let d = annotate("The team played in Athens, Georgia, last week.");
+        assert_eq!(place(&d, "Georgia").country.as_deref(), Some("US"));
+        assert_eq!(place(&d, "Athens").admin1.as_deref(), Some("Georgia"));
+    }
+
+    #[test]
+    fn nearby_places_pick_the_local_homonym() {
+        let d = annotate(
+            "A Lafayette man was arrested in West Lafayette, Tippecanoe County deputies said.",
+        );
+        assert_eq!(place(&d, "Lafayette").admin1.as_deref(), Some("Indiana"));
+        let d = annotate(
+            "Portland police said a man was hit by a car. Police in South Portland are looking for the driver.",
+        );
+        assert_eq!(place(&d, "Portland").admin1.as_deref(), Some("Maine"));
+    }
+
+    #[test]
+    fn small_namesakes_do_not_steal_big_places() {
+        let d = annotate("The mayor of Boston flew to London for the summit.");
+        assert_eq!(place(&d, "London").country.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn province_of_a_city_outside_the_us() {
+        let d = annotate("The plant in London, Ontario, will close next year.");
+        let p = place(&d, "London");
+        assert_eq!(
+            (p.country.as_deref(), p.admin1.as_deref()),
+            (Some("CA"), Some("Ontario"))
+        );
+    }
+
+    #[test]
+    fn county_has_its_own_point() {
+        // Hall County, Georgia lies near Gainesville, far from the state's centre.
+        let d = annotate("Hall County commissioners met in Gainesville on Tuesday.");
+        let p = place(&d, "Hall County");
+        assert!((p.lat.unwrap() - 34.3).abs() < 0.3, "{p:?}");
     }
 }

@@ -6,6 +6,34 @@ use chronicle_core::{Annotator, Date, Document, PlaceKind};
 use proptest::prelude::*;
 
 const NATO: &str = include_str!("../../../examples/nato-2022-03-16.txt");
+const LOCAL_NEWS: &str = include_str!("../tests/data/local_news.xml");
+
+/// The hand-written US local-news check (tests/data/local_news.txt; LGL
+/// format): recognition and geocoding stay well above the LGL goals.
+#[test]
+fn local_news_check() {
+    use crate::eval::{read_xml, Predicted, Scores};
+    let gold = read_xml(LOCAL_NEWS).unwrap();
+    let mut s = Scores::default();
+    for a in &gold {
+        let d = annotate(&a.text);
+        let pred: Vec<Predicted> = d
+            .layers
+            .places()
+            .iter()
+            .map(|p| Predicted {
+                start: p.span.start(),
+                end: p.span.end(),
+                coords: p.lat.zip(p.lon),
+            })
+            .collect();
+        s.add(a, &pred, &mut Vec::new());
+    }
+    let (_, _, f1) = s.prf(false);
+    let (acc, _) = s.geo();
+    assert!(s.gold >= 60, "{}", s.gold);
+    assert!(f1 >= 0.85 && acc >= 0.9, "F1 {f1:.3}, acc@161 {acc:.3}");
+}
 
 #[test]
 fn example_report_places() {

@@ -1,0 +1,155 @@
+//! Small places the entity layer missed, found by where they stand.
+//!
+//! Local news names towns the tagger has never seen ("crews in Port Gibson
+//! and Clinton", "police in South Portland and Westbrook"), and tags some
+//! of them as people. A run of one to three capitalised words is a place
+//! mention when the gazetteer knows it as a populated place, county or
+//! region (any size) and it stands
+//! - right after a locative preposition (`in`, `near`, `outside`,
+//!   `toward`, `between`, and `from` when no entity covers the run), or
+//! - right after "and"/"or" that follows another place mention
+//!   ("between Gainesville and Oakwood").
+//!
+//! Runs inside organisation or misc entities are left alone; a person
+//! entity is overridden only when the run is the whole entity. Month and
+//! weekday names and words the article also writes in lower case are never
+//! places here.
+
+use crate::gazetteer::{normalize, Feature, Gazetteer};
+use crate::recognize::Mention;
+use chronicle_core::{Document, EntityType, PlaceKind, Span, TokenKind};
+use std::collections::HashSet;
+
+/// Prepositions after which a known town name is a place even when the
+/// tagger called it a person.
+const STRONG: &[&str] = &["in", "near", "outside", "toward", "towards", "between"];
+/// Longest run tried.
+const MAX_RUN: usize = 3;
+
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Mentions found after prepositions and in coordinations, disjoint from
+/// `found` (the mentions already made) and from each other.
+pub fn after_prepositions(
+    doc: &Document,
+    g: &Gazetteer,
+    found: &[Mention],
+    lower_words: &HashSet<&str>,
+) -> Vec<Mention> {
+    let body = doc.body();
+    let tokens = doc.layers.tokens();
+    let entities = doc.layers.entities();
+    let mut taken: Vec<Span> = found.iter().map(|m| m.span).collect();
+    let mut out = Vec::new();
+    let cap = |k: usize| {
+        tokens[k].kind == TokenKind::Word
+            && tokens[k]
+                .span
+                .text(body)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    for i in 1..tokens.len() {
+        if !cap(i) {
+            continue;
+        }
+        let prev = tokens[i - 1].span.text(body).to_lowercase();
+        let coordinated = (prev == "and" || prev == "or")
+            && i >= 2
+            && taken.iter().any(|s| s.end == tokens[i - 2].span.end);
+        let strong = STRONG.contains(&prev.as_str());
+        if !(strong || coordinated || prev == "from") {
+            continue;
+        }
+        let mut best: Option<(Span, Vec<u32>)> = None;
+        for j in i..tokens.len().min(i + MAX_RUN) {
+            if !cap(j) || (j > i && tokens[j - 1].span.end + 1 < tokens[j].span.start) {
+                break;
+            }
+            let span = Span::new(tokens[i].span.start(), tokens[j].span.end());
+            let text = span.text(body);
+            let lower = text.to_lowercase();
+            if CALENDAR.contains(&lower.as_str()) || lower_words.contains(lower.as_str()) {
+                continue;
+            }
+            let cands = g.lookup_norm(&normalize(text));
+            let local = cands.iter().any(|&c| {
+                matches!(
+                    g.entry(c).feature,
+                    Feature::City | Feature::Capital | Feature::Admin2 | Feature::Admin1
+                )
+            });
+            if local {
+                best = Some((span, cands));
+            }
+        }
+        let Some((span, candidates)) = best else {
+            continue;
+        };
+        if taken.iter().any(|s| s.overlaps(span)) {
+            continue;
+        }
+        let entity = entities.iter().find(|e| e.span.overlaps(span));
+        let allowed = match entity {
+            None => true,
+            Some(e) => e.kind == EntityType::Person && e.span == span && (strong || coordinated),
+        };
+        if allowed {
+            taken.push(span);
+            out.push(Mention {
+                span,
+                kind: PlaceKind::Literal,
+                candidates,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests_support::annotate;
+
+    fn texts(s: &str) -> Vec<String> {
+        let d = annotate(s);
+        d.layers
+            .places()
+            .iter()
+            .map(|p| d.text(p.span).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn town_after_in_and_coordinated_town_are_places() {
+        let t = texts("Emergency crews in Port Gibson and Clinton handed out sandbags.");
+        assert!(t.contains(&"Port Gibson".to_owned()), "{t:?}");
+        assert!(t.contains(&"Clinton".to_owned()), "{t:?}");
+    }
+
+    #[test]
+    fn months_after_in_are_not_places() {
+        let t = texts("The council will vote in March on the budget.");
+        assert!(!t.contains(&"March".to_owned()), "{t:?}");
+    }
+}
