@@ -7,14 +7,14 @@ use anyhow::{Context, Result};
 use chronicle_core::{parse_date, Date, Document};
 use chronicle_output::{write_json, write_text, OutputOptions};
 use chronicle_pipeline::{Failure, Pipeline};
-use chronicle_read::{read_inputs, Input, InputFormat, ReadOptions};
+use chronicle_read::{read_inputs, Dedup, DedupStats, Input, InputFormat, ReadOptions};
 use clap::{Args, ValueEnum};
 use std::io::{self, BufWriter, Write};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or folders to read (`-` for standard input; standard input when none).
-    /// Dated text, plain text with --date, JSON Lines; `.gz` is decompressed.
+    /// Dated text, plain text with --date, JSON Lines, HTML, WARC, RSS/Atom; `.gz` is decompressed.
     paths: Vec<String>,
     /// Publication date (YYYY-MM-DD) for inputs that carry none.
     #[arg(long, value_parser = parse_date_arg)]
@@ -34,6 +34,10 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Do not look for duplicates (by default, exact and near copies of an
+    /// earlier article are printed with `duplicate_of` set to its id).
+    #[arg(long)]
+    no_dedup: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,6 +61,10 @@ pub enum InputKind {
     Jsonl,
     /// An HTML page: its main text, dated by the page (or --date).
     Html,
+    /// A WARC archive (CC-NEWS): each HTML response read as a page.
+    Warc,
+    /// An RSS or Atom feed: one article per item.
+    Feed,
 }
 
 pub fn parse_date_arg(s: &str) -> Result<Date, String> {
@@ -76,6 +84,8 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
             InputKind::Text => InputFormat::Text,
             InputKind::Jsonl => InputFormat::Jsonl,
             InputKind::Html => InputFormat::Html,
+            InputKind::Warc => InputFormat::Warc,
+            InputKind::Feed => InputFormat::Feed,
         },
         default_date: args.date,
         max_bytes: args.max_bytes,
@@ -93,13 +103,16 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         in_array: false,
     };
     let mut failures = 0usize;
+    let mut other_language = 0usize;
     let mut write_error: Option<io::Error> = None;
-    pipeline.run_on(&pool, read_inputs(inputs, options), |result| {
+    let mut articles = dedup_stream(read_inputs(inputs, options), !args.no_dedup);
+    pipeline.run_on(&pool, articles.by_ref(), |result| {
         if write_error.is_some() {
             return;
         }
         match result {
             Ok(doc) => {
+                other_language += usize::from(!pipeline.skipped(&doc).is_empty());
                 if let Err(e) = printer.article(doc) {
                     write_error = Some(e);
                 }
@@ -118,11 +131,45 @@ pub fn run(args: ExtractArgs) -> Result<Outcome> {
         return Err(e).context("writing output");
     }
     printer.finish().context("writing output")?;
+    if let Some(line) = stream_summary(articles.stats(), other_language) {
+        eprintln!("chronicle: {line}");
+    }
     Ok(if failures == 0 {
         Outcome::Clean
     } else {
         Outcome::Failures(failures)
     })
+}
+
+/// The read stream of `extract` and `ingest`: duplicates marked unless off.
+pub fn dedup_stream<I>(articles: I, on: bool) -> Dedup<I> {
+    if on {
+        Dedup::new(articles)
+    } else {
+        Dedup::off(articles)
+    }
+}
+
+/// What a run did besides annotating: duplicates found and articles whose
+/// language kept the English-only annotators away; `None` when neither.
+pub fn stream_summary(dedup: DedupStats, other_language: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if dedup.duplicates() > 0 {
+        parts.push(format!(
+            "{} of {} articles were duplicates ({} exact, {} near) of an earlier one",
+            dedup.duplicates(),
+            dedup.seen,
+            dedup.exact,
+            dedup.near
+        ));
+    }
+    if other_language > 0 {
+        parts.push(format!(
+            "{other_language} articles not in English kept their text, metadata, tokens and \
+             sentences but skipped the English-only annotators"
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// Spans are u32 byte offsets: articles stay far below 4 GiB.

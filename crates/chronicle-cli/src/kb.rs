@@ -3,7 +3,7 @@
 //! one transaction: an interrupted ingest loses nothing committed and a
 //! rerun completes the rest. The queries live in `queries`.
 
-use crate::extract::{parse_date_arg, rayon_pool};
+use crate::extract::{dedup_stream, parse_date_arg, rayon_pool, stream_summary};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use chronicle_core::{Date, Document};
@@ -34,6 +34,10 @@ pub struct IngestArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Store exact and near copies of earlier articles too (by default they
+    /// are counted and left out).
+    #[arg(long)]
+    no_dedup: bool,
 }
 
 pub fn ingest(args: IngestArgs) -> Result<Outcome> {
@@ -50,12 +54,18 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     let mut pending: Vec<Document> = Vec::with_capacity(BATCH);
     let mut failures = 0usize;
     let mut writer_gone = false;
-    pipeline.run_on(&pool, read_inputs(inputs, options), |result| {
+    let mut other_language = 0usize;
+    let mut articles = dedup_stream(read_inputs(inputs, options), !args.no_dedup);
+    let originals = articles
+        .by_ref()
+        .filter(|r| r.as_ref().map_or(true, |d| d.duplicate_of.is_none()));
+    pipeline.run_on(&pool, originals, |result| {
         if writer_gone {
             return;
         }
         match result {
             Ok(doc) => {
+                other_language += usize::from(!pipeline.skipped(&doc).is_empty());
                 progress.article(doc.body().len());
                 pending.push(doc);
                 if pending.len() >= BATCH {
@@ -83,6 +93,9 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         Err(panic) => std::panic::resume_unwind(panic),
     };
     progress.finish();
+    if let Some(line) = stream_summary(articles.stats(), other_language) {
+        eprintln!("{line}");
+    }
     eprintln!(
         "ingested into {}: {} added, {} new versions, {} unchanged, {} failed; {} articles in the database",
         args.db.display(),

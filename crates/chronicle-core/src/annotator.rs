@@ -4,7 +4,8 @@
 //! loaded once when it is built and read concurrently afterwards. It
 //! declares the layers it needs and the layers it adds; the pipeline checks
 //! the order up front and, after each call, that the declared layers are
-//! there.
+//! there. It also declares the languages its rules and models are made for:
+//! the pipeline does not run it on a document in another language.
 
 use crate::{Document, LayerKind};
 use thiserror::Error;
@@ -17,6 +18,11 @@ pub trait Annotator: Send + Sync {
     fn needs(&self) -> &'static [LayerKind];
     /// Layers this annotator adds.
     fn adds(&self) -> &'static [LayerKind];
+    /// The languages (ISO 639-1 codes) this annotator is made for; empty,
+    /// the default, means any language.
+    fn languages(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// Adds this annotator's layers to `doc`.
     fn annotate(&self, doc: &mut Document) -> Result<(), AnnotateError>;
 }

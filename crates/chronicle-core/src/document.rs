@@ -28,6 +28,9 @@ pub struct Document {
     pub language: Option<String>,
     /// Publication date: the anchor of every relative date in the body.
     pub date: Date,
+    /// The id of an earlier document of the same run whose text this one
+    /// repeats, exactly or nearly (a syndicated copy).
+    pub duplicate_of: Option<String>,
     /// Fields of the input record that chronicle does not interpret.
     pub metadata: Map<String, Value>,
     pub origin: Origin,
@@ -44,6 +47,7 @@ impl Document {
             source: None,
             language: None,
             date,
+            duplicate_of: None,
             metadata: Map::new(),
             origin: Origin::default(),
             layers: Layers::default(),

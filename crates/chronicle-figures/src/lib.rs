@@ -72,6 +72,9 @@ impl Annotator for FigureAnnotator {
     fn name(&self) -> &'static str {
         "figures"
     }
+    fn languages(&self) -> &'static [&'static str] {
+        &["en"]
+    }
     fn needs(&self) -> &'static [LayerKind] {
         &[LayerKind::Tokens, LayerKind::Sentences]
     }

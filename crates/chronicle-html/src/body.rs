@@ -253,6 +253,14 @@ pub fn flat_text(doc: &Html) -> String {
     kept.join("\n\n")
 }
 
+/// The text of an HTML fragment (a feed item's description or content),
+/// block by block, paragraphs joined by `\n\n`; scripts and styles are
+/// dropped, nothing else. Iterative, so nesting depth does not matter.
+pub fn fragment_text(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    blocks(&doc, false).join("\n\n")
+}
+
 /// The text of `doc` block by block, white space collapsed; with
 /// `boilerplate` off, navigation, headers, footers, asides and forms are
 /// skipped too.
@@ -316,6 +324,15 @@ mod tests {
     fn furniture_lines_go_and_paragraphs_get_blank_lines() {
         let t = paragraphs("First paragraph.\nAdvertisement\n\n  Second   paragraph.\nRead more »");
         assert_eq!(t, "First paragraph.\n\nSecond paragraph.");
+    }
+
+    #[test]
+    fn fragments_keep_their_paragraphs() {
+        let t = fragment_text(
+            "<p>First &amp; <b>bold</b>.</p><p>Second<br>line.</p><script>x()</script>",
+        );
+        assert_eq!(t, "First & bold.\n\nSecond\n\nline.");
+        assert_eq!(fragment_text("plain text, no tags"), "plain text, no tags");
     }
 
     #[test]

@@ -22,6 +22,9 @@ impl Annotator for EntityTagger {
     fn name(&self) -> &'static str {
         "ner"
     }
+    fn languages(&self) -> &'static [&'static str] {
+        &["en"]
+    }
     fn needs(&self) -> &'static [LayerKind] {
         &[LayerKind::Tokens, LayerKind::Sentences]
     }

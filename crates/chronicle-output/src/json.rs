@@ -143,6 +143,9 @@ pub struct Article<'a> {
     pub source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<&'a str>,
+    /// The id of the article this one duplicates (see the readers' dedup).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<&'a str>,
     pub date: String,
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub metadata: &'a Map<String, Value>,
@@ -372,6 +375,7 @@ impl<'a> Article<'a> {
             title: doc.title.as_deref(),
             source: doc.source.as_deref(),
             language: doc.language.as_deref(),
+            duplicate_of: doc.duplicate_of.as_deref(),
             date,
             metadata: &doc.metadata,
             body: doc.body(),

@@ -5,7 +5,10 @@
 //! - [`Pipeline::new`] refuses an order in which an annotator needs a layer
 //!   no earlier annotator adds, or two annotators add the same layer.
 //! - [`Pipeline::annotate`] runs every annotator on one document and checks
-//!   that each added what it declared. A panic inside an annotator is caught
+//!   that each added what it declared. A document without a language gets
+//!   the detected one ([`detect_language`]); annotators not made for its
+//!   language, and those needing their layers, are skipped
+//!   ([`Pipeline::skipped`] names them, so callers can count them). A panic inside an annotator is caught
 //!   and reported as that document's error, so one bad article never stops a
 //!   batch.
 //! - [`Pipeline::run`] reads documents in bounded batches (memory stays flat
@@ -21,6 +24,10 @@
 //! pipeline.run(docs.into_iter(), |result| seen.push(result.unwrap().layers.sentences().len()));
 //! assert_eq!(seen, [2]);
 //! ```
+
+mod language;
+
+pub use language::{detect_language, speaks};
 
 use chronicle_core::{AnnotateError, Annotator, Document, LayerKind};
 use rayon::prelude::*;
@@ -133,9 +140,32 @@ impl Pipeline {
             .collect()
     }
 
-    /// Runs every annotator on `doc`.
-    pub fn annotate(&self, doc: &mut Document) -> Result<(), AnnotateError> {
+    /// Names of the annotators that do not run on `doc` because of its
+    /// language: those not made for it, and those needing their layers.
+    pub fn skipped(&self, doc: &Document) -> Vec<&'static str> {
+        let mut missing: Vec<LayerKind> = Vec::new();
+        let mut skipped = Vec::new();
         for a in &self.annotators {
+            let lacks = a.needs().iter().any(|k| missing.contains(k));
+            if lacks || !speaks(a.as_ref(), doc.language.as_deref()) {
+                missing.extend_from_slice(a.adds());
+                skipped.push(a.name());
+            }
+        }
+        skipped
+    }
+
+    /// Records the detected language when `doc` has none, then runs every
+    /// annotator made for its language on it.
+    pub fn annotate(&self, doc: &mut Document) -> Result<(), AnnotateError> {
+        if doc.language.is_none() {
+            doc.language = detect_language(doc.body());
+        }
+        let skipped = self.skipped(doc);
+        for a in &self.annotators {
+            if skipped.contains(&a.name()) {
+                continue;
+            }
             let outcome = catch_unwind(AssertUnwindSafe(|| a.annotate(doc)));
             match outcome {
                 Ok(result) => result?,
@@ -304,6 +334,32 @@ mod tests {
                 "events"
             ]
         );
+    }
+
+    #[test]
+    fn other_languages_skip_english_only_annotators() {
+        let p = Pipeline::standard();
+        let mut de = Document::new(
+            "de",
+            date(),
+            "Der Stadtrat hat am Dienstag in Berlin den neuen Haushalt für die Schulen der \
+             Stadt beschlossen, nach einer langen Debatte über die Bezahlung der Lehrer.",
+        );
+        assert_eq!(p.skipped(&de), Vec::<&str>::new(), "no language yet");
+        p.annotate(&mut de).unwrap();
+        assert_eq!(de.language.as_deref(), Some("de"));
+        assert_eq!(
+            p.skipped(&de),
+            ["timex", "ner", "quotes", "figures", "places"]
+        );
+        assert!(de.layers.has(LayerKind::Sentences));
+        assert!(!de.layers.has(LayerKind::Entities));
+        chronicle_core::validate(&de).unwrap();
+        let mut en = Document::new("en", date(), "NATO met in Brussels on Wednesday.");
+        en.language = Some("en-GB".into());
+        p.annotate(&mut en).unwrap();
+        assert!(p.skipped(&en).is_empty());
+        assert!(en.layers.has(LayerKind::Entities));
     }
 
     #[test]

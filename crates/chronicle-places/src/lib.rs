@@ -104,6 +104,9 @@ impl Annotator for PlaceAnnotator {
     fn name(&self) -> &'static str {
         "places"
     }
+    fn languages(&self) -> &'static [&'static str] {
+        &["en"]
+    }
 
     fn needs(&self) -> &'static [LayerKind] {
         &[LayerKind::Tokens, LayerKind::Sentences, LayerKind::Entities]

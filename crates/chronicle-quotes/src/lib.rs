@@ -33,6 +33,9 @@ impl Annotator for QuoteAnnotator {
     fn name(&self) -> &'static str {
         "quotes"
     }
+    fn languages(&self) -> &'static [&'static str] {
+        &["en"]
+    }
     fn needs(&self) -> &'static [LayerKind] {
         &[LayerKind::Tokens, LayerKind::Sentences]
     }

@@ -39,15 +39,35 @@ pub(crate) fn read_html(
             ),
         ));
     }
-    let article = chronicle_html::extract_article(&buf, None)
-        .map_err(|e| err(Position::None, e.to_string()))?;
+    page_document(input, id, &buf, None, None, opts).map(|mut doc| {
+        // A page is one record; its body is extracted, so no finer place.
+        doc.origin.line = Some(1);
+        doc
+    })
+}
+
+/// Builds the document of one page already in memory (a file, a WARC
+/// record): `url` is where it was fetched from, `fallback` a date with its
+/// source name used when the page states none (before the default date).
+/// `origin.input` is set; the caller sets `origin.line`.
+pub(crate) fn page_document(
+    input: &str,
+    id: &str,
+    page: &[u8],
+    url: Option<&str>,
+    fallback: Option<(chronicle_core::Date, &'static str)>,
+    opts: &ReadOptions,
+) -> Result<Document, ReadError> {
+    let err = |reason: String| ReadError::new(input, Position::None, reason);
+    let article = chronicle_html::extract_article(page, url).map_err(|e| err(e.to_string()))?;
     if article.body.trim().is_empty() {
-        return Err(err(Position::None, "no main text found in the page".into()));
+        return Err(err("no main text found in the page".into()));
     }
-    let (date, source) = match (article.date, opts.default_date) {
+    let fallback = fallback.or(opts.default_date.map(|d| (d, "default")));
+    let (date, source) = match (article.date, fallback) {
         (Some(d), _) => (d, article.date_source.map_or("page", |s| s.as_str())),
-        (None, Some(d)) => (d, "default"),
-        (None, None) => return Err(err(Position::None, NO_PAGE_DATE.into())),
+        (None, Some((d, source))) => (d, source),
+        (None, None) => return Err(err(NO_PAGE_DATE.into())),
     };
     let mut doc = Document::new(id, date, article.body);
     doc.url = article.canonical_url;
@@ -60,8 +80,7 @@ pub(crate) fn read_html(
     }
     doc.origin = Origin {
         input: input.to_owned(),
-        // A page is one record; its body is extracted, so no finer place.
-        line: Some(1),
+        line: None,
     };
     Ok(doc)
 }

@@ -6,10 +6,12 @@
 //! error and the next input is read; folders are walked in file-name order
 //! so runs are reproducible.
 
+use crate::feed::FeedReader;
 use crate::html::read_html;
 use crate::jsonl::JsonlReader;
 use crate::sniff::{self, Kind, NameParts, Reader};
 use crate::text::read_text;
+use crate::warc::WarcReader;
 use crate::{Position, ReadError, ReadOptions};
 use chronicle_core::Document;
 use flate2::bufread::MultiGzDecoder;
@@ -95,6 +97,8 @@ pub(crate) enum Source<'a> {
     /// is large and the empty case common).
     One(Option<Box<Result<Document, ReadError>>>),
     Jsonl(JsonlReader<'a>),
+    Warc(Box<WarcReader<'a>>),
+    Feed(Box<FeedReader>),
 }
 
 impl Iterator for Source<'_> {
@@ -104,6 +108,8 @@ impl Iterator for Source<'_> {
         match self {
             Source::One(item) => item.take().map(|item| *item),
             Source::Jsonl(reader) => reader.next(),
+            Source::Warc(reader) => reader.next(),
+            Source::Feed(reader) => reader.next(),
         }
     }
 }
@@ -142,6 +148,16 @@ pub(crate) fn open<'a>(input: &str, mut reader: Reader<'a>, opts: &ReadOptions) 
     };
     match kind {
         Kind::Jsonl => Source::Jsonl(JsonlReader::new(input, name.stem, reader, compressed, opts)),
+        Kind::Warc => Source::Warc(Box::new(WarcReader::new(
+            input, name.stem, reader, compressed, opts,
+        ))),
+        Kind::Feed => Source::Feed(Box::new(FeedReader::new(
+            input,
+            name.stem,
+            &mut *reader,
+            compressed,
+            opts,
+        ))),
         Kind::Html => Source::One(Some(Box::new(read_html(
             input,
             &name.stem,

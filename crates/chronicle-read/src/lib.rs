@@ -12,7 +12,12 @@
 //!   [`Document::metadata`];
 //! - **HTML pages** (`.html`, `.htm`): the main text, title, canonical URL,
 //!   language, and the page's publication date, with `date_source` and
-//!   `author` in the metadata (see `chronicle-html`).
+//!   `author` in the metadata (see `chronicle-html`);
+//! - **WARC archives** (`.warc`, `.warc.gz`, Common Crawl's CC-NEWS): every
+//!   HTTP 200 HTML response is read as a page, dated by the page, else by
+//!   its `WARC-Date`; records are streamed one at a time;
+//! - **feeds** (`.rss`, `.atom`, or RSS / Atom content): every item is a
+//!   document with the item's date, link, title and content or summary.
 //!
 //! Any input starting with the gzip magic is decompressed on the fly; `-` is
 //! standard input; a folder is read recursively in file-name order.
@@ -31,14 +36,18 @@
 //! assert_eq!((doc.id.as_str(), doc.body()), ("nato", "NATO met."));
 //! ```
 
+mod dedup;
 mod error;
+mod feed;
 mod html;
 mod input;
 mod jsonl;
 mod lines;
 mod sniff;
 mod text;
+mod warc;
 
+pub use dedup::{Dedup, DedupStats, Deduplicator, MIN_NEAR_WORDS, NEAR_THRESHOLD};
 pub use error::{Position, ReadError};
 pub use input::{Articles, Input};
 
@@ -52,7 +61,7 @@ pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
 pub enum InputFormat {
     /// Decide per input: `.jsonl`, `.ndjson` and `.json` are JSON Lines,
     /// `.txt` and `.text` are text (dated when they start with a `date`
-    /// header), `.html` and `.htm` HTML; other names and standard input are
+    /// header), `.html` and `.htm` HTML, `.warc` WARC, `.rss` and `.atom` feeds; other names and standard input are
     /// JSON Lines when their first non-white-space byte is `{`, HTML when
     /// they open with `<!doctype html` or `<html`, text otherwise.
     #[default]
@@ -65,6 +74,10 @@ pub enum InputFormat {
     Jsonl,
     /// An HTML page: its main text, dated by the page (see `chronicle-html`).
     Html,
+    /// A WARC archive: its HTML responses, each read as a page.
+    Warc,
+    /// An RSS or Atom feed: one document per item.
+    Feed,
 }
 
 /// Options shared by all inputs of a run.

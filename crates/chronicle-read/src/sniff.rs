@@ -34,6 +34,8 @@ pub(crate) enum TextMode {
 pub(crate) enum Kind {
     Jsonl,
     Html,
+    Warc,
+    Feed,
     Text(TextMode),
 }
 
@@ -82,7 +84,9 @@ impl NameParts {
 pub(crate) fn is_article_file(name: &str) -> bool {
     matches!(
         NameParts::of(name).ext.as_deref(),
-        Some("txt" | "text" | "jsonl" | "ndjson" | "json" | "html" | "htm")
+        Some(
+            "txt" | "text" | "jsonl" | "ndjson" | "json" | "html" | "htm" | "warc" | "rss" | "atom"
+        )
     )
 }
 
@@ -94,9 +98,13 @@ pub(crate) fn kind_from_name(format: InputFormat, ext: Option<&str>) -> Option<K
         InputFormat::DatedText => Some(Kind::Text(TextMode::Dated)),
         InputFormat::Text => Some(Kind::Text(TextMode::Plain)),
         InputFormat::Html => Some(Kind::Html),
+        InputFormat::Warc => Some(Kind::Warc),
+        InputFormat::Feed => Some(Kind::Feed),
         InputFormat::Auto => match ext {
             Some("jsonl" | "ndjson" | "json") => Some(Kind::Jsonl),
             Some("html" | "htm" | "xhtml") => Some(Kind::Html),
+            Some("warc") => Some(Kind::Warc),
+            Some("rss" | "atom") => Some(Kind::Feed),
             Some("txt" | "text") => Some(Kind::Text(TextMode::Either)),
             _ => None,
         },
@@ -105,28 +113,52 @@ pub(crate) fn kind_from_name(format: InputFormat, ext: Option<&str>) -> Option<K
 
 /// The kind of an input whose name did not tell: a first byte of `{` (after
 /// white space and a byte-order mark) is JSON Lines, `<!doctype html` or
-/// `<html` (any case; comments before them allowed) HTML, anything else text.
+/// `<html` (any case; comments before them allowed) HTML, `<rss`, `<feed` or
+/// `<rdf:RDF` (before any HTML mark) a feed, `WARC/` a WARC archive,
+/// anything else text.
 pub(crate) fn kind_from_content(prefix: &[u8]) -> Kind {
+    if prefix.starts_with(b"WARC/") {
+        return Kind::Warc;
+    }
     match first_content_byte(prefix) {
         Some(b'{') => Kind::Jsonl,
-        Some(b'<') if looks_like_html(prefix) => Kind::Html,
+        Some(b'<') => match (
+            first_mark(prefix, &FEED_MARKS),
+            first_mark(prefix, &HTML_MARKS),
+        ) {
+            (Some(feed), html) if html.is_none_or(|html| feed < html) => Kind::Feed,
+            (_, Some(_)) => Kind::Html,
+            _ => Kind::Text(TextMode::Either),
+        },
         _ => Kind::Text(TextMode::Either),
     }
 }
 
 const HTML_MARKS: [&[u8]; 3] = [b"<!doctype html", b"<html", b"<head"];
 
-fn looks_like_html(prefix: &[u8]) -> bool {
+const FEED_MARKS: [&[u8]; 3] = [b"<rss", b"<feed", b"<rdf:rdf"];
+
+/// Where the first of `marks` starts in `prefix`, in any case.
+fn first_mark(prefix: &[u8], marks: &[&[u8]]) -> Option<usize> {
     let lower = prefix.to_ascii_lowercase();
-    HTML_MARKS
+    marks
         .iter()
-        .any(|m| lower.windows(m.len()).any(|w| w == *m))
+        .filter_map(|m| memchr::memmem::find(&lower, m))
+        .min()
+}
+
+fn looks_like_markup(prefix: &[u8]) -> bool {
+    first_mark(prefix, &HTML_MARKS).is_some() || first_mark(prefix, &FEED_MARKS).is_some()
 }
 
 /// Like [`enough_to_sniff`], but an input opening with `<` is read on until
-/// an HTML mark shows (or [`SNIFF_BYTES`]), so markup is told from text.
+/// an HTML or feed mark shows (or [`SNIFF_BYTES`]), so markup is told from
+/// text.
 pub(crate) fn enough_to_sniff_kind(prefix: &[u8]) -> bool {
-    enough_to_sniff(prefix) && (first_content_byte(prefix) != Some(b'<') || looks_like_html(prefix))
+    let warc_cut_short = prefix.len() < 5 && b"WARC/".starts_with(prefix);
+    enough_to_sniff(prefix)
+        && !warc_cut_short
+        && (first_content_byte(prefix) != Some(b'<') || looks_like_markup(prefix))
 }
 
 fn first_content_byte(prefix: &[u8]) -> Option<u8> {
@@ -212,6 +244,15 @@ mod tests {
         assert_eq!(kind_from_content(b"\n<!DOCTYPE html><p>"), Kind::Html);
         assert_eq!(kind_from_content(b"<!-- x --><HTML>"), Kind::Html);
         assert_eq!(kind_from_content(b"<3 text"), Kind::Text(TextMode::Either));
+        assert_eq!(kind_from_content(b"WARC/1.0\r\n"), Kind::Warc);
+        assert_eq!(kind_from_content(b"<?xml version='1.0'?><rss>"), Kind::Feed);
+        assert_eq!(kind_from_content(b"<?xml?>\n<feed xmlns=''>"), Kind::Feed);
+        assert_eq!(kind_from_content(b"<html><p>&lt;rss"), Kind::Html);
+        assert_eq!(
+            kind_from_content(b"<?xml version='1.0'?><x/>"),
+            Kind::Text(TextMode::Either)
+        );
+        assert!(is_article_file("CC-NEWS-20240101.warc.gz"));
         assert_eq!(
             kind_from_name(InputFormat::Auto, Some("htm")),
             Some(Kind::Html)

@@ -58,6 +58,9 @@ impl Annotator for TimexAnnotator {
     fn name(&self) -> &'static str {
         "timex"
     }
+    fn languages(&self) -> &'static [&'static str] {
+        &["en"]
+    }
     fn needs(&self) -> &'static [LayerKind] {
         &[LayerKind::Tokens, LayerKind::Sentences]
     }

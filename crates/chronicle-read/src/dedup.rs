@@ -1,0 +1,224 @@
+//! Duplicate articles in a read stream: exact copies (the same words once
+//! case, punctuation and white space are set aside) and near copies — a
+//! wire story syndicated under another headline, with a trailer or a
+//! dateline added — found by MinHash over word shingles with LSH banding.
+//!
+//! The first article seen is the original; every later copy keeps its text
+//! and gets [`Document::duplicate_of`] set to the original's id, and is
+//! counted in [`DedupStats`]. Nothing is dropped here: callers decide
+//! (extract prints copies marked, ingest leaves them out).
+//!
+//! Invariants: memory is a fixed-size signature per original (not its text),
+//! so it grows with the number of distinct articles only; the result is the
+//! same whatever the batch boundaries, since the stream is seen in order; a
+//! near copy is declared only when the estimated Jaccard similarity of the
+//! two shingle sets reaches [`NEAR_THRESHOLD`] — banding proposes, the full
+//! signature decides. Method: Broder (1997) MinHash; Leskovec, Rajaraman &
+//! Ullman, *Mining of Massive Datasets*, ch. 3 (banding).
+
+use crate::ReadError;
+use chronicle_core::Document;
+use std::collections::HashMap;
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// MinHash functions per signature.
+const HASHES: usize = 64;
+/// LSH bands (of `HASHES / BANDS` rows each): at a similarity of 0.8 a
+/// pair shares a band with probability 0.9998, at 0.3 with 0.12.
+const BANDS: usize = 16;
+const ROWS: usize = HASHES / BANDS;
+/// Words a text needs before near copies of it are looked for: in a brief,
+/// the one number that differs ("Report 7", "shares rose 2%") is the news,
+/// so short texts only match exactly.
+pub const MIN_NEAR_WORDS: usize = 50;
+/// Estimated Jaccard similarity from which a later article is a near copy.
+pub const NEAR_THRESHOLD: f64 = 0.7;
+
+/// What deduplication found so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DedupStats {
+    /// Documents seen.
+    pub seen: usize,
+    /// Copies of an earlier document's words.
+    pub exact: usize,
+    /// Near copies of an earlier document.
+    pub near: usize,
+}
+
+impl DedupStats {
+    pub fn duplicates(&self) -> usize {
+        self.exact + self.near
+    }
+}
+
+/// Remembers originals and finds the one a document copies.
+#[derive(Debug, Default)]
+pub struct Deduplicator {
+    exact: HashMap<u64, usize>,
+    bands: HashMap<(usize, u64), Vec<usize>>,
+    originals: Vec<Original>,
+    stats: DedupStats,
+}
+
+#[derive(Debug)]
+struct Original {
+    id: String,
+    signature: Option<Box<[u32; HASHES]>>,
+}
+
+impl Deduplicator {
+    pub fn new() -> Deduplicator {
+        Deduplicator::default()
+    }
+
+    pub fn stats(&self) -> DedupStats {
+        self.stats
+    }
+
+    /// Sets `doc.duplicate_of` when it copies an earlier document, else
+    /// remembers it as an original.
+    pub fn check(&mut self, doc: &mut Document) {
+        self.stats.seen += 1;
+        let words = words(doc.body());
+        let exact_key = hash_words(&words, 0x9e37_79b9_7f4a_7c15);
+        if let Some(&original) = self.exact.get(&exact_key) {
+            self.stats.exact += 1;
+            doc.duplicate_of = Some(self.originals[original].id.clone());
+            return;
+        }
+        let signature = (words.len() >= MIN_NEAR_WORDS).then(|| minhash(&words));
+        if let Some(sig) = &signature {
+            if let Some(original) = self.near_original(sig) {
+                self.stats.near += 1;
+                doc.duplicate_of = Some(self.originals[original].id.clone());
+                return;
+            }
+        }
+        let index = self.originals.len();
+        self.exact.insert(exact_key, index);
+        if let Some(sig) = &signature {
+            for (band, key) in band_keys(sig).enumerate() {
+                self.bands.entry((band, key)).or_default().push(index);
+            }
+        }
+        self.originals.push(Original {
+            id: doc.id.clone(),
+            signature,
+        });
+    }
+
+    /// The earliest original sharing a band with `sig` whose estimated
+    /// similarity reaches the threshold.
+    fn near_original(&self, sig: &[u32; HASHES]) -> Option<usize> {
+        let mut candidates: Vec<usize> = band_keys(sig)
+            .enumerate()
+            .filter_map(|(band, key)| self.bands.get(&(band, key)))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find(|&c| {
+            self.originals[c]
+                .signature
+                .as_ref()
+                .is_some_and(|other| similarity(sig, other) >= NEAR_THRESHOLD)
+        })
+    }
+}
+
+/// Marks duplicates in a stream of read results (see [`Deduplicator`]),
+/// or, turned off, passes the stream through.
+pub struct Dedup<I> {
+    inner: I,
+    dedup: Option<Deduplicator>,
+}
+
+impl<I> Dedup<I> {
+    pub fn new(inner: I) -> Dedup<I> {
+        Dedup {
+            inner,
+            dedup: Some(Deduplicator::new()),
+        }
+    }
+
+    /// A stream that marks nothing (`--no-dedup`).
+    pub fn off(inner: I) -> Dedup<I> {
+        Dedup { inner, dedup: None }
+    }
+
+    /// What was found so far (all zero when off).
+    pub fn stats(&self) -> DedupStats {
+        self.dedup
+            .as_ref()
+            .map(Deduplicator::stats)
+            .unwrap_or_default()
+    }
+}
+
+impl<I: Iterator<Item = Result<Document, ReadError>>> Iterator for Dedup<I> {
+    type Item = Result<Document, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut item = self.inner.next()?;
+        if let (Ok(doc), Some(dedup)) = (&mut item, &mut self.dedup) {
+            dedup.check(doc);
+        }
+        Some(item)
+    }
+}
+
+/// The body's words, lower-cased, punctuation and symbols left out.
+fn words(body: &str) -> Vec<String> {
+    body.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// FNV-1a over the words, separated so that word boundaries count.
+fn hash_words(words: &[String], seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
+    for w in words {
+        for b in w.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// SplitMix64's finaliser: a cheap, well-mixed permutation of 64-bit values.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The MinHash signature of the body's word shingles.
+fn minhash(words: &[String]) -> Box<[u32; HASHES]> {
+    let mut sig = Box::new([u32::MAX; HASHES]);
+    for shingle in words.windows(SHINGLE) {
+        let base = hash_words(shingle, 0);
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = mix(base ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) as u32;
+            *slot = (*slot).min(h);
+        }
+    }
+    sig
+}
+
+fn band_keys(sig: &[u32; HASHES]) -> impl Iterator<Item = u64> + '_ {
+    sig.chunks(ROWS)
+        .map(|rows| rows.iter().fold(0u64, |h, &r| mix(h ^ u64::from(r))))
+}
+
+/// The share of equal signature slots: an estimate of Jaccard similarity.
+fn similarity(a: &[u32; HASHES], b: &[u32; HASHES]) -> f64 {
+    let same = a.iter().zip(b.iter()).filter(|(x, y)| x == y).count();
+    same as f64 / HASHES as f64
+}
+
+#[cfg(test)]
+mod tests;
