@@ -243,6 +243,10 @@ impl Annotator for EventAnnotator {
     fn adds(&self) -> &'static [LayerKind] {
         &[LayerKind::Events]
     }
+    fn languages(&self) -> &'static [&'static str] {
+        // The trigger lexicon and the argument patterns are English.
+        &["en"]
+    }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), AnnotateError> {
         let events = EventAnnotator::events(doc);

@@ -350,7 +350,7 @@ mod tests {
         assert_eq!(de.language.as_deref(), Some("de"));
         assert_eq!(
             p.skipped(&de),
-            ["timex", "ner", "quotes", "figures", "places"]
+            ["timex", "ner", "quotes", "figures", "places", "events"]
         );
         assert!(de.layers.has(LayerKind::Sentences));
         assert!(!de.layers.has(LayerKind::Entities));

@@ -20,8 +20,8 @@
 //! Offsets in the database are code points into each article's body, as in
 //! the JSON output (`docs/SCHEMA.md`).
 
-mod figures;
 mod browse;
+mod figures;
 mod ingest;
 mod link;
 mod names;
@@ -29,10 +29,10 @@ mod profile;
 mod query;
 mod schema;
 
-pub use figures::{FigureHit, FigureQuery};
 pub use browse::{
     ArticleListQuery, ArticleSummary, ArticleView, PlaceCount, SpeakerCount, StoreStats,
 };
+pub use figures::{FigureHit, FigureQuery};
 pub use ingest::IngestStats;
 pub use profile::{
     Alias, EntityProfile, EntityQuery, EntitySummary, MonthCount, Neighbour, RoleSpan,

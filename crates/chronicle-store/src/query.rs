@@ -223,35 +223,57 @@ impl Store {
             Some(name) => Some(self.entity_ids_json(name)?),
             None => None,
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-             FROM timexes t
-             JOIN articles a ON a.id = t.article
-             JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
-             WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
-               AND (?1 IS NULL OR EXISTS (
-                    SELECT 1 FROM entities e
-                    WHERE e.article = t.article AND e.start >= s.start AND e.end <= s.end
-                      AND (e.text LIKE ?1 ESCAPE '\\'
-                           OR e.entity IN (SELECT value FROM json_each(?5)))))
-               AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
-             ORDER BY t.day, a.date, t.start
-             LIMIT ?4",
-        )?;
-        let rows = stmt.query_map(
-            params![entity, q.from, q.to, limit(q.limit), entity_ids],
-            |r| {
-                Ok(TimelineHit {
-                    day: r.get(0)?,
-                    when: r.get(1)?,
-                    sentence: r.get(2)?,
-                    article: r.get(3)?,
-                    title: r.get(4)?,
-                    reported: r.get(5)?,
-                })
-            },
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let row = |r: &rusqlite::Row| {
+            Ok(TimelineHit {
+                day: r.get(0)?,
+                when: r.get(1)?,
+                sentence: r.get(2)?,
+                article: r.get(3)?,
+                title: r.get(4)?,
+                reported: r.get(5)?,
+            })
+        };
+        // With an entity, start from its mentions (a few hundred rows) and
+        // reach the dates of their sentences; without one, walk the dates in
+        // order. CROSS JOIN fixes that order for SQLite's planner.
+        let rows = if entity.is_some() {
+            let mut stmt = self.conn.prepare_cached(
+                "WITH hit AS MATERIALIZED (
+                     SELECT DISTINCT s.id AS sentence FROM entities e
+                     CROSS JOIN sentences s
+                       ON s.article = e.article AND s.start <= e.start AND e.end <= s.end
+                     WHERE e.text LIKE ?1 ESCAPE '\\'
+                        OR e.entity IN (SELECT value FROM json_each(?5)))
+                 SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                 FROM hit
+                 CROSS JOIN sentences s ON s.id = hit.sentence
+                 JOIN timexes t ON t.article = s.article AND t.start >= s.start AND t.end <= s.end
+                 JOIN articles a ON a.id = t.article
+                 WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+                   AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
+                 ORDER BY t.day, a.date, t.start
+                 LIMIT ?4",
+            )?;
+            let found = stmt.query_map(
+                params![entity, q.from, q.to, limit(q.limit), entity_ids],
+                row,
+            )?;
+            found.collect::<Result<Vec<_>, _>>()?
+        } else {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                 FROM timexes t
+                 JOIN articles a ON a.id = t.article
+                 JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
+                 WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+                   AND (?1 IS NULL OR t.day >= ?1) AND (?2 IS NULL OR t.day <= ?2)
+                 ORDER BY t.day, a.date, t.start
+                 LIMIT ?3",
+            )?;
+            let found = stmt.query_map(params![q.from, q.to, limit(q.limit)], row)?;
+            found.collect::<Result<Vec<_>, _>>()?
+        };
+        Ok(rows)
     }
 }
 

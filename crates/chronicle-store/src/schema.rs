@@ -174,6 +174,9 @@ CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
 CREATE INDEX quotes_article ON quotes(article);
 CREATE INDEX places_article ON places(article);
 CREATE INDEX figures_article ON figures(article);
+-- Range joins ("the sentence holding this span") seek by article and start.
+CREATE INDEX sentences_article_start ON sentences(article, start);
+CREATE INDEX timexes_article_start ON timexes(article, start);
 "#;
 
 /// Brings the database to [`SCHEMA_VERSION`], or refuses a newer one.
