@@ -22,6 +22,7 @@ mod chars;
 mod date;
 mod document;
 mod event;
+mod language;
 mod layer;
 pub mod metrics;
 mod offsets;
@@ -33,6 +34,7 @@ pub use chars::is_space;
 pub use date::{parse_date, parse_publication_date, Date, DateError, MAX_YEAR, MIN_YEAR};
 pub use document::{Document, Origin};
 pub use event::{Argument, Event, EventDate, EventType, Modality, Polarity};
+pub use language::iso_639_1;
 pub use layer::{
     Approx, Entity, EntityType, Figure, FigureCategory, Layer, LayerKind, Layers, Person, Place,
     PlaceKind, PlaceRelation, Quote, QuoteKind, Sentence, Speaker, Timex, TimexAnchor, TimexType,

@@ -218,37 +218,7 @@ fn detect_language(body: &str) -> Option<String> {
         return None;
     }
     let code = info.lang().code();
-    let short = match code {
-        "eng" => "en",
-        "deu" => "de",
-        "fra" => "fr",
-        "spa" => "es",
-        "ita" => "it",
-        "por" => "pt",
-        "nld" => "nl",
-        "pol" => "pl",
-        "rus" => "ru",
-        "ukr" => "uk",
-        "ces" => "cs",
-        "swe" => "sv",
-        "dan" => "da",
-        "fin" => "fi",
-        "tur" => "tr",
-        "ara" => "ar",
-        "cmn" => "zh",
-        "jpn" => "ja",
-        "kor" => "ko",
-        "hun" => "hu",
-        "ell" => "el",
-        "ron" => "ro",
-        "heb" => "he",
-        "hin" => "hi",
-        "nob" => "no",
-        "bul" => "bg",
-        "hrv" => "hr",
-        "slk" => "sk",
-        other => other,
-    };
+    let short = chronicle_core::iso_639_1(code).unwrap_or(code);
     Some(short.to_owned())
 }
 

@@ -24,7 +24,7 @@ pub fn detect_language(body: &str) -> Option<String> {
         return None;
     }
     let code = info.lang().code();
-    Some(iso_639_1(code).unwrap_or(code).to_owned())
+    Some(chronicle_core::iso_639_1(code).unwrap_or(code).to_owned())
 }
 
 /// Whether `annotator` is made for a document in `language`.
@@ -36,55 +36,8 @@ pub fn speaks(annotator: &dyn Annotator, language: Option<&str>) -> bool {
     let primary = language.split(['-', '_']).next().unwrap_or(language);
     made_for.is_empty()
         || made_for.iter().any(|l| l.eq_ignore_ascii_case(primary))
-        || iso_639_1(&primary.to_ascii_lowercase()).is_some_and(|short| made_for.contains(&short))
-}
-
-/// The two-letter code of a three-letter one, for the languages whatlang
-/// knows that have one.
-fn iso_639_1(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "eng" => "en",
-        "deu" => "de",
-        "fra" => "fr",
-        "spa" => "es",
-        "ita" => "it",
-        "por" => "pt",
-        "nld" => "nl",
-        "pol" => "pl",
-        "rus" => "ru",
-        "ukr" => "uk",
-        "ces" => "cs",
-        "swe" => "sv",
-        "dan" => "da",
-        "fin" => "fi",
-        "tur" => "tr",
-        "ara" => "ar",
-        "cmn" => "zh",
-        "jpn" => "ja",
-        "kor" => "ko",
-        "hun" => "hu",
-        "ell" => "el",
-        "ron" => "ro",
-        "heb" => "he",
-        "hin" => "hi",
-        "nob" => "no",
-        "bul" => "bg",
-        "hrv" => "hr",
-        "slk" => "sk",
-        "srp" => "sr",
-        "slv" => "sl",
-        "lit" => "lt",
-        "lav" => "lv",
-        "est" => "et",
-        "ind" => "id",
-        "vie" => "vi",
-        "tha" => "th",
-        "pes" => "fa",
-        "ben" => "bn",
-        "cat" => "ca",
-        "afr" => "af",
-        _ => return None,
-    })
+        || chronicle_core::iso_639_1(&primary.to_ascii_lowercase())
+            .is_some_and(|short| made_for.contains(&short))
 }
 
 #[cfg(test)]
