@@ -451,18 +451,21 @@ function monthChart(months) {
     }
   }
   const max = Math.max(1, ...filled.map((m) => m.mentions));
-  const barW = 14, gap = 4, height = 90, labelH = 18, labelEvery = 4;
-  // Room for the last label ("2022-03" is about 45 units at 10px).
-  const width = Math.max(1, filled.length) * (barW + gap) + 40;
-  const chart = svg("svg", { class: "months", viewBox: "0 0 " + width + " " + (height + labelH), width, height: height + labelH, role: "img", "aria-label": "Mentions per month" });
-  chart.append(svg("line", { x1: 0, y1: height + 0.5, x2: width - 40, y2: height + 0.5, class: "baseline" }));
+  // A fixed drawing width, scaled to the column: bars narrow as months add up.
+  const plot = 600, height = 90, labelH = 18, pad = 40;
+  const step = plot / Math.max(filled.length, 12);
+  const barW = Math.max(1, step * 0.78);
+  const labelEvery = Math.ceil(52 / step);
+  const width = plot + pad;
+  const chart = svg("svg", { class: "months", viewBox: "0 0 " + width + " " + (height + labelH), role: "img", "aria-label": "Mentions per month" });
+  chart.append(svg("line", { x1: 0, y1: height + 0.5, x2: filled.length * step, y2: height + 0.5, class: "baseline" }));
   let labelled = -labelEvery;
   filled.forEach((m, i) => {
     const h = m.mentions ? Math.max(2, Math.round(height * m.mentions / max)) : 0;
-    const bar = svg("rect", { x: i * (barW + gap), y: height - h, width: barW, height: h, class: "bar", "data-tip": m.month + ": " + plural(m.mentions, "mention") + " in " + plural(m.articles, "article") });
+    const bar = svg("rect", { x: i * step, y: height - h, width: barW, height: h, class: "bar", "data-tip": m.month + ": " + plural(m.mentions, "mention") + " in " + plural(m.articles, "article") });
     chart.append(bar);
     if (i - labelled >= labelEvery) {
-      const label = svg("text", { x: i * (barW + gap), y: height + labelH - 4, class: "axis" });
+      const label = svg("text", { x: i * step, y: height + labelH - 4, class: "axis" });
       label.textContent = m.month;
       chart.append(label);
       labelled = i;
@@ -473,7 +476,10 @@ function monthChart(months) {
 
 async function entityView(name) {
   loading();
-  const p = await api("entities/" + encodeURIComponent(name), { limit: 60 });
+  // ?name= rather than the path, so names with a slash ("AC/DC") arrive
+  // whole. The limit covers eight years of months (the store lists the
+  // oldest first); the longer lists are cut below.
+  const p = await api("entities", { name, limit: 100 });
   const kind = ENTITY_NAMES[p.type] || p.type;
   const aliases = p.aliases.filter((a) => a.text !== p.name).slice(0, 12);
   const side = el("aside", { class: "facts" },
@@ -486,13 +492,13 @@ async function entityView(name) {
     p.others.length ? [el("h2", {}, "Or did you mean"), el("ul", {}, p.others.map((o) =>
       el("li", {}, entityLink(o.name), el("span", { class: "muted small" }, " · " + (ENTITY_NAMES[o.type] || o.type) + " · " + plural(o.mentions, "mention")))))] : null);
   const main = el("div", { class: "entity-main" },
-    aliases.length ? el("p", { class: "aliases" }, "Also written ", aliases.map((a, i) =>
+    aliases.length ? el("p", { class: "aliases" }, "Also written ", aliases.flatMap((a, i) =>
       [i ? ", " : "", el("span", { class: "alias", title: plural(a.mentions, "mention") }, a.text)])) : null,
     el("h2", {}, "Mentions per month"),
     monthChart(p.months),
     el("h2", {}, "Roles"),
     p.roles.length
-      ? el("ul", { class: "roles" }, p.roles.map((r) => el("li", {}, el("strong", {}, r.role), " ",
+      ? el("ul", { class: "roles" }, p.roles.slice(0, 10).map((r) => el("li", {}, el("strong", {}, r.role), " ",
         el("span", { class: "muted small" }, r.first === r.last ? fmtDate(r.first) : fmtDate(r.first) + " – " + fmtDate(r.last),
           " · " + plural(r.articles, "article")))))
       : el("p", { class: "muted" }, "No roles reported."),

@@ -379,6 +379,12 @@ async fn entity_profiles_answer_by_name_surname_or_query() {
     assert!(message.contains("no entity named"), "{message}");
     let (status, _) = refused(&s, "/api/entities?name=Nobody").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, message) = refused(&s, "/api/entities/AC%2FDC").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{message}");
+    assert!(
+        message.contains("\"AC/DC\""),
+        "one decoded segment: {message}"
+    );
 }
 
 #[tokio::test]
