@@ -40,6 +40,10 @@ function hashFor(path, params) {
   return "#" + path + (s ? "?" + s : "");
 }
 
+function entityLink(name, text) {
+  return el("a", { class: "entity-link", href: "#/entity/" + encodeURIComponent(name) }, text || name);
+}
+
 function articleLink(id, text, params) {
   return el("a", { href: hashFor("/article/" + encodeURIComponent(id), params) }, text);
 }
@@ -84,12 +88,15 @@ function showError(where, err) {
 function queryForm(path, fields, values, extraClass) {
   const form = el("form", { class: "query " + (extraClass || "") });
   for (const f of fields) {
-    form.append(el("label", { class: f.wide ? "wide" : "" },
-      el("span", {}, f.label),
-      el("input", {
+    const input = f.options
+      ? el("select", { name: f.name, "aria-label": f.label },
+        f.options.map(([value, text]) => el("option", { value, selected: value === (values[f.name] || "") }, text)))
+      : el("input", {
         name: f.name, type: f.type || "text", value: values[f.name] || "",
         placeholder: f.placeholder || "", "aria-label": f.label,
-      })));
+      });
+    if (f.options) input.addEventListener("change", () => form.requestSubmit());
+    form.append(el("label", { class: f.wide ? "wide" : "" }, el("span", {}, f.label), input));
   }
   form.append(el("button", { type: "submit" }, "Go"));
   form.addEventListener("submit", (e) => {
@@ -244,7 +251,7 @@ async function quotesView(params) {
       el("li", { class: "quote kind-" + q.kind },
         el("blockquote", {}, squash(q.text)),
         el("div", { class: "meta" },
-          el("strong", {}, q.speaker || "unattributed"), " · " + q.kind + " · " + fmtDate(q.date) + " · ",
+          el("strong", {}, q.speaker ? entityLink(q.speaker) : "unattributed"), " · " + q.kind + " · " + fmtDate(q.date) + " · ",
           articleLink(q.article, q.title || q.article, { s: q.start + "-" + q.end }))))));
 }
 
@@ -377,8 +384,14 @@ async function articleView(id, params) {
   const side = el("aside", { class: "facts" });
   if ((a.people || []).length) {
     side.append(el("h2", {}, "People"), el("ul", {}, a.people.map((p) =>
-      el("li", {}, el("a", { href: hashFor("/quotes", { speaker: p.name }) }, p.name),
+      el("li", {}, entityLink(p.name),
         p.roles && p.roles.length ? el("div", { class: "muted small" }, p.roles.join("; ")) : null))));
+  }
+  const names = new Map();
+  for (const e of a.entities || []) if (e.type !== "PER" && !names.has(e.text)) names.set(e.text, e);
+  if (names.size) {
+    side.append(el("h2", {}, "Names"), el("ul", {}, [...names.values()].slice(0, 20).map((e) =>
+      el("li", {}, entityLink(e.text), el("span", { class: "muted small" }, " · " + (ENTITY_NAMES[e.type] || e.type))))));
   }
   if ((a.figures || []).length) {
     side.append(el("h2", {}, "Figures"), el("ul", {}, a.figures.map((f) =>
@@ -406,6 +419,133 @@ async function articleView(id, params) {
     el("div", { class: "split article-split" }, body, side)));
   const mark = body.querySelector(".hl-target");
   if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+// ---------- entity pages ----------
+
+const QUOTES_SHOWN = 8;
+
+function quoteList(quotes, withSpeaker) {
+  if (!quotes.length) return el("p", { class: "muted" }, "None.");
+  return el("ol", { class: "list quotes" }, quotes.slice(0, QUOTES_SHOWN).map((q) =>
+    el("li", { class: "quote kind-" + q.kind },
+      el("blockquote", {}, squash(q.text)),
+      el("div", { class: "meta" },
+        withSpeaker ? [el("strong", {}, q.speaker ? entityLink(q.speaker) : "unattributed"), " · "] : null,
+        fmtDate(q.date) + " · ", articleLink(q.article, q.title || q.article, { s: q.start + "-" + q.end })))));
+}
+
+// Mentions per month as SVG bars, one per month from the first to the last
+// (months without mentions included, so the time axis is even).
+function monthChart(months) {
+  const filled = [];
+  if (months.length) {
+    const counts = new Map(months.map((m) => [m.month, m]));
+    let [y, mo] = months[0].month.split("-").map(Number);
+    const [ly, lm] = months[months.length - 1].month.split("-").map(Number);
+    while ((y < ly || (y === ly && mo <= lm)) && filled.length < 240) {
+      const key = y + "-" + String(mo).padStart(2, "0");
+      filled.push(counts.get(key) || { month: key, mentions: 0, articles: 0 });
+      mo += 1;
+      if (mo > 12) { mo = 1; y += 1; }
+    }
+  }
+  const max = Math.max(1, ...filled.map((m) => m.mentions));
+  // A fixed drawing width, scaled to the column: bars narrow as months add up.
+  const plot = 600, height = 90, labelH = 18, pad = 40;
+  const step = plot / Math.max(filled.length, 12);
+  const barW = Math.max(1, step * 0.78);
+  const labelEvery = Math.ceil(52 / step);
+  const width = plot + pad;
+  const chart = svg("svg", { class: "months", viewBox: "0 0 " + width + " " + (height + labelH), role: "img", "aria-label": "Mentions per month" });
+  chart.append(svg("line", { x1: 0, y1: height + 0.5, x2: filled.length * step, y2: height + 0.5, class: "baseline" }));
+  let labelled = -labelEvery;
+  filled.forEach((m, i) => {
+    const h = m.mentions ? Math.max(2, Math.round(height * m.mentions / max)) : 0;
+    const bar = svg("rect", { x: i * step, y: height - h, width: barW, height: h, class: "bar", "data-tip": m.month + ": " + plural(m.mentions, "mention") + " in " + plural(m.articles, "article") });
+    chart.append(bar);
+    if (i - labelled >= labelEvery) {
+      const label = svg("text", { x: i * step, y: height + labelH - 4, class: "axis" });
+      label.textContent = m.month;
+      chart.append(label);
+      labelled = i;
+    }
+  });
+  return el("div", { class: "chart-box" }, chart);
+}
+
+async function entityView(name) {
+  loading();
+  // ?name= rather than the path, so names with a slash ("AC/DC") arrive
+  // whole. The limit covers eight years of months (the store lists the
+  // oldest first); the longer lists are cut below.
+  const p = await api("entities", { name, limit: 100 });
+  const kind = ENTITY_NAMES[p.type] || p.type;
+  const aliases = p.aliases.filter((a) => a.text !== p.name).slice(0, 12);
+  const side = el("aside", { class: "facts" },
+    el("h2", {}, "Seen with"),
+    p.neighbours.length
+      ? el("ul", { class: "neighbours" }, p.neighbours.slice(0, 15).map((n) =>
+        el("li", {}, entityLink(n.name), el("span", { class: "muted small" }, " · " + (ENTITY_NAMES[n.type] || n.type)),
+          el("span", { class: "badge", title: plural(n.articles, "article") + " together" }, String(n.articles)))))
+      : el("p", { class: "muted" }, "Nobody else yet."),
+    p.others.length ? [el("h2", {}, "Or did you mean"), el("ul", {}, p.others.map((o) =>
+      el("li", {}, entityLink(o.name), el("span", { class: "muted small" }, " · " + (ENTITY_NAMES[o.type] || o.type) + " · " + plural(o.mentions, "mention")))))] : null);
+  const main = el("div", { class: "entity-main" },
+    aliases.length ? el("p", { class: "aliases" }, "Also written ", aliases.flatMap((a, i) =>
+      [i ? ", " : "", el("span", { class: "alias", title: plural(a.mentions, "mention") }, a.text)])) : null,
+    el("h2", {}, "Mentions per month"),
+    monthChart(p.months),
+    el("h2", {}, "Roles"),
+    p.roles.length
+      ? el("ul", { class: "roles" }, p.roles.slice(0, 10).map((r) => el("li", {}, el("strong", {}, r.role), " ",
+        el("span", { class: "muted small" }, r.first === r.last ? fmtDate(r.first) : fmtDate(r.first) + " – " + fmtDate(r.last),
+          " · " + plural(r.articles, "article")))))
+      : el("p", { class: "muted" }, "No roles reported."),
+    el("h2", {}, "Latest quotes by " + p.name),
+    quoteList(p.quotes_by, false),
+    el("h2", {}, "Latest quotes about " + p.name),
+    quoteList(p.quotes_about, true));
+  view.replaceChildren(el("article", { class: "entity" },
+    el("div", { class: "meta" }, kind, " · ", plural(p.mentions, "mention"), " in ", plural(p.articles, "article"), " · ",
+      el("a", { href: hashFor("/timeline", { entity: p.name }) }, "timeline"), " · ",
+      el("a", { href: hashFor("/figures", { entity: p.name }) }, "figures")),
+    el("h1", {}, p.name),
+    el("div", { class: "split article-split" }, main, side)));
+}
+
+// ---------- figures ----------
+
+const FIGURE_CATEGORIES = ["killed", "injured", "missing", "arrested", "displaced", "troops", "money", "distance", "percent", "other"];
+
+// The sentence with the figure's text marked.
+function markFigure(sentence, text) {
+  const at = sentence.indexOf(squash(text));
+  if (at < 0) return [sentence];
+  const end = at + squash(text).length;
+  return [sentence.slice(0, at), el("mark", { class: "hl hl-figure" }, sentence.slice(at, end)), sentence.slice(end)];
+}
+
+async function figuresView(params) {
+  const form = queryForm("/figures", [
+    { name: "category", label: "Category", options: [["", "any"], ...FIGURE_CATEGORIES.map((c) => [c, c])] },
+    { name: "entity", label: "Named with", placeholder: "e.g. Ukraine" },
+    { name: "from", label: "From", type: "date" },
+    { name: "to", label: "To", type: "date" },
+  ], params);
+  const results = el("div", { id: "results" }, el("p", { class: "muted" }, "Loading…"));
+  view.replaceChildren(el("h1", {}, params.category ? "Figures: " + params.category : "Figures"),
+    el("p", { class: "muted" }, "Numbers the reports give, with the sentence that gives them, in date order."),
+    form, results);
+  const data = await api("figures", { category: params.category, entity: params.entity, from: params.from, to: params.to, limit: 200 });
+  if (!data.count) { results.replaceChildren(el("p", { class: "muted" }, "No figures match.")); return; }
+  results.replaceChildren(el("p", { class: "count" }, plural(data.count, "figure") + (data.count === 200 ? " (the first 200)" : "")),
+    el("ol", { class: "list figures" }, data.results.map((f) =>
+      el("li", { class: "figure" },
+        el("div", { class: "figure-head" }, el("strong", {}, f.text), f.counted ? " " + f.counted : "",
+          el("a", { class: "chip", href: hashFor("/figures", { ...params, category: f.category }) }, f.category)),
+        el("p", {}, markFigure(squash(f.sentence), f.text)),
+        el("div", { class: "meta" }, fmtDate(f.date), " · ", articleLink(f.article, f.title || f.article, { s: f.start + "-" + f.end }))))));
 }
 
 // ---------- the map ----------
@@ -461,7 +601,8 @@ const ROUTES = [
   [/^\/articles$/, (m, p) => articlesView(p)],
   [/^\/article\/(.+)$/, (m, p) => articleView(decodeURIComponent(m[1]), p)],
   [/^\/map$/, (m, p) => mapView(p)],
-  // Entity pages (#/entity/NAME) and figures (#/figures) plug in here.
+  [/^\/entity\/(.+)$/, (m) => entityView(decodeURIComponent(m[1]))],
+  [/^\/figures$/, (m, p) => figuresView(p)],
 ];
 
 async function route() {

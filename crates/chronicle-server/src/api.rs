@@ -2,15 +2,17 @@
 //! ([`crate::params`]), runs one store query on the pool and answers
 //! `{"schema_version", "count", "results"}` (or the one object asked for).
 //!
-//! Entity pages and figures plug in here as one handler and one route each
-//! once the store has them.
+//! `entity` answers one entity's profile (404 when the name is unknown) and
+//! `figures` the numbers the reports give, each with its sentence.
 
 use crate::error::ApiError;
 use crate::params::{self, Params};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
-use chronicle_store::{ArticleListQuery, QuoteQuery, SearchQuery, TimelineQuery};
+use chronicle_store::{
+    ArticleListQuery, EntityQuery, FigureQuery, QuoteQuery, SearchQuery, TimelineQuery,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -145,6 +147,65 @@ pub async fn places(
             .read(move |s| s.place_counts(from.as_deref(), to.as_deref(), limit))
             .await?,
     ))
+}
+
+/// `GET /api/entities/{name}`: the entity profile of a name.
+pub async fn entity(
+    State(state): State<AppState>,
+    name: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    Params(p): Params<params::EntityParams>,
+) -> Result<Json<Value>, ApiError> {
+    let Path(name) = name.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    if p.name.is_some() {
+        return Err(ApiError::bad_request(
+            "give the name in the path or as ?name=, not both",
+        ));
+    }
+    entity_profile(state, Some(name), p).await
+}
+
+/// `GET /api/entities?name=`: the same, for names a path cannot carry well.
+pub async fn entity_by_query(
+    State(state): State<AppState>,
+    Params(p): Params<params::EntityParams>,
+) -> Result<Json<Value>, ApiError> {
+    entity_profile(state, p.name.clone(), p).await
+}
+
+async fn entity_profile(
+    state: AppState,
+    name: Option<String>,
+    p: params::EntityParams,
+) -> Result<Json<Value>, ApiError> {
+    let query = EntityQuery {
+        name: params::required_text("name", name)?,
+        limit: params::limit(p.limit, 10)?,
+    };
+    let name = query.name.clone();
+    match state.pool.read(move |s| s.entity_profile(&query)).await? {
+        Some(profile) => {
+            let mut value =
+                serde_json::to_value(profile).map_err(|e| ApiError::internal("entity", e))?;
+            value["schema_version"] = SCHEMA_VERSION.into();
+            Ok(Json(value))
+        }
+        None => Err(ApiError::not_found(format!("no entity named {name:?}"))),
+    }
+}
+
+/// `GET /api/figures`.
+pub async fn figures(
+    State(state): State<AppState>,
+    Params(p): Params<params::FigureParams>,
+) -> Result<Json<Results<chronicle_store::FigureHit>>, ApiError> {
+    let query = FigureQuery {
+        category: params::text("category", p.category)?,
+        entity: params::text("entity", p.entity)?,
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        limit: params::limit(p.limit, 50)?,
+    };
+    Ok(results(state.pool.read(move |s| s.figures(&query)).await?))
 }
 
 /// Unknown paths under `/api`.

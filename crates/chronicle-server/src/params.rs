@@ -129,6 +129,26 @@ pub struct PlaceParams {
     pub limit: Option<usize>,
 }
 
+/// `GET /api/entities/{name}` and `GET /api/entities?name=`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityParams {
+    pub name: Option<String>,
+    /// The most rows in each list of the profile.
+    pub limit: Option<usize>,
+}
+
+/// `GET /api/figures`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureParams {
+    pub category: Option<String>,
+    pub entity: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -343,6 +343,143 @@ async fn bad_requests_get_a_json_4xx() {
 }
 
 #[tokio::test]
+async fn entity_profiles_answer_by_name_surname_or_query() {
+    let s = loaded().await;
+    let (status, profile) = get(&s, "/api/entities/Stoltenberg").await;
+    assert_eq!(status, StatusCode::OK, "{profile}");
+    assert_eq!(profile["schema_version"], 1);
+    assert_eq!(profile["name"], "Jens Stoltenberg", "{profile}");
+    assert_eq!(profile["type"], "PER");
+    assert_eq!(profile["articles"], 1);
+    assert_eq!(profile["months"][0]["month"], "2022-03", "{profile}");
+    assert!(profile["quotes_by"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("every inch"));
+    let neighbours: Vec<&str> = profile["neighbours"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["name"].as_str())
+        .collect();
+    assert!(neighbours.contains(&"NATO"), "{profile}");
+    assert!(profile["others"].is_array());
+    for key in ["aliases", "roles", "quotes_about"] {
+        assert!(profile[key].is_array(), "{key} missing");
+    }
+
+    let (status, same) = get(&s, "/api/entities?name=Jens%20Stoltenberg").await;
+    assert_eq!(status, StatusCode::OK, "{same}");
+    assert_eq!(same["id"], profile["id"]);
+    let (_, small) = get(&s, "/api/entities/Stoltenberg?limit=1").await;
+    assert!(small["neighbours"].as_array().unwrap().len() <= 1);
+
+    let (status, message) = refused(&s, "/api/entities/Nobody%20Anywhere").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{message}");
+    assert!(message.contains("no entity named"), "{message}");
+    let (status, _) = refused(&s, "/api/entities?name=Nobody").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, message) = refused(&s, "/api/entities/AC%2FDC").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{message}");
+    assert!(
+        message.contains("\"AC/DC\""),
+        "one decoded segment: {message}"
+    );
+}
+
+#[tokio::test]
+async fn figures_come_with_their_sentence() {
+    let s = loaded().await;
+    let (status, figures) = get(&s, "/api/figures?category=killed").await;
+    assert_eq!(status, StatusCode::OK, "{figures}");
+    assert_eq!(figures["schema_version"], 1);
+    assert_eq!(figures["count"], 1, "{figures}");
+    let hit = &figures["results"][0];
+    assert_eq!(hit["article"], "t-ministers");
+    assert_eq!(hit["value"], 35.0);
+    assert_eq!(hit["category"], "killed");
+    assert!(hit["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("western Ukraine"));
+    let (_, by_entity) = get(&s, "/api/figures?entity=Ukraine").await;
+    assert_eq!(by_entity["count"], 1, "{by_entity}");
+    let (_, elsewhere) = get(&s, "/api/figures?entity=Lisbon").await;
+    assert_eq!(elsewhere["count"], 0, "{elsewhere}");
+    let (_, before) = get(&s, "/api/figures?to=2021-12-31&category=killed").await;
+    assert_eq!(before["count"], 0, "{before}");
+}
+
+#[tokio::test]
+async fn entity_and_figure_requests_are_checked() {
+    let s = loaded().await;
+    let long = "a".repeat(chronicle_server::params::MAX_TEXT + 1);
+    let cases = [
+        ("/api/entities", StatusCode::BAD_REQUEST, "name is required"),
+        (
+            "/api/entities?name=%20",
+            StatusCode::BAD_REQUEST,
+            "name is required",
+        ),
+        (
+            &format!("/api/entities/{long}"),
+            StatusCode::BAD_REQUEST,
+            "longer than",
+        ),
+        (
+            "/api/entities/NATO?limit=0",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "/api/entities/NATO?limit=201",
+            StatusCode::BAD_REQUEST,
+            "limit",
+        ),
+        (
+            "/api/entities/NATO?name=Ukraine",
+            StatusCode::BAD_REQUEST,
+            "not both",
+        ),
+        (
+            "/api/entities/NATO?type=ORG",
+            StatusCode::BAD_REQUEST,
+            "type",
+        ),
+        (
+            "/api/entities/%2C%2C",
+            StatusCode::BAD_REQUEST,
+            "names nothing",
+        ),
+        (
+            "/api/figures?category=dead",
+            StatusCode::BAD_REQUEST,
+            "figure category",
+        ),
+        (
+            "/api/figures?from=2022-02-30",
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            &format!("/api/figures?entity={long}"),
+            StatusCode::BAD_REQUEST,
+            "longer than",
+        ),
+        ("/api/figures?limit=1000", StatusCode::BAD_REQUEST, "limit"),
+        ("/api/figures?sort=value", StatusCode::BAD_REQUEST, "sort"),
+    ];
+    for (uri, want, says) in cases {
+        let (status, message) = refused(&s, uri).await;
+        assert_eq!(status, want, "{uri}: {message}");
+        assert!(
+            message.contains(says),
+            "{uri}: {message:?} should say {says:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn hostile_text_is_only_ever_text() {
     let s = loaded().await;
     for q in [
@@ -361,6 +498,8 @@ async fn hostile_text_is_only_ever_text() {
             format!("/api/speakers?q={encoded}"),
             format!("/api/articles?place={encoded}"),
             format!("/api/articles/{encoded}"),
+            format!("/api/entities/{encoded}"),
+            format!("/api/figures?entity={encoded}"),
         ] {
             let (status, body) = get(&s, &uri).await;
             assert!(
@@ -382,7 +521,9 @@ async fn the_ui_and_the_description_are_served_from_the_binary() {
     let s = server(None);
     let (status, doc) = get(&s, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(doc["paths"]["/api/search"].is_object());
+    for path in ["/api/search", "/api/entities/{name}", "/api/figures"] {
+        assert!(doc["paths"][path].is_object(), "{path} undocumented");
+    }
     let response = app(s.state.clone())
         .oneshot(Request::get("/").body(Body::empty()).unwrap())
         .await

@@ -1,7 +1,7 @@
 //! End to end in a real browser: the server on a loopback port, headless
 //! Chromium (Debian's `chromium`) opening the UI's hash URLs — the search
-//! view with a query, then an article — and the rendered DOM checked for the
-//! results and every highlight layer. Screenshots go to the target folder
+//! view with a query, an article, an entity page and the figures view — and
+//! the rendered DOM checked for the results and every highlight layer. Screenshots go to the target folder
 //! (`CARGO_TARGET_TMPDIR/ui-*.png`).
 //!
 //! Without a browser the test is skipped with a message — except under CI
@@ -144,9 +144,47 @@ async fn the_ui_searches_and_highlights_an_article_in_chromium() {
     assert!(article.contains("speaker: Jens Stoltenberg"), "{article}");
     assert!(article.contains("Figure: at least 35"), "{article}");
 
+    assert!(
+        article.contains("href=\"#/entity/Jens%20Stoltenberg\""),
+        "the article's people link their entity pages: {article}"
+    );
+
+    let entity = tokio::time::timeout(Duration::from_secs(120), dump("#/entity/Stoltenberg"))
+        .await
+        .expect("chromium finished")
+        .unwrap();
+    assert!(entity.contains("data-ready=\"entity\""), "{entity}");
+    assert!(entity.contains("<h1>Jens Stoltenberg</h1>"), "{entity}");
+    assert!(
+        entity.contains("class=\"months\"") && entity.contains("class=\"bar\""),
+        "the mentions chart: {entity}"
+    );
+    assert!(entity.contains("2022-03: 1 mention"), "{entity}");
+    assert!(
+        entity.contains("every inch of allied territory"),
+        "{entity}"
+    );
+    assert!(
+        entity.contains("href=\"#/entity/NATO\""),
+        "neighbours link their pages: {entity}"
+    );
+
+    let figures = tokio::time::timeout(Duration::from_secs(120), dump("#/figures?category=killed"))
+        .await
+        .expect("chromium finished")
+        .unwrap();
+    assert!(figures.contains("data-ready=\"figures\""), "{figures}");
+    assert!(figures.contains("1 figure"), "{figures}");
+    assert!(
+        figures.contains("<mark class=\"hl hl-figure\">At least 35</mark>"),
+        "{figures}"
+    );
+
     for (hash, name) in [
         ("#/search?q=allied+territory", "ui-search.png"),
         ("#/article/t-ministers", "ui-article.png"),
+        ("#/entity/Stoltenberg", "ui-entity.png"),
+        ("#/figures?category=killed", "ui-figures.png"),
     ] {
         let shot = tokio::time::timeout(Duration::from_secs(120), shoot(hash, name))
             .await
