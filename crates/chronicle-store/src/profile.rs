@@ -161,11 +161,13 @@ impl Store {
             params![id, limit],
             |r| Ok(Alias { text: r.get(0)?, mentions: r.get(1)? }),
         )?;
-        let months = self.rows(
-            &format!("SELECT substr(a.date, 1, 7) AS m, count(*), count(DISTINCT e.article) FROM entities e {current} WHERE e.entity = ?1 GROUP BY m ORDER BY m LIMIT ?2"),
+        // The latest months under the limit, listed oldest first.
+        let mut months = self.rows(
+            &format!("SELECT substr(a.date, 1, 7) AS m, count(*), count(DISTINCT e.article) FROM entities e {current} WHERE e.entity = ?1 GROUP BY m ORDER BY m DESC LIMIT ?2"),
             params![id, limit],
             |r| Ok(MonthCount { month: r.get(0)?, mentions: r.get(1)?, articles: r.get(2)? }),
         )?;
+        months.reverse();
         let roles = self.rows(
             "SELECT r.role, min(r.date), max(r.date), count(DISTINCT r.article) AS n
              FROM entity_roles r JOIN articles a ON a.id = r.article AND a.superseded_by IS NULL

@@ -289,6 +289,16 @@ fn a_version_1_database_is_migrated_and_linked() {
     }
     let months: Vec<&str> = jens.months.iter().map(|m| m.month.as_str()).collect();
     assert_eq!(months, ["2022-03", "2022-05"]);
+    // A small limit keeps the latest months, not the first ones.
+    let latest = store
+        .entity_profile(&EntityQuery {
+            name: "Jens Stoltenberg".into(),
+            limit: 1,
+        })
+        .unwrap()
+        .unwrap();
+    let months: Vec<&str> = latest.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(months, ["2022-05"]);
     assert!(jens
         .roles
         .iter()
