@@ -2,7 +2,8 @@
 //! "third-quarter", "Q3 2021", "the 1988 second quarter", "next year's
 //! first quarter"), halves ("the first half of 1998"), seasons ("the summer
 //! of 1997", "the summer"), fiscal years ("fiscal 1989"), decades ("the
-//! 1990s", "the mid-1990s"), and the year the text is about ("the year",
+//! 1990s", "the mid-1990s"), centuries ("the 20th century", "the
+//! nineteenth century"), and the year the text is about ("the year",
 //! "the full year", "year-end").
 //!
 //! Invariants: quarters are 1..=4 and halves 1..=2; a period written
@@ -25,6 +26,7 @@ pub const RULES: &[Rule] = &[
     year_period,
     year_end,
     decade,
+    century,
     season_year,
     the_season,
     fiscal_year,
@@ -39,6 +41,32 @@ fn decade(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     };
     Some(Hit::date(j + 1, Point::Decade(d), None))
+}
+
+/// `the 20th century` → `19`, `the eleventh century` → `10`: TimeML writes
+/// a century as the first two digits of its years. "Century" must be lower
+/// case, so names ("20th Century Fox", "21st Century Insurance") stay out.
+fn century(cx: &Ctx, i: usize) -> Option<Hit> {
+    let j = the(cx, i);
+    let n = match cx.lex(j) {
+        Lex::Ordinal(n) => n,
+        _ => match cx.low(j) {
+            "thirteenth" => 13,
+            "fourteenth" => 14,
+            "fifteenth" => 15,
+            "sixteenth" => 16,
+            "seventeenth" => 17,
+            "eighteenth" => 18,
+            "nineteenth" => 19,
+            "twentieth" => 20,
+            "twenty-first" => 21,
+            _ => return None,
+        },
+    };
+    if !(1..=22).contains(&n) || cx.tok(j + 1)?.text != "century" {
+        return None;
+    }
+    Some(Hit::date(j + 2, Point::Century(n as i32 - 1), None))
 }
 
 /// `the summer of 1997`, `spring 2022`.
@@ -290,6 +318,21 @@ fn the_season(cx: &Ctx, i: usize) -> Option<Hit> {
 mod tests {
     use crate::testing::check;
     const D: &str = "2022-03-16";
+
+    #[test]
+    fn centuries() {
+        check(
+            "She is a 20th century democrat.",
+            D,
+            &[("20th century", "19")],
+        );
+        check(
+            "The temple dates from the eleventh century.",
+            D,
+            &[("the eleventh century", "10")],
+        );
+        check("He sold 21st Century Fox shares.", D, &[]);
+    }
 
     #[test]
     fn quarters_halves_and_seasons() {
