@@ -80,7 +80,7 @@ impl Deduplicator {
     /// remembers it as an original.
     pub fn check(&mut self, doc: &mut Document) {
         self.stats.seen += 1;
-        let words = words(doc.body());
+        let words = word_hashes(doc.body());
         let exact_key = hash_words(&words, 0x9e37_79b9_7f4a_7c15);
         if let Some(&original) = self.exact.get(&exact_key) {
             self.stats.exact += 1;
@@ -169,24 +169,47 @@ impl<I: Iterator<Item = Result<Document, ReadError>>> Iterator for Dedup<I> {
     }
 }
 
-/// The body's words, lower-cased, punctuation and symbols left out.
-fn words(body: &str) -> Vec<String> {
-    body.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
+/// FNV-1a offset basis and prime.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// FNV-1a over the words, separated so that word boundaries count.
-fn hash_words(words: &[String], seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
-    for w in words {
-        for b in w.bytes().chain([0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+/// A hash per word of the body: words are runs of alphanumeric characters,
+/// compared lower-cased, punctuation and symbols left out. No word is
+/// copied: each is hashed (FNV-1a over its lower-cased characters) as it
+/// is read.
+fn word_hashes(body: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(body.len() / 6);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    let feed = |h: &mut u64, c: char| {
+        *h ^= u64::from(c);
+        *h = h.wrapping_mul(FNV_PRIME);
+    };
+    for c in body.chars() {
+        if c.is_alphanumeric() {
+            in_word = true;
+            if c.is_ascii() {
+                feed(&mut h, c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(|l| feed(&mut h, l));
+            }
+        } else if in_word {
+            out.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
         }
     }
-    h
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
+/// One hash of a sequence of word hashes, in order.
+fn hash_words(words: &[u64], seed: u64) -> u64 {
+    words
+        .iter()
+        .fold(mix(seed ^ FNV_OFFSET), |h, &w| mix(h ^ w).wrapping_add(w))
 }
 
 /// SplitMix64's finaliser: a cheap, well-mixed permutation of 64-bit values.
@@ -196,13 +219,17 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The MinHash signature of the body's word shingles.
-fn minhash(words: &[String]) -> Box<[u32; HASHES]> {
+/// The MinHash signature of the body's word shingles. The `HASHES`
+/// functions are `h1 + i·h2` of two independent hashes of the shingle
+/// (Kirsch & Mitzenmacher's double hashing), keeping the high 32 bits: one
+/// multiply-add per function, which the compiler vectorises.
+fn minhash(words: &[u64]) -> Box<[u32; HASHES]> {
     let mut sig = Box::new([u32::MAX; HASHES]);
     for shingle in words.windows(SHINGLE) {
-        let base = hash_words(shingle, 0);
+        let h1 = hash_words(shingle, 0);
+        let h2 = mix(h1 ^ 0x9e37_79b9_7f4a_7c15) | 1;
         for (i, slot) in sig.iter_mut().enumerate() {
-            let h = mix(base ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) as u32;
+            let h = (h1.wrapping_add((i as u64).wrapping_mul(h2)) >> 32) as u32;
             *slot = (*slot).min(h);
         }
     }
