@@ -88,12 +88,15 @@ pub enum Lex {
     YearAgo,
     /// `year-end`.
     YearEnd,
-    /// `mid-March`.
+    /// `mid-March`, `late-November`: a month with a position modifier.
     MidMonth(u32),
     /// `mid-1998`.
     MidYear(i32),
     /// `mid-1990s`.
     MidDecade(i32),
+    /// `nineties`: a decade in words, its tens digit (9); the century
+    /// comes from the report's date.
+    DecadeWord(i32),
 }
 
 /// Month names and abbreviations (`sept.` keeps its period in the tokenizer).
@@ -266,6 +269,10 @@ fn compound(w: &str) -> Option<Lex> {
     match (head, tail) {
         ("year", "earlier" | "ago") => return Some(Lex::YearAgo),
         ("year", "end") => return Some(Lex::YearEnd),
+        // "late-November", "early-March": the month, as "mid-March"
+        ("early" | "late", rest) if month(rest).is_some() => {
+            return month(rest).map(Lex::MidMonth);
+        }
         ("mid", rest) => {
             if let Some(m) = month(rest) {
                 return Some(Lex::MidMonth(m));
@@ -337,6 +344,14 @@ pub fn classify(w: &str) -> Lex {
         return n;
     }
     match w {
+        "twenties" => return Lex::DecadeWord(2),
+        "thirties" => return Lex::DecadeWord(3),
+        "forties" => return Lex::DecadeWord(4),
+        "fifties" => return Lex::DecadeWord(5),
+        "sixties" => return Lex::DecadeWord(6),
+        "seventies" => return Lex::DecadeWord(7),
+        "eighties" => return Lex::DecadeWord(8),
+        "nineties" => return Lex::DecadeWord(9),
         "spring" => return Lex::Season("SP"),
         "summer" => return Lex::Season("SU"),
         "fall" | "autumn" => return Lex::Season("FA"),

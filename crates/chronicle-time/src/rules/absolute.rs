@@ -34,7 +34,7 @@ pub const RULES: &[Rule] = &[
 /// few months ahead of the report (then it is last year's), or the date
 /// just ahead in the next year is meant ("Jan. 2" in November). With a
 /// future cue nearby ("will", "is to") the window ahead is most of a year.
-fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
+pub(crate) fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i32 {
     let y = cx.dct.year();
     // How far ahead of the report the date may lie, in this year and into
     // the next: far after a firm deadline word or a future cue ("by

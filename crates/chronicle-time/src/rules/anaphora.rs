@@ -38,6 +38,8 @@ pub fn amount(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     match (cx.low(i), cx.lex(i)) {
         // "a couple of years" is two (TimeBank's reading)
         ("a", _) if cx.low(i + 1) == "couple" && cx.low(i + 2) == "of" => Some((2, i + 3)),
+        // "the next couple of years"
+        ("couple", _) if cx.low(i + 1) == "of" => Some((2, i + 2)),
         // "a hundred years", "a thousand years"
         ("a", _) if cx.low(i + 1) == "hundred" => Some((100, i + 2)),
         ("a", _) if cx.low(i + 1) == "thousand" => Some((1000, i + 2)),

@@ -306,6 +306,11 @@ mod tests {
             &[("the years", "PXY"), ("a couple of years", "P2Y")],
         );
         check(
+            "Talks will last the next couple of years.",
+            D,
+            &[("the next couple of years", "P2Y")],
+        );
+        check(
             "Talks stalled in recent weeks and may take several months.",
             D,
             &[("recent weeks", "PXW"), ("several months", "PXM")],

@@ -16,7 +16,6 @@ use crate::lexicon::Lex;
 use crate::point::Point;
 use crate::{Ctx, Hit};
 use chronicle_core::TimexType;
-use chrono::Datelike;
 
 pub const RULES: &[Rule] = &[position, mid_compound, approximate];
 
@@ -28,7 +27,7 @@ fn position_words(cx: &Ctx, i: usize) -> Option<usize> {
         "early" | "late" | "mid" | "earlier" | "later" => Some(1),
         // "the early 1980s", "the late 1970s"
         "the" if matches!(cx.low(i + 1), "early" | "late" | "mid") => {
-            matches!(cx.lex(i + 2), Lex::Decade(_)).then_some(2)
+            matches!(cx.lex(i + 2), Lex::Decade(_) | Lex::DecadeWord(_)).then_some(2)
         }
         "the" | "end" | "beginning" | "start" | "middle" => {
             let j = if cx.low(i) == "the" { i + 1 } else { i };
@@ -69,10 +68,11 @@ fn position(cx: &Ctx, i: usize) -> Option<Hit> {
     point_at(cx, j)
 }
 
-/// `mid-March`, `mid-1998`.
+/// `mid-March`, `late-November`, `mid-1998`; the month's year as for the
+/// month alone.
 fn mid_compound(cx: &Ctx, i: usize) -> Option<Hit> {
     let p = match cx.lex(i) {
-        Lex::MidMonth(m) => Point::Month(cx.dct.year(), m),
+        Lex::MidMonth(m) => Point::Month(super::absolute::year_for(cx, m, 15, i, i + 1), m),
         Lex::MidYear(y) => Point::Year(y),
         _ => return None,
     };
@@ -126,6 +126,11 @@ mod tests {
             "Troops arrived in mid-March.",
             D,
             &[("mid-March", "2022-03")],
+        );
+        check(
+            "He made the late-November trip.",
+            D,
+            &[("late-November", "2021-11")],
         );
         check(
             "The plant closes at the end of 1990.",

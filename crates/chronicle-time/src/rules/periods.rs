@@ -34,9 +34,22 @@ pub const RULES: &[Rule] = &[
     half,
 ];
 
-/// `the 1990s`, `1990s`, `the mid-1990s`.
+/// `the 1990s`, `1990s`, `the mid-1990s`; `the nineties` — a decade in
+/// words, with "the" ("in their twenties" is an age), is the latest one
+/// that began by the report's year.
 fn decade(cx: &Ctx, i: usize) -> Option<Hit> {
     let j = the(cx, i);
+    // "the early nineties": the modifier rule asks at "nineties".
+    if j > i || matches!(cx.prev_low(i), "early" | "late" | "mid") {
+        if let Lex::DecadeWord(tens) = cx.lex(j) {
+            let y = cx.dct.year();
+            let mut start = y - y.rem_euclid(100) + tens * 10;
+            if start > y {
+                start -= 100;
+            }
+            return Some(Hit::date(j + 1, Point::Decade(start.div_euclid(10)), None));
+        }
+    }
     let (Lex::Decade(d) | Lex::MidDecade(d)) = cx.lex(j) else {
         return None;
     };
@@ -332,6 +345,26 @@ mod tests {
             &[("the eleventh century", "10")],
         );
         check("He sold 21st Century Fox shares.", D, &[]);
+    }
+
+    #[test]
+    fn decades_in_words() {
+        check(
+            "Prices rose in the nineties.",
+            "1998-03-03",
+            &[("the nineties", "199")],
+        );
+        check(
+            "Growth slowed in the seventies.",
+            D,
+            &[("the seventies", "197")],
+        );
+        check("Both were in their twenties.", D, &[]);
+        check(
+            "It grew in the early eighties.",
+            D,
+            &[("the early eighties", "198")],
+        );
     }
 
     #[test]
