@@ -20,7 +20,7 @@ mod score;
 mod wikievents;
 
 pub use rams::role_of as rams_role;
-pub use score::{is_conflict, score, Counts, Report, Scores};
+pub use score::{head, is_conflict, score, Counts, Report, Scores};
 
 use chronicle_core::{Date, Document, Span};
 use std::path::Path;

@@ -6,7 +6,7 @@ use super::{Dataset, GoldDoc};
 use crate::table::EventTable;
 use chronicle_core::metrics::{f1, ratio};
 use chronicle_core::Span;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// True positives, predictions and gold items of one measure.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub struct Scores {
 pub struct Report {
     pub all: Scores,
     pub conflict: Scores,
+    /// Argument classification per role (lower case), all types.
+    pub roles: BTreeMap<String, Counts>,
     pub misses: Vec<String>,
 }
 
@@ -254,6 +256,18 @@ fn misses(doc: &GoldDoc, pred: &Tuples, gold: &Tuples, out: &mut Vec<String>) {
     }
 }
 
+/// Argument classification counted per role.
+fn add_roles(roles: &mut BTreeMap<String, Counts>, pred: &Tuples, gold: &Tuples) {
+    for p in &pred.ac {
+        let c = roles.entry(p.3.clone()).or_default();
+        c.pred += 1;
+        c.tp += usize::from(gold.ac.contains(p));
+    }
+    for g in &gold.ac {
+        roles.entry(g.3.clone()).or_default().gold += 1;
+    }
+}
+
 /// Scores annotated gold documents.
 pub fn score(docs: &[GoldDoc], dataset: Dataset) -> Report {
     let mut report = Report::default();
@@ -261,6 +275,7 @@ pub fn score(docs: &[GoldDoc], dataset: Dataset) -> Report {
         let gold = gold_tuples(doc, dataset);
         let pred = predicted_tuples(doc, dataset);
         add(&mut report.all, &pred, &gold);
+        add_roles(&mut report.roles, &pred, &gold);
         add(
             &mut report.conflict,
             &pred.filter(is_conflict),
