@@ -262,6 +262,19 @@ fn is_weapon_np(ctx: &Ctx, r: Range) -> bool {
     words::is(words::WEAPONS, ctx.word(r.1 - 1))
 }
 
+/// Words that stand alone but name no participant ("instead", "ago",
+/// a clitic split from its verb).
+const NON_PARTICIPANTS: &[&str] = &[
+    "instead", "only", "now", "ago", "abroad", "either", "also", "here", "there", "then", "too",
+    "already", "yet", "even", "just", "'ll", "’ll", "n't", "’re", "'re", "’ve", "'ve", "home",
+];
+
+/// Whether a phrase can fill a participant role: no date ("Monday",
+/// "2015") and no lone adverb.
+fn is_participant(ctx: &Ctx, r: Range) -> bool {
+    !(ctx.is_timex(r) || (r.1 - r.0 == 1 && words::is(NON_PARTICIPANTS, ctx.word(r.0))))
+}
+
 /// Actor, target and instrument of a trigger.
 pub fn participants(ctx: &Ctx, t: &Trigger, row: &Subtype) -> Participants {
     let (i, end) = t.range;
@@ -333,6 +346,11 @@ pub fn participants(ctx: &Ctx, t: &Trigger, row: &Subtype) -> Participants {
             }
         }
         Pos::Noun => noun_participants(ctx, t, row, &mut p),
+    }
+    for slot in [&mut p.actor, &mut p.target, &mut p.instrument] {
+        if slot.is_some_and(|r| !is_participant(ctx, r)) {
+            *slot = None;
+        }
     }
     p
 }

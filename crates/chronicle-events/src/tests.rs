@@ -390,3 +390,19 @@ fn the_head_of_an_argument_is_its_last_word_before_a_stop() {
     assert_eq!(eval::head(g, (7, 10)), 9, "Islamic State fighters");
     assert_eq!(eval::head(g, (6, 7)), 6, "one word");
 }
+
+#[test]
+fn a_noun_compound_triggers_on_its_head_and_dates_fill_no_role() {
+    let d = doc(
+        "The terror attack on Monday shocked the city. Civilians fled on Friday.",
+        &[],
+        &[("Monday", "2022-03-14"), ("Friday", "2022-03-11")],
+    );
+    let events = d.layers.events();
+    assert_eq!(d.text(events[0].span), "attack");
+    assert_eq!(arg(&d, &events[0].target), "");
+    let fled = &events[1];
+    assert_eq!(fled.subtype, "evacuate");
+    assert_eq!(arg(&d, &fled.target), "Civilians", "who flees is carried");
+    assert_eq!(arg(&d, &fled.actor), "");
+}

@@ -169,6 +169,11 @@ pub fn find(ctx: &Ctx) -> Vec<Trigger<'static>> {
             (None, None) => 0,
         };
         let mut t = found.swap_remove(pick);
+        // "a terror attack", "the missile strike": a noun compound's event
+        // is its head, the last word; the modifiers stay arguments.
+        if t.pos == Pos::Noun {
+            t.range.0 = t.range.1 - 1;
+        }
         match sense::sense(ctx, t.range, t.pos, t.subtype, t.past) {
             Sense::Event => {}
             Sense::Other => {
