@@ -50,6 +50,16 @@ impl Ctx<'_> {
             .any(|p| p.span.start == at && p.kind == chronicle_core::PlaceKind::Literal)
     }
 
+    /// Whether token `j` starts a demonym of the places layer ("Russian").
+    pub fn is_demonym(&self, j: usize) -> bool {
+        let at = self.tokens[j].span.start;
+        self.doc
+            .layers
+            .places()
+            .iter()
+            .any(|p| p.span.start == at && p.kind == chronicle_core::PlaceKind::Demonym)
+    }
+
     /// Whether a token range overlaps a temporal expression.
     pub fn is_timex(&self, r: Range) -> bool {
         let span = self.span(r);
@@ -262,6 +272,15 @@ fn is_weapon_np(ctx: &Ctx, r: Range) -> bool {
     words::is(words::WEAPONS, ctx.word(r.1 - 1))
 }
 
+/// A one-word name shaped like a demonym or a bloc adjective ("Western",
+/// "Iraqi", "Chinese") — the places layer may not know it.
+fn adjective_name(ctx: &Ctx, r: Range) -> bool {
+    r.1 - r.0 == 1
+        && ["an", "ern", "ese", "ish", "i"]
+            .iter()
+            .any(|e| ctx.word(r.0).ends_with(e))
+}
+
 /// Words that stand alone but name no participant ("instead", "ago",
 /// a clitic split from its verb).
 const NON_PARTICIPANTS: &[&str] = &[
@@ -378,11 +397,12 @@ fn noun_participants(ctx: &Ctx, t: &Trigger, row: &Subtype, p: &mut Participants
                 .filter(|&r| !ctx.is_timex(r));
             break;
         } else if let Some((r, kind)) = ctx.entity_range(k) {
-            // "the Ukraine war", "the Boston Marathon bombing" is where,
-            // not who.
+            // "the Ukraine war" is where, not who; "the Boston Marathon
+            // bombing" names neither (a name of other kind than a
+            // demonym: "Russian strike").
             if kind == EntityType::Location || ctx.is_place(r.0) {
                 p.place = Some((r.0.max(floor), r.1));
-            } else {
+            } else if kind != EntityType::Misc || ctx.is_demonym(r.0) || adjective_name(ctx, r) {
                 p.actor = Some((r.0.max(floor), r.1));
             }
             j = r.0.max(floor);

@@ -163,13 +163,14 @@ fn date(ctx: &Ctx, trigger: Range, quote: Option<Span>, clause_only: bool) -> Op
 
 /// The actor of a participle clause ("the group launched attacks, killing
 /// 130 people and injuring scores more"): the actor of the latest event
-/// before it in its sentence, when the clause opens with the trigger.
+/// before it in its sentence (none when that event has none: "bombs
+/// exploded, killing three"), when the clause opens with the trigger.
 fn participle_actor(
     ctx: &Ctx,
     t: &triggers::Trigger,
     before: &[triggers::Trigger],
     events: &[Event],
-) -> Option<Range> {
+) -> Option<Option<Range>> {
     let i = t.range.0;
     let (start, _) = ctx.sentence_range(i);
     let opens_clause = i > start && matches!(ctx.word(i - 1), "," | "and");
@@ -179,10 +180,15 @@ fn participle_actor(
     let k = before
         .iter()
         .rposition(|b| b.range.1 <= i && b.range.0 >= start)?;
-    let actor = events[k].actor.as_ref()?.span;
-    let first = ctx.tokens.partition_point(|x| x.span.start < actor.start);
-    let end = ctx.tokens.partition_point(|x| x.span.start < actor.end);
-    Some((first, end))
+    Some(events[k].actor.as_ref().map(|actor| {
+        let first = ctx
+            .tokens
+            .partition_point(|x| x.span.start < actor.span.start);
+        let end = ctx
+            .tokens
+            .partition_point(|x| x.span.start < actor.span.end);
+        (first, end)
+    }))
 }
 
 impl EventAnnotator {
@@ -198,7 +204,7 @@ impl EventAnnotator {
             };
             let mut p = args::participants(&ctx, &t, row);
             if let Some(actor) = participle_actor(&ctx, &t, &ranges, &events) {
-                p.actor = Some(actor);
+                p.actor = actor;
             }
             let arg = |r: Option<Range>| {
                 r.map(|r| Argument {
