@@ -439,7 +439,9 @@ fn noun_participants(ctx: &Ctx, t: &Trigger, row: &Subtype, p: &mut Participants
     // "The group launched a series of attacks": the subject of the light
     // verb that governs the noun acts.
     if p.actor.is_none() {
-        p.actor = light_verb_before(ctx, i).and_then(|v| subject(ctx, v));
+        p.actor = light_verb_before(ctx, i)
+            .and_then(|v| subject(ctx, v))
+            .or_else(|| agent_after(ctx, end));
     }
     if row.object == ObjectSlot::Instrument && p.instrument.is_none() {
         p.instrument = after_prep(ctx, end, 2, &["of"]);
@@ -489,21 +491,40 @@ const LIGHT_VERBS: &[&str] = &[
     "holding",
 ];
 
+/// The agent of a light verb's participle after an event noun: "attacks
+/// in recent years, carried out by extremists".
+fn agent_after(ctx: &Ctx, end: usize) -> Option<Range> {
+    let (_, sentence_end) = ctx.sentence_range(end.saturating_sub(1));
+    let by = (end + 1..(end + 10).min(sentence_end)).find(|&j| {
+        ctx.word(j) == "by"
+            && words::is(
+                LIGHT_VERBS,
+                ctx.word(j - 1 - usize::from(ctx.word(j - 1) == "out")),
+            )
+    })?;
+    np_starting_at(ctx, by + 1, ctx.clause_end(by))
+}
+
 /// The light verb governing the event noun at `i`: before it in its
 /// clause, past determiners, modifiers, "out" and "a series/wave of".
 fn light_verb_before(ctx: &Ctx, i: usize) -> Option<usize> {
     let floor = ctx.clause_start(i);
     let mut j = i;
     let mut steps = 0;
-    while j > floor && steps < 6 {
+    // "claimed responsibility for the attack".
+    let mut responsibility = false;
+    while j > floor && steps < 7 {
         let w = ctx.word(j - 1);
-        if words::is(LIGHT_VERBS, w) {
+        if words::is(LIGHT_VERBS, w)
+            || (responsibility && matches!(w, "claim" | "claimed" | "claims" | "claiming"))
+        {
             return Some(j - 1);
         }
+        responsibility |= w == "responsibility";
         let skippable = words::is(DETERMINERS, w)
             || matches!(
                 w,
-                "out" | "of" | "series" | "wave" | "string" | "spate" | "new"
+                "out" | "of" | "series" | "wave" | "string" | "spate" | "new" | "for"
             )
             || (is_content(ctx, j - 1) && ctx.entity_of[j - 1].is_none());
         if !skippable {

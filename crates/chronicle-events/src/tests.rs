@@ -406,3 +406,17 @@ fn a_noun_compound_triggers_on_its_head_and_dates_fill_no_role() {
     assert_eq!(arg(&d, &fled.target), "Civilians", "who flees is carried");
     assert_eq!(arg(&d, &fled.actor), "");
 }
+
+#[test]
+fn claimed_responsibility_and_carried_out_by_name_the_attacker() {
+    let d = doc(
+        "The militia claimed responsibility for the bombing. Police counted three raids, carried out by rebels.",
+        &[],
+        &[],
+    );
+    let events = d.layers.events();
+    let bombing = events.iter().find(|e| d.text(e.span) == "bombing").unwrap();
+    assert_eq!(arg(&d, &bombing.actor), "militia");
+    let raids = events.iter().find(|e| d.text(e.span) == "raids").unwrap();
+    assert_eq!(arg(&d, &raids.actor), "rebels");
+}
