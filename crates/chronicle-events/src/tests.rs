@@ -420,3 +420,19 @@ fn claimed_responsibility_and_carried_out_by_name_the_attacker() {
     let raids = events.iter().find(|e| d.text(e.span) == "raids").unwrap();
     assert_eq!(arg(&d, &raids.actor), "rebels");
 }
+
+#[test]
+fn a_prediction_that_cuts_a_gold_token_is_counted_and_never_credited() {
+    let mut file = eval::parse("w.jsonl", WIKI);
+    annotate(&mut file);
+    let g = &mut file.docs[0];
+    let mut events = g.doc.layers.events().to_vec();
+    // "attack" inside the gold token "attacked".
+    let at = g.doc.body().find("attacked").unwrap();
+    events[0].span = Span::new(at, at + "attack".len());
+    g.doc.layers.events = Some(Layer::new("test", events));
+    let r = eval::score(&file.docs, Dataset::WikiEvents);
+    assert_eq!((r.all.trigger_id.tp, r.all.trigger_id.pred), (0, 1));
+    assert_eq!((r.all.arg_class.tp, r.all.arg_class.pred), (0, 2));
+    assert!(r.misses.iter().any(|m| m.contains("spurious trigger")));
+}

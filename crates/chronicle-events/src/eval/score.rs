@@ -86,11 +86,15 @@ pub fn head(doc: &GoldDoc, (a, b): (usize, usize)) -> usize {
         .map_or(b - 1, |stop| stop - 1)
 }
 
-/// The gold tokens a predicted span covers (possibly empty).
-fn covered(doc: &GoldDoc, span: Span) -> (usize, usize) {
+/// The gold tokens a predicted span covers, when it starts and ends on
+/// gold token boundaries; a span that cuts a gold token ("bomb" in
+/// "car-bomb") matches nothing.
+fn covered(doc: &GoldDoc, span: Span) -> Option<(usize, usize)> {
     let first = doc.tokens.partition_point(|t| t.end <= span.start);
     let end = doc.tokens.partition_point(|t| t.start < span.end);
-    (first, end.max(first))
+    let aligned =
+        first < end && doc.tokens[first].start == span.start && doc.tokens[end - 1].end == span.end;
+    aligned.then_some((first, end))
 }
 
 /// The type compared: full KAIROS; AIDA `family.subtype`, plus `.meet`
@@ -166,6 +170,7 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
     let mut t = Tuples::default();
     let only_at: Option<HashSet<Trig>> =
         (dataset == Dataset::Rams).then(|| doc.events.iter().map(|e| e.trigger).collect());
+    let mut unmatched = 0;
     for e in doc.doc.layers.events() {
         let Some(row) = table.subtype(&e.subtype) else {
             continue;
@@ -175,7 +180,9 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
             Dataset::Rams => row.aida.as_deref(),
         };
         let Some(mapped) = mapped else { continue };
-        let trigger = covered(doc, e.span);
+        // A misaligned prediction still counts, under a key no gold has.
+        unmatched += 1;
+        let trigger = covered(doc, e.span).unwrap_or((usize::MAX, unmatched));
         if only_at.as_ref().is_some_and(|at| !at.contains(&trigger)) {
             continue;
         }
@@ -191,11 +198,8 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
             let (Some(arg), Some(role)) = (arg, role) else {
                 continue;
             };
-            let range = covered(doc, arg.span);
-            if range.0 == range.1 {
-                continue;
-            }
-            let h = head(doc, range);
+            unmatched += 1;
+            let h = covered(doc, arg.span).map_or(usize::MAX - unmatched, |r| head(doc, r));
             t.ai.insert((trigger, kind.clone(), h));
             t.ac.insert((trigger, kind.clone(), h, role.to_lowercase()));
         }
@@ -204,8 +208,8 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
 }
 
 fn token_text(doc: &GoldDoc, (a, b): (usize, usize)) -> String {
-    if a >= b {
-        return String::new();
+    if a >= b || b > doc.tokens.len() {
+        return "(not on gold token boundaries)".to_owned();
     }
     doc.doc.body()[doc.tokens[a].start()..doc.tokens[b - 1].end()].replace('\n', " ")
 }
