@@ -88,6 +88,18 @@ pub fn run(args: EvalEventsArgs) -> Result<Outcome> {
         row(&mut out, "all types", &report.all);
         row(&mut out, "conflict", &report.conflict);
         if half == args.show {
+            out.push_str(&format!("argument classification by role ({half} half):\n"));
+            for (role, c) in &report.roles {
+                out.push_str(&format!(
+                    "  {role:<18} {:.3} {:.3} {:.3} ({}/{}/{})\n",
+                    c.precision(),
+                    c.recall(),
+                    c.f1(),
+                    c.tp,
+                    c.pred,
+                    c.gold
+                ));
+            }
             out.push_str(&format!("misses ({half} half, first {}):\n", args.misses));
             for m in report.misses.iter().take(args.misses) {
                 out.push_str(&format!("  {m}\n"));

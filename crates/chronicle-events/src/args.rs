@@ -39,6 +39,36 @@ impl Ctx<'_> {
         use chronicle_core::TokenKind;
         matches!(self.tokens[j].kind, TokenKind::Word | TokenKind::Number)
     }
+
+    /// Whether token `j` starts a literal place of the places layer.
+    pub fn is_place(&self, j: usize) -> bool {
+        let at = self.tokens[j].span.start;
+        self.doc
+            .layers
+            .places()
+            .iter()
+            .any(|p| p.span.start == at && p.kind == chronicle_core::PlaceKind::Literal)
+    }
+
+    /// Whether token `j` starts a demonym of the places layer ("Russian").
+    pub fn is_demonym(&self, j: usize) -> bool {
+        let at = self.tokens[j].span.start;
+        self.doc
+            .layers
+            .places()
+            .iter()
+            .any(|p| p.span.start == at && p.kind == chronicle_core::PlaceKind::Demonym)
+    }
+
+    /// Whether a token range overlaps a temporal expression.
+    pub fn is_timex(&self, r: Range) -> bool {
+        let span = self.span(r);
+        self.doc
+            .layers
+            .timexes()
+            .iter()
+            .any(|x| x.span.overlaps(span))
+    }
 }
 
 /// The noun phrase that ends at token `j` (inclusive), if `j` can end one.
@@ -75,7 +105,9 @@ pub fn np_starting_at(ctx: &Ctx, mut j: usize, end: usize) -> Option<Range> {
     while j < end
         && (words::is(DETERMINERS, ctx.word(j))
             || matches!(ctx.word(j), "down" | "up" | "off" | "out" | "’s" | "'s")
-            || ((ctx.is_number(j) || is_quantity(ctx.word(j)))
+            || ((ctx.is_number(j)
+                || is_quantity(ctx.word(j))
+                || words::is(words::NUMBER_WORDS, ctx.word(j)))
                 && j + 1 < end
                 && (ctx.word(j + 1) == "of" || is_content(ctx, j + 1))))
     {
@@ -97,7 +129,10 @@ pub fn np_starting_at(ctx: &Ctx, mut j: usize, end: usize) -> Option<Range> {
             b = eb.min(end);
             continue;
         }
-        if !is_content(ctx, b) {
+        let w = ctx.word(b);
+        // "detonated the bombs remotely": an adverb ends the phrase.
+        let adverb = b > j && w.len() > 4 && w.ends_with("ly") && !words::is(words::LY_NOUNS, w);
+        if !is_content(ctx, b) || adverb {
             break;
         }
         b += 1;
@@ -129,10 +164,16 @@ pub fn subject(ctx: &Ctx, i: usize) -> Option<Range> {
         // A participle clause ("…, raining missiles down"): the sentence's
         // first name before it.
         let (start, _) = ctx.sentence_range(i);
+        // Names after a preposition ("In Bagram, a bomber …") are not the
+        // subject.
         if floor > start && ctx.word(i).ends_with("ing") {
             return (start..floor).find_map(|k| {
                 ctx.entity_range(k)
-                    .filter(|(_, kind)| *kind != EntityType::Misc)
+                    .filter(|&((a, _), kind)| {
+                        kind != EntityType::Misc
+                            && a == k
+                            && (a == start || !words::is(words::PREPOSITIONS, ctx.word(a - 1)))
+                    })
                     .map(|(r, _)| r)
             });
         }
@@ -190,15 +231,67 @@ fn passive(ctx: &Ctx, t: &Trigger) -> bool {
     }
     let (_, end) = ctx.sentence_range(t.range.0);
     let next = t.range.1;
+    // A bare participle after a noun with no object of its own is a reduced
+    // relative: "the members killed were …", "35 people killed in …".
     j > floor
         && !words::is(AUXILIARIES, ctx.word(j - 1))
         && !words::is(PRONOUNS, ctx.word(j - 1))
         && ctx.entity_of[j - 1].is_none()
-        && (next >= end || matches!(ctx.word(next), "in" | "by" | "near" | "on" | "."))
+        && (next >= end || ctx.is_punct(next) || words::is(AFTER_PARTICIPLE, ctx.word(next)))
 }
+
+/// Words that follow a passive participle rather than open its object.
+const AFTER_PARTICIPLE: &[&str] = &[
+    "in",
+    "by",
+    "near",
+    "on",
+    "during",
+    "when",
+    "while",
+    "after",
+    "since",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "last",
+    "yesterday",
+    "today",
+    "with",
+    "outside",
+    "inside",
+    "across",
+    "as",
+];
 
 fn is_weapon_np(ctx: &Ctx, r: Range) -> bool {
     words::is(words::WEAPONS, ctx.word(r.1 - 1))
+}
+
+/// A one-word name shaped like a demonym or a bloc adjective ("Western",
+/// "Iraqi", "Chinese") — the places layer may not know it.
+fn adjective_name(ctx: &Ctx, r: Range) -> bool {
+    r.1 - r.0 == 1
+        && ["an", "ern", "ese", "ish", "i"]
+            .iter()
+            .any(|e| ctx.word(r.0).ends_with(e))
+}
+
+/// Words that stand alone but name no participant ("instead", "ago",
+/// a clitic split from its verb).
+const NON_PARTICIPANTS: &[&str] = &[
+    "instead", "only", "now", "ago", "abroad", "either", "also", "here", "there", "then", "too",
+    "already", "yet", "even", "just", "'ll", "’ll", "n't", "’re", "'re", "’ve", "'ve", "home",
+];
+
+/// Whether a phrase can fill a participant role: no date ("Monday",
+/// "2015") and no lone adverb.
+fn is_participant(ctx: &Ctx, r: Range) -> bool {
+    !(ctx.is_timex(r) || (r.1 - r.0 == 1 && words::is(NON_PARTICIPANTS, ctx.word(r.0))))
 }
 
 /// Actor, target and instrument of a trigger.
@@ -243,7 +336,11 @@ pub fn participants(ctx: &Ctx, t: &Trigger, row: &Subtype) -> Participants {
                         || ctx.figure_after(end).is_some());
                 if !t.entry.patient_subject && starts_np {
                     if let Some(o) = np_starting_at(ctx, end, clause_end) {
-                        object_slot(&mut p, o);
+                        if t.entry.instrument_object && row.roles[2].kairos.is_some() {
+                            p.instrument = Some(o);
+                        } else {
+                            object_slot(&mut p, o);
+                        }
                     }
                 }
                 if t.entry.needs_weapon {
@@ -269,6 +366,11 @@ pub fn participants(ctx: &Ctx, t: &Trigger, row: &Subtype) -> Participants {
         }
         Pos::Noun => noun_participants(ctx, t, row, &mut p),
     }
+    for slot in [&mut p.actor, &mut p.target, &mut p.instrument] {
+        if slot.is_some_and(|r| !is_participant(ctx, r)) {
+            *slot = None;
+        }
+    }
     p
 }
 
@@ -288,13 +390,19 @@ fn noun_participants(ctx: &Ctx, t: &Trigger, row: &Subtype, p: &mut Participants
             }
             j = k;
         } else if w == "’s" || w == "'s" {
-            p.actor = k.checked_sub(1).and_then(|e| np_ending_at(ctx, e, floor));
+            // "Saturday's attack" is when, not who.
+            p.actor = k
+                .checked_sub(1)
+                .and_then(|e| np_ending_at(ctx, e, floor))
+                .filter(|&r| !ctx.is_timex(r));
             break;
         } else if let Some((r, kind)) = ctx.entity_range(k) {
-            // "the Ukraine war" is where, not who.
-            if kind == EntityType::Location {
+            // "the Ukraine war" is where, not who; "the Boston Marathon
+            // bombing" names neither (a name of other kind than a
+            // demonym: "Russian strike").
+            if kind == EntityType::Location || ctx.is_place(r.0) {
                 p.place = Some((r.0.max(floor), r.1));
-            } else {
+            } else if kind != EntityType::Misc || ctx.is_demonym(r.0) || adjective_name(ctx, r) {
                 p.actor = Some((r.0.max(floor), r.1));
             }
             j = r.0.max(floor);
@@ -323,10 +431,107 @@ fn noun_participants(ctx: &Ctx, t: &Trigger, row: &Subtype, p: &mut Participants
     // Skip a date or a place between the noun and its preposition ("attack
     // Sunday on a facility").
     p.target = after_prep(ctx, end, 4, target_preps);
+    // "The explosion targeted a bakery": the noun is the subject.
+    let (_, sentence_end) = ctx.sentence_range(i);
+    if p.target.is_none() && end < sentence_end && words::is(TARGETING, ctx.word(end)) {
+        p.target = np_starting_at(ctx, end + 1, ctx.clause_end(end));
+    }
+    // "The group launched a series of attacks": the subject of the light
+    // verb that governs the noun acts.
+    if p.actor.is_none() {
+        p.actor = light_verb_before(ctx, i)
+            .and_then(|v| subject(ctx, v))
+            .or_else(|| agent_after(ctx, end));
+    }
     if row.object == ObjectSlot::Instrument && p.instrument.is_none() {
         p.instrument = after_prep(ctx, end, 2, &["of"]);
     }
     if p.instrument.is_none() && (row.roles[2].kairos.is_some() || row.roles[2].aida.is_some()) {
         p.instrument = after_prep(ctx, end, 4, &["with"]).filter(|&r| is_weapon_np(ctx, r));
     }
+}
+
+/// Verbs after an event noun that take its target as their object.
+const TARGETING: &[&str] = &["targeted", "targeting", "targets", "hit", "hits", "struck"];
+
+/// Verbs whose object is an event noun and whose subject does the event
+/// ("carried out the attack", "launched strikes", "staged a protest").
+const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "carry",
+    "carried",
+    "carries",
+    "carrying",
+    "conduct",
+    "conducted",
+    "conducts",
+    "conducting",
+    "stage",
+    "staged",
+    "stages",
+    "staging",
+    "mount",
+    "mounted",
+    "mounts",
+    "mounting",
+    "commit",
+    "committed",
+    "commits",
+    "committing",
+    "perpetrate",
+    "perpetrated",
+    "unleash",
+    "unleashed",
+    "hold",
+    "held",
+    "holds",
+    "holding",
+];
+
+/// The agent of a light verb's participle after an event noun: "attacks
+/// in recent years, carried out by extremists".
+fn agent_after(ctx: &Ctx, end: usize) -> Option<Range> {
+    let (_, sentence_end) = ctx.sentence_range(end.saturating_sub(1));
+    let by = (end + 1..(end + 10).min(sentence_end)).find(|&j| {
+        ctx.word(j) == "by"
+            && words::is(
+                LIGHT_VERBS,
+                ctx.word(j - 1 - usize::from(ctx.word(j - 1) == "out")),
+            )
+    })?;
+    np_starting_at(ctx, by + 1, ctx.clause_end(by))
+}
+
+/// The light verb governing the event noun at `i`: before it in its
+/// clause, past determiners, modifiers, "out" and "a series/wave of".
+fn light_verb_before(ctx: &Ctx, i: usize) -> Option<usize> {
+    let floor = ctx.clause_start(i);
+    let mut j = i;
+    let mut steps = 0;
+    // "claimed responsibility for the attack".
+    let mut responsibility = false;
+    while j > floor && steps < 7 {
+        let w = ctx.word(j - 1);
+        if words::is(LIGHT_VERBS, w)
+            || (responsibility && matches!(w, "claim" | "claimed" | "claims" | "claiming"))
+        {
+            return Some(j - 1);
+        }
+        responsibility |= w == "responsibility";
+        let skippable = words::is(DETERMINERS, w)
+            || matches!(
+                w,
+                "out" | "of" | "series" | "wave" | "string" | "spate" | "new" | "for"
+            )
+            || (is_content(ctx, j - 1) && ctx.entity_of[j - 1].is_none());
+        if !skippable {
+            return None;
+        }
+        j -= 1;
+        steps += 1;
+    }
+    None
 }

@@ -25,6 +25,8 @@ pub struct Entry {
     pub subtype: String,
     pub patient_subject: bool,
     pub instrument_subject: bool,
+    /// The direct object is the instrument ("detonated the device").
+    pub instrument_object: bool,
     pub needs_weapon: bool,
     pub needs_troops: bool,
     pub lower_only: bool,
@@ -139,6 +141,7 @@ pub fn parse(text: &str) -> Result<Lexicon, String> {
             subtype: f[2].to_owned(),
             patient_subject: false,
             instrument_subject: false,
+            instrument_object: false,
             needs_weapon: false,
             needs_troops: false,
             lower_only: false,
@@ -154,6 +157,7 @@ pub fn parse(text: &str) -> Result<Lexicon, String> {
             match flag {
                 "patient" => entry.patient_subject = true,
                 "instsubj" => entry.instrument_subject = true,
+                "instobj" => entry.instrument_object = true,
                 "weapon" => entry.needs_weapon = true,
                 "troops" => entry.needs_troops = true,
                 "lower" => entry.lower_only = true,

@@ -8,7 +8,8 @@
 //! - `data/event_types.tsv` — the event table (subtype → PLOVER, KAIROS,
 //!   AIDA, roles), with its sources; read by [`table`];
 //! - `data/triggers.tsv` — the hand-written trigger lexicon; [`lexicon`];
-//! - `triggers.rs` — trigger recognition;
+//! - `triggers.rs` — trigger recognition; `sense.rs` — senses that name no
+//!   event ("heart attack", "strike a deal") or another (a labour strike);
 //! - `args.rs` — actor, target and instrument from patterns over tokens and
 //!   entities; place, date and figures come from their layers here;
 //! - `status.rs` — polarity, modality and the claimed source;
@@ -44,6 +45,7 @@ mod ctx;
 pub mod eval;
 pub mod lexicon;
 mod link;
+mod sense;
 mod status;
 pub mod table;
 #[cfg(test)]
@@ -98,7 +100,12 @@ fn place(ctx: &Ctx, trigger: Range, taken: &[Span]) -> Option<Argument> {
         .filter(|p| !taken.iter().any(|s| s.overlaps(p.span)))
         .filter(|p| {
             let first = ctx.tokens.partition_point(|x| x.span.start < p.span.start);
-            first + REACH >= trigger.0 && first <= trigger.1 + REACH
+            // In the trigger's clause, or in an opening adverbial ("In
+            // Bagram, a bomber blew himself up").
+            let clause = ctx.clause_start(first);
+            let same_clause = clause == ctx.clause_start(trigger.0);
+            let opening = clause == start && first < trigger.0;
+            first + REACH >= trigger.0 && first <= trigger.1 + REACH && (same_clause || opening)
         })
         .filter(|p| {
             let before = body[sentence.start()..p.span.start()].trim_end();
@@ -154,6 +161,36 @@ fn date(ctx: &Ctx, trigger: Range, quote: Option<Span>, clause_only: bool) -> Op
         })
 }
 
+/// The actor of a participle clause ("the group launched attacks, killing
+/// 130 people and injuring scores more"): the actor of the latest event
+/// before it in its sentence (none when that event has none: "bombs
+/// exploded, killing three"), when the clause opens with the trigger.
+fn participle_actor(
+    ctx: &Ctx,
+    t: &triggers::Trigger,
+    before: &[triggers::Trigger],
+    events: &[Event],
+) -> Option<Option<Range>> {
+    let i = t.range.0;
+    let (start, _) = ctx.sentence_range(i);
+    let opens_clause = i > start && matches!(ctx.word(i - 1), "," | "and");
+    if t.pos != lexicon::Pos::Verb || !ctx.word(i).ends_with("ing") || !opens_clause {
+        return None;
+    }
+    let k = before
+        .iter()
+        .rposition(|b| b.range.1 <= i && b.range.0 >= start)?;
+    Some(events[k].actor.as_ref().map(|actor| {
+        let first = ctx
+            .tokens
+            .partition_point(|x| x.span.start < actor.span.start);
+        let end = ctx
+            .tokens
+            .partition_point(|x| x.span.start < actor.span.end);
+        (first, end)
+    }))
+}
+
 impl EventAnnotator {
     /// The events of `doc` (which must carry the layers the annotator needs).
     pub fn events(doc: &Document) -> Vec<Event> {
@@ -165,7 +202,10 @@ impl EventAnnotator {
             let Some(row) = table.subtype(t.subtype) else {
                 continue;
             };
-            let p = args::participants(&ctx, &t, row);
+            let mut p = args::participants(&ctx, &t, row);
+            if let Some(actor) = participle_actor(&ctx, &t, &ranges, &events) {
+                p.actor = actor;
+            }
             let arg = |r: Option<Range>| {
                 r.map(|r| Argument {
                     span: ctx.span(r),

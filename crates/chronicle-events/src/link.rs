@@ -12,10 +12,6 @@ use chronicle_core::{EntityType, Event, EventType, Span};
 
 /// How many sentences back an anaphoric event mention looks.
 const ANAPHORA_SENTENCES: u32 = 4;
-/// Words before a name that make it an object rather than a subject.
-const PREPOSITIONS: &[&str] = &[
-    "with", "to", "in", "on", "at", "from", "by", "against", "of", "for", "into", "near",
-];
 /// How many tokens back a pronoun looks for the name it stands for.
 const PRONOUN_REACH: usize = 60;
 
@@ -120,7 +116,7 @@ fn name_of(ctx: &Ctx, span: Span) -> Option<String> {
                         matches!(kind, EntityType::Organization | EntityType::Location)
                     })
                     .filter(|((a, _), _)| {
-                        *a == 0 || !crate::words::is(PREPOSITIONS, ctx.word(a - 1))
+                        *a == 0 || !crate::words::is(crate::words::PREPOSITIONS, ctx.word(a - 1))
                     })
                     .map(|(r, _)| ctx.span(r))
             });

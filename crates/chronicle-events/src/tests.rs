@@ -278,3 +278,161 @@ fn a_modal_governing_the_verb_makes_it_possible_and_undated_outside_its_clause()
     assert_eq!(e.modality, Modality::Possible);
     assert_eq!(e.date, None);
 }
+
+/// The triggers found in `text` (no entities or timexes), as text and subtype.
+fn triggers_of(text: &str) -> Vec<(String, String)> {
+    let d = doc(text, &[], &[]);
+    d.layers
+        .events()
+        .iter()
+        .map(|e| (d.text(e.span).to_owned(), e.subtype.clone()))
+        .collect()
+}
+
+#[test]
+fn other_senses_name_no_event_and_a_labour_strike_is_a_protest() {
+    for text in [
+        "He died of a heart attack.",
+        "The minister attacked the decision.",
+        "They struck a deal with the lenders.",
+        "She suffered a cardiac arrest.",
+        "The trade war hurt exporters.",
+        "He went to court in order to appeal.",
+        "The bill was killed in committee after they killed the proposal.",
+        "It was a close call.",
+        "The legal battle lasted years.",
+    ] {
+        let found = triggers_of(text);
+        assert!(
+            found.iter().all(|(_, s)| !matches!(
+                s.as_str(),
+                "attack" | "battle" | "arrest" | "order" | "call"
+            ) || text.contains("killed in committee") && s == "kill"),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(
+        triggers_of("Teachers went on strike over pay."),
+        [("strike".to_owned(), "protest".to_owned())]
+    );
+    assert_eq!(
+        triggers_of("Missiles struck the depot."),
+        [("struck".to_owned(), "attack".to_owned())]
+    );
+}
+
+#[test]
+fn a_participle_clause_takes_the_actor_of_the_event_before_it() {
+    let d = doc(
+        "Rebels attacked the convoy, killing six soldiers and injuring 20 more.",
+        &[],
+        &[],
+    );
+    let kinds: Vec<&str> = d
+        .layers
+        .events()
+        .iter()
+        .map(|e| e.subtype.as_str())
+        .collect();
+    assert_eq!(kinds, ["attack", "kill", "injure"]);
+    let kill = &d.layers.events()[1];
+    assert_eq!(arg(&d, &kill.actor), "Rebels");
+    assert_eq!(arg(&d, &kill.target), "soldiers");
+    assert_eq!(arg(&d, &d.layers.events()[2].actor), "Rebels");
+}
+
+#[test]
+fn a_bare_participle_after_a_noun_is_passive() {
+    let d = doc("All six of the members killed were Americans.", &[], &[]);
+    let e = &d.layers.events()[0];
+    assert_eq!(arg(&d, &e.actor), "");
+    assert_eq!(arg(&d, &e.target), "members");
+}
+
+#[test]
+fn a_light_verb_gives_its_subject_to_the_event_noun_and_targeting_its_object() {
+    let d = doc(
+        "The militants launched a series of attacks in the north. The explosion targeted a bakery.",
+        &[],
+        &[],
+    );
+    let events = d.layers.events();
+    assert_eq!(d.text(events[0].span), "attacks");
+    assert_eq!(arg(&d, &events[0].actor), "militants");
+    let blast = events
+        .iter()
+        .find(|e| d.text(e.span) == "explosion")
+        .unwrap();
+    assert_eq!(arg(&d, &blast.target), "bakery");
+}
+
+#[test]
+fn weapon_nouns_are_no_verbs_and_detonated_devices_are_instruments() {
+    let d = doc(
+        "Twin bombs exploded. The brothers detonated the bombs remotely.",
+        &[],
+        &[],
+    );
+    let events = d.layers.events();
+    let texts: Vec<&str> = events.iter().map(|e| d.text(e.span)).collect();
+    assert_eq!(texts, ["exploded", "detonated"]);
+    assert_eq!(arg(&d, &events[1].instrument), "bombs");
+    assert_eq!(arg(&d, &events[1].target), "");
+}
+
+#[test]
+fn the_head_of_an_argument_is_its_last_word_before_a_stop() {
+    let line = r#"{"doc_key": "r1", "sentences": [["the", "leader", "of", "the", "group", "who", "fled"], ["Islamic", "State", "fighters"]], "evt_triggers": [[6, 6, [["movement.transportperson.n/a", 1.0]]]], "ent_spans": [], "gold_evt_links": []}"#;
+    let file = eval::parse("r.jsonlines", line);
+    let g = &file.docs[0];
+    assert_eq!(eval::head(g, (0, 5)), 1, "the leader of …");
+    assert_eq!(eval::head(g, (3, 7)), 4, "the group who …");
+    assert_eq!(eval::head(g, (7, 10)), 9, "Islamic State fighters");
+    assert_eq!(eval::head(g, (6, 7)), 6, "one word");
+}
+
+#[test]
+fn a_noun_compound_triggers_on_its_head_and_dates_fill_no_role() {
+    let d = doc(
+        "The terror attack on Monday shocked the city. Civilians fled on Friday.",
+        &[],
+        &[("Monday", "2022-03-14"), ("Friday", "2022-03-11")],
+    );
+    let events = d.layers.events();
+    assert_eq!(d.text(events[0].span), "attack");
+    assert_eq!(arg(&d, &events[0].target), "");
+    let fled = &events[1];
+    assert_eq!(fled.subtype, "evacuate");
+    assert_eq!(arg(&d, &fled.target), "Civilians", "who flees is carried");
+    assert_eq!(arg(&d, &fled.actor), "");
+}
+
+#[test]
+fn claimed_responsibility_and_carried_out_by_name_the_attacker() {
+    let d = doc(
+        "The militia claimed responsibility for the bombing. Police counted three raids, carried out by rebels.",
+        &[],
+        &[],
+    );
+    let events = d.layers.events();
+    let bombing = events.iter().find(|e| d.text(e.span) == "bombing").unwrap();
+    assert_eq!(arg(&d, &bombing.actor), "militia");
+    let raids = events.iter().find(|e| d.text(e.span) == "raids").unwrap();
+    assert_eq!(arg(&d, &raids.actor), "rebels");
+}
+
+#[test]
+fn a_prediction_that_cuts_a_gold_token_is_counted_and_never_credited() {
+    let mut file = eval::parse("w.jsonl", WIKI);
+    annotate(&mut file);
+    let g = &mut file.docs[0];
+    let mut events = g.doc.layers.events().to_vec();
+    // "attack" inside the gold token "attacked".
+    let at = g.doc.body().find("attacked").unwrap();
+    events[0].span = Span::new(at, at + "attack".len());
+    g.doc.layers.events = Some(Layer::new("test", events));
+    let r = eval::score(&file.docs, Dataset::WikiEvents);
+    assert_eq!((r.all.trigger_id.tp, r.all.trigger_id.pred), (0, 1));
+    assert_eq!((r.all.arg_class.tp, r.all.arg_class.pred), (0, 2));
+    assert!(r.misses.iter().any(|m| m.contains("spurious trigger")));
+}

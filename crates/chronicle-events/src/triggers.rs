@@ -5,6 +5,7 @@
 
 use crate::ctx::{Ctx, Range};
 use crate::lexicon::{Entry, Lexicon, Pos};
+use crate::sense::{self, Sense};
 use crate::words::{self, AID, TROOPS, WEAPONS};
 use chronicle_core::EntityType;
 
@@ -76,7 +77,11 @@ fn reads_as_verb(ctx: &Ctx, i: usize, end: usize) -> bool {
     end < sentence_end
         && (words::is(words::DETERMINERS, ctx.word(end))
             || ctx.entity_of[end].is_some()
-            || words::is(words::PRONOUNS, ctx.word(end)))
+            || words::is(words::PRONOUNS, ctx.word(end))
+            // "…, killing 130 people": a count opens the object.
+            || ctx.is_number(end)
+            || words::is(words::NUMBER_WORDS, ctx.word(end))
+            || ctx.figure_after(end).is_some())
 }
 
 /// The triggers of the document, in order and disjoint.
@@ -94,6 +99,9 @@ pub fn find(ctx: &Ctx) -> Vec<Trigger<'static>> {
             .entity_range(i)
             .is_some_and(|(_, kind)| kind != EntityType::Misc);
         let (_, sentence_end) = ctx.sentence_range(i);
+        // "Twin bombs exploded": a form that is also a weapon noun is a
+        // verb only where it reads as one.
+        let weapon_noun = words::is(WEAPONS, ctx.word(i));
         let mut found: Vec<Trigger> = Vec::new();
         for form in forms {
             let end = i + 1 + form.rest.len();
@@ -109,6 +117,9 @@ pub fn find(ctx: &Ctx) -> Vec<Trigger<'static>> {
                 }
             }
             let entry = &lex.entries[form.entry];
+            if weapon_noun && entry.pos == Pos::Verb && !reads_as_verb(ctx, i, end) {
+                continue;
+            }
             if entry.lower_only && ctx.text(i).starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
@@ -158,6 +169,19 @@ pub fn find(ctx: &Ctx) -> Vec<Trigger<'static>> {
             (None, None) => 0,
         };
         let mut t = found.swap_remove(pick);
+        // "a terror attack", "the missile strike": a noun compound's event
+        // is its head, the last word; the modifiers stay arguments.
+        if t.pos == Pos::Noun {
+            t.range.0 = t.range.1 - 1;
+        }
+        match sense::sense(ctx, t.range, t.pos, t.subtype, t.past) {
+            Sense::Event => {}
+            Sense::Other => {
+                i += 1;
+                continue;
+            }
+            Sense::Retype(subtype) => t.subtype = subtype,
+        }
         // "raining missiles down": the object and its particle join the trigger.
         if t.entry.needs_weapon {
             let mut e = t.range.1;

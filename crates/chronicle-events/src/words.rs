@@ -232,6 +232,52 @@ pub const DETERMINERS: &[&str] = &[
 /// Pronouns that can stand for an actor or target.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "them", "us"];
 
+/// Prepositions that make the name after them an object or an adverbial
+/// rather than a subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "with", "to", "in", "on", "at", "from", "by", "against", "of", "for", "into", "near",
+];
+
+/// Counts in words that open a noun phrase ("killing six soldiers").
+pub const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "at",
+    "more",
+    "nearly",
+    "about",
+    "some",
+    "several",
+];
+
+/// Adverbs in -ly that are nouns or names ("family", "Italy") and so may
+/// end a noun phrase.
+pub const LY_NOUNS: &[&str] = &[
+    "family", "ally", "assembly", "supply", "rally", "anomaly", "monopoly", "july", "italy",
+    "reply", "belly", "jelly", "lily", "bully", "folly", "homily",
+];
+
 /// Relative pronouns: the actor is the noun phrase before them.
 pub const RELATIVES: &[&str] = &["who", "which", "that"];
 

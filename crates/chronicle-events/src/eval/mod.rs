@@ -5,13 +5,20 @@
 //! events over token ranges; `chronicle eval events` annotates the
 //! documents and [`score`] compares.
 //!
-//! End to end, strictly: a trigger is identified when the gold tokens it
-//! covers are exactly the gold trigger's, classified when its type mapped
+//! End to end, strictly: a trigger is identified when it starts and ends on
+//! gold token boundaries and the gold tokens it covers are exactly the gold
+//! trigger's (a span cutting a gold token is counted and never credited),
+//! classified when its type mapped
 //! through the event table equals the gold type (WikiEvents: the full
 //! KAIROS type; RAMS: AIDA `family.subtype`, as our table does not choose
 //! between RAMS's fine sub-subtypes). An argument is identified when its
 //! event's trigger and type are right and its head word is the gold
 //! argument's head word, classified when its role is right as well.
+//! The head word of a span is its last token before the first of a closed
+//! list of stops (`of`, comma, relative pronouns, locative prepositions,
+//! possessive, quote marks): without a parser, an approximation of the
+//! dependency head the published scorers take (gen-arg's scorer via
+//! spaCy), applied alike to gold and predicted spans.
 //! RAMS annotates one event per window, so only predictions at the gold
 //! trigger are scored there.
 
@@ -20,7 +27,7 @@ mod score;
 mod wikievents;
 
 pub use rams::role_of as rams_role;
-pub use score::{is_conflict, score, Counts, Report, Scores};
+pub use score::{head, is_conflict, score, Counts, Report, Scores};
 
 use chronicle_core::{Date, Document, Span};
 use std::path::Path;

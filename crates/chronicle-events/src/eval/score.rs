@@ -6,7 +6,7 @@ use super::{Dataset, GoldDoc};
 use crate::table::EventTable;
 use chronicle_core::metrics::{f1, ratio};
 use chronicle_core::Span;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// True positives, predictions and gold items of one measure.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub struct Scores {
 pub struct Report {
     pub all: Scores,
     pub conflict: Scores,
+    /// Argument classification per role (lower case), all types.
+    pub roles: BTreeMap<String, Counts>,
     pub misses: Vec<String>,
 }
 
@@ -84,11 +86,15 @@ pub fn head(doc: &GoldDoc, (a, b): (usize, usize)) -> usize {
         .map_or(b - 1, |stop| stop - 1)
 }
 
-/// The gold tokens a predicted span covers (possibly empty).
-fn covered(doc: &GoldDoc, span: Span) -> (usize, usize) {
+/// The gold tokens a predicted span covers, when it starts and ends on
+/// gold token boundaries; a span that cuts a gold token ("bomb" in
+/// "car-bomb") matches nothing.
+fn covered(doc: &GoldDoc, span: Span) -> Option<(usize, usize)> {
     let first = doc.tokens.partition_point(|t| t.end <= span.start);
     let end = doc.tokens.partition_point(|t| t.start < span.end);
-    (first, end.max(first))
+    let aligned =
+        first < end && doc.tokens[first].start == span.start && doc.tokens[end - 1].end == span.end;
+    aligned.then_some((first, end))
 }
 
 /// The type compared: full KAIROS; AIDA `family.subtype`, plus `.meet`
@@ -164,6 +170,7 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
     let mut t = Tuples::default();
     let only_at: Option<HashSet<Trig>> =
         (dataset == Dataset::Rams).then(|| doc.events.iter().map(|e| e.trigger).collect());
+    let mut unmatched = 0;
     for e in doc.doc.layers.events() {
         let Some(row) = table.subtype(&e.subtype) else {
             continue;
@@ -173,7 +180,9 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
             Dataset::Rams => row.aida.as_deref(),
         };
         let Some(mapped) = mapped else { continue };
-        let trigger = covered(doc, e.span);
+        // A misaligned prediction still counts, under a key no gold has.
+        unmatched += 1;
+        let trigger = covered(doc, e.span).unwrap_or((usize::MAX, unmatched));
         if only_at.as_ref().is_some_and(|at| !at.contains(&trigger)) {
             continue;
         }
@@ -189,11 +198,8 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
             let (Some(arg), Some(role)) = (arg, role) else {
                 continue;
             };
-            let range = covered(doc, arg.span);
-            if range.0 == range.1 {
-                continue;
-            }
-            let h = head(doc, range);
+            unmatched += 1;
+            let h = covered(doc, arg.span).map_or(usize::MAX - unmatched, |r| head(doc, r));
             t.ai.insert((trigger, kind.clone(), h));
             t.ac.insert((trigger, kind.clone(), h, role.to_lowercase()));
         }
@@ -202,8 +208,8 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
 }
 
 fn token_text(doc: &GoldDoc, (a, b): (usize, usize)) -> String {
-    if a >= b {
-        return String::new();
+    if a >= b || b > doc.tokens.len() {
+        return "(not on gold token boundaries)".to_owned();
     }
     doc.doc.body()[doc.tokens[a].start()..doc.tokens[b - 1].end()].replace('\n', " ")
 }
@@ -254,6 +260,18 @@ fn misses(doc: &GoldDoc, pred: &Tuples, gold: &Tuples, out: &mut Vec<String>) {
     }
 }
 
+/// Argument classification counted per role.
+fn add_roles(roles: &mut BTreeMap<String, Counts>, pred: &Tuples, gold: &Tuples) {
+    for p in &pred.ac {
+        let c = roles.entry(p.3.clone()).or_default();
+        c.pred += 1;
+        c.tp += usize::from(gold.ac.contains(p));
+    }
+    for g in &gold.ac {
+        roles.entry(g.3.clone()).or_default().gold += 1;
+    }
+}
+
 /// Scores annotated gold documents.
 pub fn score(docs: &[GoldDoc], dataset: Dataset) -> Report {
     let mut report = Report::default();
@@ -261,6 +279,7 @@ pub fn score(docs: &[GoldDoc], dataset: Dataset) -> Report {
         let gold = gold_tuples(doc, dataset);
         let pred = predicted_tuples(doc, dataset);
         add(&mut report.all, &pred, &gold);
+        add_roles(&mut report.roles, &pred, &gold);
         add(
             &mut report.conflict,
             &pred.filter(is_conflict),
