@@ -14,9 +14,11 @@
 //! "according to X".
 
 use crate::context::Context;
+use crate::cue_model::CueModel;
 use crate::lexicon::is_cue_verb;
 use crate::phrases::{subject_after, subject_before};
 use chronicle_core::{QuoteKind, Span};
+use std::collections::HashSet;
 
 /// Who a candidate's speaker is, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +41,27 @@ pub struct Candidate {
     pub at: usize,
 }
 
-/// Every quote and reported speech of the document, in reading order.
-pub fn candidates(cx: &Context) -> Vec<Candidate> {
+/// Every quote and reported speech of the document, in reading order. With
+/// a cue model, its extra words are cue candidates too and every reported
+/// speech candidate must pass it.
+pub fn candidates(cx: &Context, model: Option<&CueModel>) -> Vec<Candidate> {
+    let mut features = Vec::new();
+    candidates_gated(cx, model.map(|m| m.words()), &mut |c| match model {
+        Some(m) => {
+            crate::cue_features::features(cx, c, &mut features);
+            m.accepts(&features)
+        }
+        None => true,
+    })
+}
+
+/// Every quote, and the reported speech candidates `keep` accepts; words in
+/// `extra` are cue candidates besides the cue lexicon.
+pub fn candidates_gated(
+    cx: &Context,
+    extra: Option<&HashSet<String>>,
+    keep: &mut dyn FnMut(&Candidate) -> bool,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut used_cues = Vec::new();
     let mut prev_direct: Option<usize> = None; // index into `out`
@@ -105,12 +126,21 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
             prev_direct = Some(out.len() - 1);
         }
     }
+    for c in headline_attributions(cx) {
+        if c.cue.is_some_and(|cue| used_cues.contains(&cue)) {
+            continue;
+        }
+        used_cues.extend(c.cue);
+        out.push(c);
+    }
     for cue in 0..cx.tokens.len() {
         if cx.in_quote[cue] || used_cues.contains(&cue) {
             continue;
         }
-        if let Some(c) = reported(cx, cue, &used_cues) {
-            out.push(c);
+        if let Some(c) = reported(cx, cue, &used_cues, extra) {
+            if keep(&c) {
+                out.push(c);
+            }
         }
     }
     out.sort_by_key(|c| c.at);
@@ -277,7 +307,12 @@ fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
 }
 
 /// Reported speech around the cue verb at `cue`, if it introduces a clause.
-fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> {
+fn reported(
+    cx: &Context,
+    cue: usize,
+    used_cues: &[usize],
+    extra: Option<&HashSet<String>>,
+) -> Option<Candidate> {
     let (s0, end) = cx.sentence_range(cue);
     if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
         let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
@@ -297,7 +332,8 @@ fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> 
             at: cue,
         });
     }
-    if !is_cue_verb(&cx.lower[cue]) {
+    let word = cx.lower[cue].as_str();
+    if !is_cue_verb(word) && (!extra.is_some_and(|e| e.contains(word)) || planned(cx, cue)) {
         return None;
     }
     let subject = subject_before(cx, cue);
@@ -356,6 +392,102 @@ fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> 
         .unwrap_or(end);
     let content = content(cx, c, stop)?;
     Some(reported_candidate(content, cue, Some(subject)))
+}
+
+/// Words that open a labelled line that is no attribution ("Update: …").
+const LINE_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "photo",
+    "photos",
+    "related",
+    "editor",
+    "watch",
+    "read",
+    "video",
+    "image",
+    "caption",
+    "credit",
+    "correction",
+    "click",
+    "listen",
+    "follow",
+    "see",
+    "subscribe",
+    "advertisement",
+    "warning",
+    "tags",
+    "topics",
+    "posted",
+    "published",
+    "latest",
+    "exclusive",
+    "breaking",
+    "live",
+    "opinion",
+    "analysis",
+    "editorial",
+    "review",
+    "episode",
+    "chapter",
+    "part",
+];
+
+/// Headlines and transcripts: a line that opens with a short name and a
+/// colon ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …", "FALLIN: Well,
+/// I think …"); the rest of the line is what the name says.
+fn headline_attributions(cx: &Context) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let line_break = |i: usize| {
+        i == 0 || cx.body[cx.tokens[i - 1].span.end()..cx.tokens[i].span.start()].contains('\n')
+    };
+    for a in (0..cx.tokens.len()).filter(|&a| line_break(a)) {
+        let Some(colon) = (a + 1..(a + 7).min(cx.tokens.len()))
+            .take_while(|&i| !line_break(i))
+            .find(|&i| cx.is_punct(i, ":"))
+        else {
+            continue;
+        };
+        let name_like = (a..colon).all(|i| {
+            cx.tokens[i].kind == chronicle_core::TokenKind::Word
+                || (cx.text(i) == "’" || cx.text(i) == "'")
+        }) && cx.is_capitalized(a)
+            && (a..colon).filter(|&i| !cx.is_capitalized(i)).count() <= 1
+            && !(a..colon).any(|i| is_cue_verb(&cx.lower[i]))
+            && !(a..colon).any(|i| LINE_LABELS.contains(&cx.lower[i].as_str()))
+            && !cx.in_quote[colon];
+        if !name_like {
+            continue;
+        }
+        let end = (colon + 1..cx.tokens.len())
+            .find(|&i| line_break(i))
+            .unwrap_or(cx.tokens.len());
+        let Some(content) = content(cx, colon + 1, end) else {
+            continue;
+        };
+        out.push(Candidate {
+            content,
+            kind: QuoteKind::Reported,
+            cue: Some(colon),
+            speaker: SpeakerRef::Phrase(a, colon),
+            at: colon,
+        });
+    }
+    out
+}
+
+/// A verb under a modal or "to" ("ministers will also discuss", "plans to
+/// announce"): something planned, not yet said — only the cue lexicon's
+/// verbs report speech there ("he will say that …").
+fn planned(cx: &Context, cue: usize) -> bool {
+    let (s0, _) = cx.sentence_range(cue);
+    (cue.saturating_sub(3).max(s0)..cue).rev().any(|i| {
+        matches!(
+            cx.lower[i].as_str(),
+            "will" | "would" | "could" | "may" | "might" | "should" | "to" | "must" | "can"
+        )
+    })
 }
 
 /// After "according to" any short phrase names the source ("local officials").
