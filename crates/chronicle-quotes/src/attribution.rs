@@ -64,6 +64,7 @@ pub fn candidates_gated(
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut used_cues = Vec::new();
+    let headlines = headline_attributions(cx);
     let mut prev_direct: Option<usize> = None; // index into `out`
     for q in &cx.quoted {
         let (s0, _) = cx.sentence_range(q.open);
@@ -77,6 +78,15 @@ pub fn candidates_gated(
         };
         if found.is_none() {
             found = before_quote(cx, q.open);
+        }
+        if found.is_none() && q.open > 0 {
+            // `Kasich: “We Are Going To Go All The Way …”`: a headline's name.
+            found = headlines.iter().find_map(|h| match (h.cue, h.speaker) {
+                (Some(colon), SpeakerRef::Phrase(a, b)) if colon + 1 == q.open => {
+                    Some((colon, Some((a, b))))
+                }
+                _ => None,
+            });
         }
         if let Some((cue, _)) = found {
             used_cues.push(cue);
@@ -126,7 +136,7 @@ pub fn candidates_gated(
             prev_direct = Some(out.len() - 1);
         }
     }
-    for c in headline_attributions(cx) {
+    for c in headlines {
         if c.cue.is_some_and(|cue| used_cues.contains(&cue)) {
             continue;
         }

@@ -460,3 +460,19 @@ fn the_cue_model_gates_reported_speech_and_adds_words() {
     let (zero, _) = extract_with(&doc, Some(&CueModel::new(4, Default::default())));
     assert!(zero.is_empty(), "a model of zeros accepts nothing");
 }
+
+#[test]
+fn a_headline_name_speaks_the_quote_after_its_colon() {
+    let doc = annotate(
+        "Kasich: “We Are Going To Go All The Way To Cleveland”\n\nThe governor campaigned in Ohio.",
+        &[("Kasich", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [(
+            Direct,
+            "We Are Going To Go All The Way To Cleveland",
+            Some("Kasich")
+        )]
+    );
+}
