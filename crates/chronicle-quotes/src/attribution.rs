@@ -205,6 +205,9 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
     if j >= end {
         return next_sentence_attribution(cx, close);
     }
+    if let Some(found) = name_then_verb(cx, j, end) {
+        return Some(found);
+    }
     // The speaker may carry one appositive between commas: `“…,” Sam
     // Nunberg, a former Trump aide, said`.
     let mut commas = 0;
@@ -236,6 +239,39 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
         }
     }
     None
+}
+
+/// `“…,” Trump shot back.` / `“…?” Trump went on, …`: right after a
+/// quote, a name or pronoun and a past-tense verb near the sentence's end
+/// attribute it even when the verb is no cue word.
+fn name_then_verb(cx: &Context, j: usize, end: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let mut b = j;
+    if crate::lexicon::pronoun(&cx.lower[j]).is_some_and(|p| p != crate::lexicon::Pronoun::Other) {
+        b = j + 1;
+    } else {
+        while b < end
+            && b - j < 4
+            && matches!(
+                cx.entity_type(b),
+                Some(chronicle_core::EntityType::Person | chronicle_core::EntityType::Organization)
+            )
+        {
+            b += 1;
+        }
+    }
+    if b == j
+        || b >= end
+        || cx.is_capitalized(b)
+        || cx.tokens[b].kind != chronicle_core::TokenKind::Word
+    {
+        return None;
+    }
+    let verb = cx.lower[b].as_str();
+    let past =
+        verb.ends_with("ed") || matches!(verb, "went" | "shot" | "fired" | "wrote" | "spoke");
+    let near_end =
+        (b + 1..(b + 4).min(end)).any(|i| cx.is_terminal(i) || cx.is_punct(i, ",")) || b + 1 == end;
+    (past && near_end && !is_cue_verb(verb)).then_some((b, Some((j, b))))
 }
 
 /// `“… missing.” Trump said.`: the quote ends its sentence and the next,
@@ -286,10 +322,36 @@ fn before_quote(cx: &Context, open: usize) -> Option<(usize, Option<(usize, usiz
     }
     // "said on Tuesday:" — allow a short time phrase between cue and colon.
     let lo = k.saturating_sub(if k < open { 3 } else { 1 }).max(s0);
-    (lo..k)
+    let cued = (lo..k)
         .rev()
         .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
-        .map(|c| (c, subject_before(cx, c)))
+        .map(|c| (c, subject_before(cx, c)));
+    if cued.is_none() && k < open && cx.is_punct(k, ":") {
+        return name_before_colon(cx, k).map(|p| (k, Some(p)));
+    }
+    cued
+}
+
+/// `Pew Research: “All the samples …”`, `- Carl Bialik: “One of …”`: a
+/// short run of capitalised words (joined by "and" or "of") right before
+/// the colon, opening its sentence or following a dash.
+fn name_before_colon(cx: &Context, colon: usize) -> Option<(usize, usize)> {
+    let (s0, _) = cx.sentence_range(colon);
+    let mut a = colon;
+    while a > s0
+        && colon - a < 6
+        && cx.tokens[a - 1].kind == chronicle_core::TokenKind::Word
+        && !cx.in_quote[a - 1]
+        && (cx.is_capitalized(a - 1) || matches!(cx.lower[a - 1].as_str(), "and" | "of"))
+    {
+        a -= 1;
+    }
+    let opens = a == s0 || matches!(cx.text(a - 1), "-" | "—" | "–");
+    (a < colon
+        && opens
+        && cx.is_capitalized(a)
+        && !(a..colon).any(|i| LINE_LABELS.contains(&cx.lower[i].as_str())))
+    .then_some((a, colon))
 }
 
 /// The nearest cue verb before `open` in its sentence, outside quotes,

@@ -476,3 +476,23 @@ fn a_headline_name_speaks_the_quote_after_its_colon() {
         )]
     );
 }
+
+#[test]
+fn a_name_before_a_colon_or_a_name_and_any_past_verb_after_a_quote() {
+    let doc = annotate(
+        "Pollsters agree - Carl Bialik: “One lesson was simple: keep in contact with voters.”\n\n“Jeb wants to be a tough guy tonight,” Trump shot back.",
+        &[("Carl Bialik", Per), ("Jeb", Per), ("Trump", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [
+            (
+                Direct,
+                "One lesson was simple: keep in contact with voters.",
+                Some("Carl Bialik")
+            ),
+            (Direct, "Jeb wants to be a tough guy tonight", Some("Trump")),
+        ]
+    );
+}
