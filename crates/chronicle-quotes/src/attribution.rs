@@ -27,6 +27,9 @@ pub enum SpeakerRef {
     Phrase(usize, usize),
     /// The speaker of the previous direct quote.
     Previous,
+    /// A first-person mention `a..b` inside a line whose speaker is the
+    /// phrase `c..d` ("FALLIN: Well, I think …").
+    Voiced(usize, usize, usize, usize),
     None,
 }
 
@@ -136,19 +139,31 @@ pub fn candidates_gated(
             prev_direct = Some(out.len() - 1);
         }
     }
+    let mut lines = Vec::new();
     for c in headlines {
         if c.cue.is_some_and(|cue| used_cues.contains(&cue)) {
             continue;
         }
         used_cues.extend(c.cue);
+        lines.push((c.content, c.speaker));
         out.push(c);
     }
     for cue in 0..cx.tokens.len() {
         if cx.in_quote[cue] || used_cues.contains(&cue) {
             continue;
         }
-        if let Some(c) = reported(cx, cue, &used_cues, extra) {
+        if let Some(mut c) = reported(cx, cue, &used_cues, extra) {
             if keep(&c) {
+                // "FALLIN: Well, I think …": the line's speaker is the "I".
+                if let SpeakerRef::Phrase(a, b) = c.speaker {
+                    let first_person = b == a + 1 && matches!(cx.lower[a].as_str(), "i" | "we");
+                    let line = lines
+                        .iter()
+                        .find(|(content, _)| content.contains(cx.tokens[a].span));
+                    if let (true, Some(&(_, SpeakerRef::Phrase(c0, d)))) = (first_person, line) {
+                        c.speaker = SpeakerRef::Voiced(a, b, c0, d);
+                    }
+                }
                 out.push(c);
             }
         }

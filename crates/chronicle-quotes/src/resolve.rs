@@ -47,6 +47,13 @@ pub fn resolve(
                     mention,
                 })
             }
+            SpeakerRef::Voiced(a, b, c0, d) => {
+                phrase(cx, people, &history, c0, d).map(|(who, _)| Said {
+                    at: c.at,
+                    who,
+                    mention: cx.span(a, b),
+                })
+            }
             SpeakerRef::Previous => last_direct.clone(),
             SpeakerRef::None => None,
         };

@@ -419,7 +419,14 @@ fn headline_and_transcript_lines_name_their_speaker() {
                 "Well, I think the nation needs to work together",
                 Some("FALLIN")
             ),
-        ]
+            // Nested: the "I" of a transcript line is its speaker, not the author.
+            (
+                Reported,
+                "the nation needs to work together",
+                Some("FALLIN")
+            ),
+        ],
+        "{q:?}"
     );
 }
 
