@@ -5,9 +5,10 @@
 
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
-use chronicle_core::{parse_date, Date, Document};
+use chronicle_core::{parse_date, Date, Document, Layer};
 use chronicle_pipeline::Pipeline;
-use chronicle_quotes::eval::{parse_ann, score, Counts, Miss};
+use chronicle_quotes::eval::{parse_ann, score, Counts, GoldAttribution, Miss};
+use chronicle_quotes::CueModel;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,10 @@ pub struct EvalQuotesArgs {
     /// How many misses of each kind to print.
     #[arg(long, default_value_t = 25)]
     misses: usize,
+    /// A cue model file (`chronicle train quotes`) to use instead of the
+    /// shipped one.
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 /// The article date from a PolNeAR file name: `publisher_YYYY-MM-DD_slug`.
@@ -25,9 +30,18 @@ fn date_of(stem: &str) -> Option<Date> {
     stem.split('_').nth(1).and_then(|d| parse_date(d).ok())
 }
 
-pub fn run(args: EvalQuotesArgs) -> Result<Outcome> {
-    let text_dir = args.dir.join("text");
-    let ann_dir = args.dir.join("attributions");
+/// One PolNeAR article, run through the standard pipeline, with its gold.
+pub struct Article {
+    pub stem: String,
+    pub doc: Document,
+    pub gold: Vec<GoldAttribution>,
+}
+
+/// Reads and annotates every article of a PolNeAR split folder; returns
+/// them with the number of articles that failed (each reported on stderr).
+pub fn read_split(dir: &Path) -> Result<(Vec<Article>, usize)> {
+    let text_dir = dir.join("text");
+    let ann_dir = dir.join("attributions");
     let mut texts: Vec<PathBuf> = std::fs::read_dir(&text_dir)
         .with_context(|| format!("reading {}", text_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -44,8 +58,7 @@ pub fn run(args: EvalQuotesArgs) -> Result<Outcome> {
         bail!("no .txt files in {}", text_dir.display());
     }
     let pipeline = Pipeline::standard();
-    let (mut direct, mut all) = (Counts::default(), Counts::default());
-    let (mut direct_misses, mut all_misses) = (Vec::new(), Vec::new());
+    let mut articles = Vec::new();
     let mut failures = 0;
     for path in &texts {
         let stem = path
@@ -84,14 +97,50 @@ pub fn run(args: EvalQuotesArgs) -> Result<Outcome> {
             failures += 1;
             continue;
         }
-        let (d, dm) = score(&doc, &gold, true);
-        let (a, am) = score(&doc, &gold, false);
-        direct.add(&d);
-        all.add(&a);
-        direct_misses.extend(dm.into_iter().map(|m| (stem.to_owned(), m)));
-        all_misses.extend(am.into_iter().map(|m| (stem.to_owned(), m)));
+        articles.push(Article {
+            stem: stem.to_owned(),
+            doc,
+            gold,
+        });
     }
-    println!("PolNeAR {} ({} articles)", args.dir.display(), texts.len());
+    Ok((articles, failures))
+}
+
+/// Replaces the quotes and people layers with those `model` gives.
+pub fn reannotate(doc: &mut Document, model: &CueModel) {
+    let (quotes, people) = chronicle_quotes::extract_with(doc, Some(model));
+    doc.layers.quotes = Some(Layer::new("quotes", quotes));
+    doc.layers.people = Some(Layer::new("quotes", people));
+}
+
+pub fn run(args: EvalQuotesArgs) -> Result<Outcome> {
+    let model = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            Some(CueModel::from_bytes(&bytes).with_context(|| path.display().to_string())?)
+        }
+        None => None,
+    };
+    let (mut articles, failures) = read_split(&args.dir)?;
+    let (mut direct, mut all) = (Counts::default(), Counts::default());
+    let (mut direct_misses, mut all_misses) = (Vec::new(), Vec::new());
+    for a in &mut articles {
+        if let Some(m) = &model {
+            reannotate(&mut a.doc, m);
+        }
+        let (d, dm) = score(&a.doc, &a.gold, true);
+        let (al, am) = score(&a.doc, &a.gold, false);
+        direct.add(&d);
+        all.add(&al);
+        direct_misses.extend(dm.into_iter().map(|m| (a.stem.clone(), m)));
+        all_misses.extend(am.into_iter().map(|m| (a.stem.clone(), m)));
+    }
+    println!(
+        "PolNeAR {} ({} articles)",
+        args.dir.display(),
+        articles.len() + failures
+    );
     println!(
         "{:<22}{:>7}{:>7}{:>8}{:>8}{:>8}{:>8}   speaker accuracy",
         "", "system", "gold", "matched", "P", "R", "F1"

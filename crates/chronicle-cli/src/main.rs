@@ -25,6 +25,7 @@ mod ner;
 mod queries;
 mod serve;
 mod train;
+mod train_quotes;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

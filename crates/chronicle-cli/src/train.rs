@@ -10,10 +10,13 @@ pub enum TrainCommand {
     /// The named-entity tagger, from CoNLL-2003 column files; prints dev F1
     /// after every epoch.
     Ner(crate::ner::TrainArgs),
+    /// The quotes layer's cue model, from a PolNeAR split folder.
+    Quotes(crate::train_quotes::TrainQuotesArgs),
 }
 
 pub fn run(cmd: TrainCommand) -> Result<Outcome> {
     match cmd {
         TrainCommand::Ner(args) => crate::ner::run_train(args),
+        TrainCommand::Quotes(args) => crate::train_quotes::run(args),
     }
 }

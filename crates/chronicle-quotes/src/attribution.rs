@@ -14,9 +14,11 @@
 //! "according to X".
 
 use crate::context::Context;
+use crate::cue_model::CueModel;
 use crate::lexicon::is_cue_verb;
 use crate::phrases::{subject_after, subject_before};
 use chronicle_core::{QuoteKind, Span};
+use std::collections::HashSet;
 
 /// Who a candidate's speaker is, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,9 @@ pub enum SpeakerRef {
     Phrase(usize, usize),
     /// The speaker of the previous direct quote.
     Previous,
+    /// A first-person mention `a..b` inside a line whose speaker is the
+    /// phrase `c..d` ("FALLIN: Well, I think …").
+    Voiced(usize, usize, usize, usize),
     None,
 }
 
@@ -39,10 +44,30 @@ pub struct Candidate {
     pub at: usize,
 }
 
-/// Every quote and reported speech of the document, in reading order.
-pub fn candidates(cx: &Context) -> Vec<Candidate> {
+/// Every quote and reported speech of the document, in reading order. With
+/// a cue model, its extra words are cue candidates too and every reported
+/// speech candidate must pass it.
+pub fn candidates(cx: &Context, model: Option<&CueModel>) -> Vec<Candidate> {
+    let mut features = Vec::new();
+    candidates_gated(cx, model.map(|m| m.words()), &mut |c| match model {
+        Some(m) => {
+            crate::cue_features::features(cx, c, &mut features);
+            m.accepts(&features)
+        }
+        None => true,
+    })
+}
+
+/// Every quote, and the reported speech candidates `keep` accepts; words in
+/// `extra` are cue candidates besides the cue lexicon.
+pub fn candidates_gated(
+    cx: &Context,
+    extra: Option<&HashSet<String>>,
+    keep: &mut dyn FnMut(&Candidate) -> bool,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut used_cues = Vec::new();
+    let headlines = headline_attributions(cx);
     let mut prev_direct: Option<usize> = None; // index into `out`
     for q in &cx.quoted {
         let (s0, _) = cx.sentence_range(q.open);
@@ -56,6 +81,15 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
         };
         if found.is_none() {
             found = before_quote(cx, q.open);
+        }
+        if found.is_none() && q.open > 0 {
+            // `Kasich: “We Are Going To Go All The Way …”`: a headline's name.
+            found = headlines.iter().find_map(|h| match (h.cue, h.speaker) {
+                (Some(colon), SpeakerRef::Phrase(a, b)) if colon + 1 == q.open => {
+                    Some((colon, Some((a, b))))
+                }
+                _ => None,
+            });
         }
         if let Some((cue, _)) = found {
             used_cues.push(cue);
@@ -105,12 +139,33 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
             prev_direct = Some(out.len() - 1);
         }
     }
+    let mut lines = Vec::new();
+    for c in headlines {
+        if c.cue.is_some_and(|cue| used_cues.contains(&cue)) {
+            continue;
+        }
+        used_cues.extend(c.cue);
+        lines.push((c.content, c.speaker));
+        out.push(c);
+    }
     for cue in 0..cx.tokens.len() {
         if cx.in_quote[cue] || used_cues.contains(&cue) {
             continue;
         }
-        if let Some(c) = reported(cx, cue, &used_cues) {
-            out.push(c);
+        if let Some(mut c) = reported(cx, cue, &used_cues, extra) {
+            if keep(&c) {
+                // "FALLIN: Well, I think …": the line's speaker is the "I".
+                if let SpeakerRef::Phrase(a, b) = c.speaker {
+                    let first_person = b == a + 1 && matches!(cx.lower[a].as_str(), "i" | "we");
+                    let line = lines
+                        .iter()
+                        .find(|(content, _)| content.contains(cx.tokens[a].span));
+                    if let (true, Some(&(_, SpeakerRef::Phrase(c0, d)))) = (first_person, line) {
+                        c.speaker = SpeakerRef::Voiced(a, b, c0, d);
+                    }
+                }
+                out.push(c);
+            }
         }
     }
     out.sort_by_key(|c| c.at);
@@ -165,6 +220,9 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
     if j >= end {
         return next_sentence_attribution(cx, close);
     }
+    if let Some(found) = name_then_verb(cx, j, end) {
+        return Some(found);
+    }
     // The speaker may carry one appositive between commas: `“…,” Sam
     // Nunberg, a former Trump aide, said`.
     let mut commas = 0;
@@ -196,6 +254,39 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
         }
     }
     None
+}
+
+/// `“…,” Trump shot back.` / `“…?” Trump went on, …`: right after a
+/// quote, a name or pronoun and a past-tense verb near the sentence's end
+/// attribute it even when the verb is no cue word.
+fn name_then_verb(cx: &Context, j: usize, end: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let mut b = j;
+    if crate::lexicon::pronoun(&cx.lower[j]).is_some_and(|p| p != crate::lexicon::Pronoun::Other) {
+        b = j + 1;
+    } else {
+        while b < end
+            && b - j < 4
+            && matches!(
+                cx.entity_type(b),
+                Some(chronicle_core::EntityType::Person | chronicle_core::EntityType::Organization)
+            )
+        {
+            b += 1;
+        }
+    }
+    if b == j
+        || b >= end
+        || cx.is_capitalized(b)
+        || cx.tokens[b].kind != chronicle_core::TokenKind::Word
+    {
+        return None;
+    }
+    let verb = cx.lower[b].as_str();
+    let past =
+        verb.ends_with("ed") || matches!(verb, "went" | "shot" | "fired" | "wrote" | "spoke");
+    let near_end =
+        (b + 1..(b + 4).min(end)).any(|i| cx.is_terminal(i) || cx.is_punct(i, ",")) || b + 1 == end;
+    (past && near_end && !is_cue_verb(verb)).then_some((b, Some((j, b))))
 }
 
 /// `“… missing.” Trump said.`: the quote ends its sentence and the next,
@@ -246,10 +337,36 @@ fn before_quote(cx: &Context, open: usize) -> Option<(usize, Option<(usize, usiz
     }
     // "said on Tuesday:" — allow a short time phrase between cue and colon.
     let lo = k.saturating_sub(if k < open { 3 } else { 1 }).max(s0);
-    (lo..k)
+    let cued = (lo..k)
         .rev()
         .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
-        .map(|c| (c, subject_before(cx, c)))
+        .map(|c| (c, subject_before(cx, c)));
+    if cued.is_none() && k < open && cx.is_punct(k, ":") {
+        return name_before_colon(cx, k).map(|p| (k, Some(p)));
+    }
+    cued
+}
+
+/// `Pew Research: “All the samples …”`, `- Carl Bialik: “One of …”`: a
+/// short run of capitalised words (joined by "and" or "of") right before
+/// the colon, opening its sentence or following a dash.
+fn name_before_colon(cx: &Context, colon: usize) -> Option<(usize, usize)> {
+    let (s0, _) = cx.sentence_range(colon);
+    let mut a = colon;
+    while a > s0
+        && colon - a < 6
+        && cx.tokens[a - 1].kind == chronicle_core::TokenKind::Word
+        && !cx.in_quote[a - 1]
+        && (cx.is_capitalized(a - 1) || matches!(cx.lower[a - 1].as_str(), "and" | "of"))
+    {
+        a -= 1;
+    }
+    let opens = a == s0 || matches!(cx.text(a - 1), "-" | "—" | "–");
+    (a < colon
+        && opens
+        && cx.is_capitalized(a)
+        && !(a..colon).any(|i| LINE_LABELS.contains(&cx.lower[i].as_str())))
+    .then_some((a, colon))
 }
 
 /// The nearest cue verb before `open` in its sentence, outside quotes,
@@ -277,7 +394,12 @@ fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
 }
 
 /// Reported speech around the cue verb at `cue`, if it introduces a clause.
-fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> {
+fn reported(
+    cx: &Context,
+    cue: usize,
+    used_cues: &[usize],
+    extra: Option<&HashSet<String>>,
+) -> Option<Candidate> {
     let (s0, end) = cx.sentence_range(cue);
     if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
         let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
@@ -297,7 +419,8 @@ fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> 
             at: cue,
         });
     }
-    if !is_cue_verb(&cx.lower[cue]) {
+    let word = cx.lower[cue].as_str();
+    if !is_cue_verb(word) && (!extra.is_some_and(|e| e.contains(word)) || planned(cx, cue)) {
         return None;
     }
     let subject = subject_before(cx, cue);
@@ -356,6 +479,102 @@ fn reported(cx: &Context, cue: usize, used_cues: &[usize]) -> Option<Candidate> 
         .unwrap_or(end);
     let content = content(cx, c, stop)?;
     Some(reported_candidate(content, cue, Some(subject)))
+}
+
+/// Words that open a labelled line that is no attribution ("Update: …").
+const LINE_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "photo",
+    "photos",
+    "related",
+    "editor",
+    "watch",
+    "read",
+    "video",
+    "image",
+    "caption",
+    "credit",
+    "correction",
+    "click",
+    "listen",
+    "follow",
+    "see",
+    "subscribe",
+    "advertisement",
+    "warning",
+    "tags",
+    "topics",
+    "posted",
+    "published",
+    "latest",
+    "exclusive",
+    "breaking",
+    "live",
+    "opinion",
+    "analysis",
+    "editorial",
+    "review",
+    "episode",
+    "chapter",
+    "part",
+];
+
+/// Headlines and transcripts: a line that opens with a short name and a
+/// colon ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …", "FALLIN: Well,
+/// I think …"); the rest of the line is what the name says.
+fn headline_attributions(cx: &Context) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let line_break = |i: usize| {
+        i == 0 || cx.body[cx.tokens[i - 1].span.end()..cx.tokens[i].span.start()].contains('\n')
+    };
+    for a in (0..cx.tokens.len()).filter(|&a| line_break(a)) {
+        let Some(colon) = (a + 1..(a + 7).min(cx.tokens.len()))
+            .take_while(|&i| !line_break(i))
+            .find(|&i| cx.is_punct(i, ":"))
+        else {
+            continue;
+        };
+        let name_like = (a..colon).all(|i| {
+            cx.tokens[i].kind == chronicle_core::TokenKind::Word
+                || (cx.text(i) == "’" || cx.text(i) == "'")
+        }) && cx.is_capitalized(a)
+            && (a..colon).filter(|&i| !cx.is_capitalized(i)).count() <= 1
+            && !(a..colon).any(|i| is_cue_verb(&cx.lower[i]))
+            && !(a..colon).any(|i| LINE_LABELS.contains(&cx.lower[i].as_str()))
+            && !cx.in_quote[colon];
+        if !name_like {
+            continue;
+        }
+        let end = (colon + 1..cx.tokens.len())
+            .find(|&i| line_break(i))
+            .unwrap_or(cx.tokens.len());
+        let Some(content) = content(cx, colon + 1, end) else {
+            continue;
+        };
+        out.push(Candidate {
+            content,
+            kind: QuoteKind::Reported,
+            cue: Some(colon),
+            speaker: SpeakerRef::Phrase(a, colon),
+            at: colon,
+        });
+    }
+    out
+}
+
+/// A verb under a modal or "to" ("ministers will also discuss", "plans to
+/// announce"): something planned, not yet said — only the cue lexicon's
+/// verbs report speech there ("he will say that …").
+fn planned(cx: &Context, cue: usize) -> bool {
+    let (s0, _) = cx.sentence_range(cue);
+    (cue.saturating_sub(3).max(s0)..cue).rev().any(|i| {
+        matches!(
+            cx.lower[i].as_str(),
+            "will" | "would" | "could" | "may" | "might" | "should" | "to" | "must" | "can"
+        )
+    })
 }
 
 /// After "according to" any short phrase names the source ("local officials").

@@ -120,7 +120,7 @@ fn opens_after_mark(text: &str, start: usize) -> bool {
 }
 
 /// Shared code points of `a` (possibly discontinuous) and `b`.
-fn overlap(text: &str, a: &[Span], b: Span) -> usize {
+pub(crate) fn overlap(text: &str, a: &[Span], b: Span) -> usize {
     a.iter()
         .map(|s| {
             let lo = s.start().max(b.start());

@@ -11,16 +11,23 @@
 //! Modules: `marks` pairs quotation marks; `attribution` finds cues and
 //! speaker phrases; `phrases` bounds those phrases; `people` groups names
 //! into people with roles; `resolve` turns phrases (names, pronouns,
-//! descriptions) into speakers.
+//! descriptions) into speakers; `cue_model` (trained by `train` over
+//! `cue_features`) decides which reported-speech candidates are
+//! attributions.
 
 mod attribution;
 mod context;
+mod cue_features;
+pub mod cue_model;
 pub mod eval;
 mod lexicon;
 mod marks;
 mod people;
 mod phrases;
 mod resolve;
+pub mod train;
+
+pub use cue_model::CueModel;
 
 use chronicle_core::{AnnotateError, Annotator, Document, Layer, LayerKind, Person, Quote};
 
@@ -53,9 +60,14 @@ impl Annotator for QuoteAnnotator {
 /// The quotes (sorted by span) and people of a document with tokens and
 /// sentences.
 pub fn extract(doc: &Document) -> (Vec<Quote>, Vec<Person>) {
+    extract_with(doc, Some(cue_model::shipped()))
+}
+
+/// [`extract`] with another cue model, or none (the rules alone).
+pub fn extract_with(doc: &Document, model: Option<&CueModel>) -> (Vec<Quote>, Vec<Person>) {
     let cx = context::Context::new(doc);
     let mut people = people::build(&cx);
-    let candidates = attribution::candidates(&cx);
+    let candidates = attribution::candidates(&cx, model);
     let speakers = resolve::resolve(&cx, &mut people, &candidates);
     let mut quotes: Vec<Quote> = candidates
         .iter()

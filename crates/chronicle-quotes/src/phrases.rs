@@ -64,7 +64,8 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
     match cx.tokens[i].kind {
         Word => !is_np_boundary(&cx.lower[i]) && !is_cue_verb(&cx.lower[i]),
         Number => true,
-        Punct => matches!(cx.text(i), "-" | "&"),
+        // "Rep. Bobby Scott (D-Va.)"
+        Punct => matches!(cx.text(i), "-" | "&" | "(" | ")"),
         Quote => cx.text(i) == "’" && i > 0 && cx.tokens[i - 1].span.end == cx.tokens[i].span.start,
         _ => false,
     }
@@ -165,9 +166,25 @@ fn plausible(cx: &Context, a: usize, b: usize) -> bool {
     if (a..b).all(|i| dated(i) || !cx.is_capitalized(i)) && (a..b).any(dated) {
         return false;
     }
+    // "21 percent said", "those people say"
     (a..b).any(|i| cx.is_capitalized(i) || cx.entity_at[i].is_some())
+        || cx.tokens[a].kind == chronicle_core::TokenKind::Number
         || matches!(
             cx.lower[a].as_str(),
-            "a" | "an" | "the" | "one" | "two" | "several" | "some" | "many"
+            "a" | "an"
+                | "the"
+                | "one"
+                | "two"
+                | "several"
+                | "some"
+                | "many"
+                | "most"
+                | "those"
+                | "these"
+                | "both"
+                | "all"
+                | "few"
+                | "other"
+                | "others"
         )
 }

@@ -47,6 +47,13 @@ pub fn resolve(
                     mention,
                 })
             }
+            SpeakerRef::Voiced(a, b, c0, d) => {
+                phrase(cx, people, &history, c0, d).map(|(who, _)| Said {
+                    at: c.at,
+                    who,
+                    mention: cx.span(a, b),
+                })
+            }
             SpeakerRef::Previous => last_direct.clone(),
             SpeakerRef::None => None,
         };
@@ -108,9 +115,20 @@ fn phrase(
                     .map(|k| (Referent::Person(k), mention));
             }
             Some(Pronoun::They) => {
-                return group_for_pronoun(cx, history, a).map(|n| (Referent::Named(n), mention))
+                return group_for_pronoun(cx, history, a)
+                    .or_else(|| named_before(cx, a, true))
+                    .map(|n| (Referent::Named(n), mention))
             }
-            Some(Pronoun::Other) => return None,
+            Some(Pronoun::Other) => {
+                return match cx.lower[a].as_str() {
+                    // First person outside quotes: the writer ("I argued", "we reported").
+                    "i" if !cx.in_quote[a] => Some("the author".to_owned()),
+                    "we" if !cx.in_quote[a] => Some("the authors".to_owned()),
+                    "it" => named_before(cx, a, false),
+                    _ => None,
+                }
+                .map(|n| (Referent::Named(n), mention));
+            }
             None => {}
         }
         // A surname the tagger missed.
@@ -189,6 +207,40 @@ fn person_for_pronoun(
         Referent::Person(k) if s.at < at && agrees(k) => Some(k),
         _ => None,
     })
+}
+
+/// The organisation a pronoun outside quotes stands for: the nearest one
+/// named before it in its paragraph or the one before ("the ministry said
+/// … It added"); for "they" (`plural`) also a capitalised plural
+/// ("Republicans").
+fn named_before(cx: &Context, at: usize, plural: bool) -> Option<String> {
+    if cx.in_quote[at] {
+        return None;
+    }
+    let para = cx.paras[at];
+    let mut i = at;
+    while i > 0 && cx.paras[i - 1] + 1 >= para && at - i < 120 {
+        i -= 1;
+        if cx.in_quote[i] {
+            continue;
+        }
+        if let Some(n) = cx.entity_at[i] {
+            let e = &cx.entities[n as usize];
+            if e.kind == EntityType::Organization {
+                return Some(e.span.text(cx.body).to_string());
+            }
+            if e.kind == EntityType::Person {
+                return None; // a person between: "it" / "they" is not theirs
+            }
+            continue;
+        }
+        let w = cx.text(i);
+        let (s0, _) = cx.sentence_range(i);
+        if plural && i > s0 && cx.is_capitalized(i) && w.len() > 3 && w.ends_with('s') {
+            return Some(w.to_owned());
+        }
+    }
+    None
 }
 
 fn group_for_pronoun(cx: &Context, history: &[Said], at: usize) -> Option<String> {

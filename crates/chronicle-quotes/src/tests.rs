@@ -398,3 +398,108 @@ fn a_reported_clause_stops_at_the_next_attribution() {
         "{q:?}"
     );
 }
+
+#[test]
+fn headline_and_transcript_lines_name_their_speaker() {
+    let doc = annotate(
+        "Graham: Trump’s rhetoric is destroying the party\nUpdate: the vote was moved to Friday\n\nFALLIN: Well, I think the nation needs to work together.\n\nThe Latest: Cruz wins Iowa caucuses",
+        &[("Graham", Per), ("Trump", Per), ("Cruz", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [
+            (
+                Reported,
+                "Trump’s rhetoric is destroying the party",
+                Some("Graham")
+            ),
+            (
+                Reported,
+                "Well, I think the nation needs to work together",
+                Some("FALLIN")
+            ),
+            // Nested: the "I" of a transcript line is its speaker, not the author.
+            (
+                Reported,
+                "the nation needs to work together",
+                Some("FALLIN")
+            ),
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn numbers_and_quantifiers_speak_and_it_is_the_organisation() {
+    let doc = annotate(
+        "In the poll, 21 percent said they would not vote at all. The Pentagon issued a note on Monday. It said the talks had failed completely.",
+        &[("Pentagon", Org)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Reported, "they would not vote at all", Some("21 percent"))),
+        "{q:?}"
+    );
+    assert!(
+        q.contains(&(
+            Reported,
+            "the talks had failed completely",
+            Some("Pentagon")
+        )),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn the_cue_model_gates_reported_speech_and_adds_words() {
+    // Without a model only the cue lexicon counts; the shipped model knows
+    // more cue words than the lexicon and keeps plain reported speech.
+    let model = cue_model::shipped();
+    assert!(model.words().iter().all(|w| !lexicon::is_cue_verb(w)));
+    let doc = annotate("Officials said the bridge would reopen in May.", &[]);
+    let (with_model, _) = extract_with(&doc, Some(model));
+    assert_eq!(with_model.len(), 1);
+    assert_eq!(
+        doc.text(with_model[0].span),
+        "the bridge would reopen in May"
+    );
+    let (zero, _) = extract_with(&doc, Some(&CueModel::new(4, Default::default())));
+    assert!(zero.is_empty(), "a model of zeros accepts nothing");
+}
+
+#[test]
+fn a_headline_name_speaks_the_quote_after_its_colon() {
+    let doc = annotate(
+        "Kasich: “We Are Going To Go All The Way To Cleveland”\n\nThe governor campaigned in Ohio.",
+        &[("Kasich", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [(
+            Direct,
+            "We Are Going To Go All The Way To Cleveland",
+            Some("Kasich")
+        )]
+    );
+}
+
+#[test]
+fn a_name_before_a_colon_or_a_name_and_any_past_verb_after_a_quote() {
+    let doc = annotate(
+        "Pollsters agree - Carl Bialik: “One lesson was simple: keep in contact with voters.”\n\n“Jeb wants to be a tough guy tonight,” Trump shot back.",
+        &[("Carl Bialik", Per), ("Jeb", Per), ("Trump", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [
+            (
+                Direct,
+                "One lesson was simple: keep in contact with voters.",
+                Some("Carl Bialik")
+            ),
+            (Direct, "Jeb wants to be a tough guy tonight", Some("Trump")),
+        ]
+    );
+}
