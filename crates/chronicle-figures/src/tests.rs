@@ -358,4 +358,13 @@ fn rules_added_after_the_fifth_held_out_round() {
     assert_eq!(doc.text(f.span), "hundreds of kilometres");
     assert_eq!((f.unit.as_deref(), f.category), (Some("km"), C::Distance));
     assert_eq!(one("Thousands of people marched.").unit, None);
+    // A participle before a casualty noun belongs to the counted phrase.
+    let f = figs("Officials listed 1,200 virus related deaths last month.");
+    assert_eq!(
+        (f[0].2, f[0].3.as_str()),
+        (C::Killed, "virus related deaths")
+    );
+    // Places are counted, never killed.
+    let f = figs("The study read death records from nine provinces.");
+    assert_eq!((f[0].2, f[0].3.as_str()), (C::Other, "provinces"));
 }
