@@ -50,7 +50,7 @@ pub fn is_casualty(f: FigureCategory) -> bool {
     matches!(f, Killed | Injured | Missing | Arrested | Displaced)
 }
 
-/// Things that are never the victims of a verb like "killed".
+/// Things (and places) that are never the victims of a verb like "killed".
 pub fn is_thing(w: &str) -> bool {
     matches!(
         w,
@@ -75,6 +75,14 @@ pub fn is_thing(w: &str) -> bool {
             | "tests"
             | "doses"
             | "votes"
+            | "states"
+            | "countries"
+            | "provinces"
+            | "regions"
+            | "districts"
+            | "counties"
+            | "cities"
+            | "towns"
     )
 }
 

@@ -197,7 +197,9 @@ fn noun_phrase(c: &Ctx, k: usize) -> (usize, usize, usize) {
             && !c.is_cap(t + 1)
             && !ends_noun_phrase(c.low(t + 1))
             && category_cue(c.low(t + 1)).is_none();
-        if w.len() > 4 && w.ends_with("ed") && !next_is_word {
+        // A participle before a casualty noun is a modifier ("virus related
+        // deaths"), elsewhere it ends the phrase ("five people injured").
+        if w.len() > 4 && w.ends_with("ed") && !next_is_word && !is_noun_cue(c.low(t + 1)) {
             break;
         }
         if w.len() > 5 && w.ends_with("ing") && !next_is_word {

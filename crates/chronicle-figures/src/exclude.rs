@@ -11,7 +11,8 @@
 //! count or the number carries a unit, as in "Humberto 75 miles"); a month
 //! before it ("March 16"); "+10" glued to a sign ("UTC+10"); an age cue
 //! within five tokens before, in the same clause ("aged", "age", "ages");
-//! "died at 96"; a plain four-digit integer between 1000 and 2100 that is
+//! "died at 96"; "He was 95." (a small integer closing a clause after a
+//! pronoun or a name); a plain four-digit integer between 1000 and 2100 that is
 //! not followed by a plural noun or a casualty word, or that follows "in",
 //! "since", "of", "by", "until" or "from" (a year); and the word "one" unless
 //! a person noun or a casualty word follows (the pronoun "one of the").
@@ -130,6 +131,19 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
             _ => {}
         }
     }
+    // An age closing a clause after a person: "He was 95.", "the former
+    // bassist of the band Grateful Dead was 84.", "Hagan, the senator, was
+    // 66." — but not "The death toll was 84." (a lower-case noun).
+    if atom.digits && plain && e.high.is_none() && matches!(prev_low, "was" | "is") {
+        let subject = prev.and_then(|p| c.prev(p));
+        let person = subject.is_some_and(|s| {
+            matches!(c.low(s), "he" | "she" | "i" | ",") || c.is_cap(s) && s > c.lo
+        });
+        let closes = matches!(next, "" | "." | ";" | ",");
+        if person && closes && e.value.fract() == 0.0 && (1.0..=120.0).contains(&e.value) {
+            return true;
+        }
+    }
     // Ages: "died at 96", "(41)" after a name is left to people.
     if prev_low == "at" {
         let pp = prev.and_then(|p| c.prev(p)).map_or("", |p| c.low(p));
@@ -209,6 +223,9 @@ mod tests {
     fn refusals_have_their_own_sentences() {
         assert!(figs("Flight 5735 left at 6am on March 16.").is_empty());
         assert!(figs("The suspects range in age from 21 to 78.").is_empty());
+        assert!(figs("The painter died at home on Monday. She was 91.").is_empty());
+        assert!(figs("The poet, a founder of the Lake Group, was 77.").is_empty());
+        assert_eq!(figs("By noon the death toll was 84.").len(), 1);
         assert!(figs("The quake hit at 9:46AM (UTC+10).").is_empty());
         assert!(figs("In 2018 the 1973 building fell.").is_empty());
         assert_eq!(figs("The 1000 houses burned.").len(), 1);

@@ -45,6 +45,7 @@
 //! ```
 
 mod category;
+mod coordination;
 mod counted;
 mod ctx;
 pub mod eval;
@@ -126,6 +127,7 @@ pub fn find_figures(
             timexes,
         };
         let mut prev: Option<Prev> = None;
+        let first_of_sentence = out.len();
         let mut i = range.start;
         while i < range.end {
             if !may_start(&c, i) {
@@ -152,6 +154,7 @@ pub fn find_figures(
                 None => i += 1,
             }
         }
+        coordination::share_units(body, &mut out[first_of_sentence..]);
     }
     out
 }

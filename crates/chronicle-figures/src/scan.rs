@@ -100,6 +100,15 @@ fn atom_with_scale(c: &Ctx, j: usize) -> Option<(f64, Option<f64>, usize, bool, 
                 let mut a = word_atom("thirty")?;
                 a.value = 30.0;
                 (a, j + 2, true)
+            } else if let Some(v) = (w == "several")
+                .then(|| vague_plural(c.low(j + 1)))
+                .flatten()
+                .filter(|&v| v >= 100.0)
+            {
+                // "several millions", "several hundreds": three of the plural.
+                let mut a = word_atom("three")?;
+                a.value = 3.0 * v;
+                (a, j + 2, true)
             } else if w == "several" && scale_word(c.low(j + 1)).is_some_and(|s| s >= 100.0) {
                 let mut a = word_atom("three")?;
                 a.value = 3.0;
@@ -237,7 +246,8 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
     // A range: between X and Y, X-Y, X to Y, X or Y.
     let sep = c.low(k);
     let range_sep = if between {
-        sep == "and"
+        // "between 3 and 5"; also the common slip "between 3 to 5".
+        sep == "and" || sep == "to"
     } else {
         matches!(sep, "-" | "–" | "to" | "or")
             && !(sep == "to"
@@ -315,6 +325,13 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
         } else if let (true, "of", Some(cur)) = (vague1, u0, currency_suffix(u1)) {
             unit = Some(cur);
             measure = Measure::Money;
+            end_tok = k + 2;
+        } else if let Some((u, len)) = unit_of(u1)
+            .filter(|_| vague1 && u0 == "of" && (u1.ends_with('s') || u1 == "feet") && u1 != "in")
+        {
+            // "hundreds of miles", "thousands of feet": a vague plural of a unit.
+            unit = Some(u);
+            measure = if len { Measure::Length } else { Measure::Other };
             end_tok = k + 2;
         } else if let Some(cur) = currency_suffix(u0).filter(|_| !(u0 == "pounds" && u1 == "of")) {
             unit = Some(cur);

@@ -340,3 +340,31 @@ fn rules_added_after_the_fourth_held_out_round() {
     );
     assert_eq!(figs("The company opened 42 new stores.").len(), 1);
 }
+
+#[test]
+fn rules_added_after_the_fifth_held_out_round() {
+    // "between X to Y" is a range like "between X and Y".
+    let f = one("Losses are put at between 2.5 to 4 million dollars.");
+    assert_eq!((f.low, f.high), (Some(2.5e6), Some(4e6)));
+    assert_eq!(f.approx, Approx::Range);
+    // "several" before a vague plural: three of it, open above.
+    let doc = run("The cost could run to several millions.");
+    let f = &doc.layers.figures()[0];
+    assert_eq!(doc.text(f.span), "several millions");
+    assert_eq!((f.value, f.low, f.high), (3e6, Some(3e6), None));
+    // A vague plural of a unit keeps the unit and is a distance.
+    let doc = run("Pilgrims walked hundreds of kilometres to the shrine.");
+    let f = &doc.layers.figures()[0];
+    assert_eq!(doc.text(f.span), "hundreds of kilometres");
+    assert_eq!((f.unit.as_deref(), f.category), (Some("km"), C::Distance));
+    assert_eq!(one("Thousands of people marched.").unit, None);
+    // A participle before a casualty noun belongs to the counted phrase.
+    let f = figs("Officials listed 1,200 virus related deaths last month.");
+    assert_eq!(
+        (f[0].2, f[0].3.as_str()),
+        (C::Killed, "virus related deaths")
+    );
+    // Places are counted, never killed.
+    let f = figs("The study read death records from nine provinces.");
+    assert_eq!((f[0].2, f[0].3.as_str()), (C::Other, "provinces"));
+}
