@@ -87,6 +87,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Ingest and the queries use a few dozen statements: keep them all
+        // prepared (the default cache of 16 re-prepares some every article).
+        conn.set_prepared_statement_cache_capacity(64);
+        // 16 MB of page cache (default 2 MB): a batch of articles touches
+        // many index pages, and spilling them mid-transaction costs writes.
+        conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
         Ok(Store { conn })
     }
