@@ -45,7 +45,7 @@ CREATE TABLE articles (
     version       INTEGER NOT NULL,         -- 1, 2, … for changed texts at the same URL
     superseded_by INTEGER REFERENCES articles(id),
     metadata      TEXT,                     -- JSON
-    layers        TEXT NOT NULL,            -- the article's JSON output (schema_version 1), its body left empty
+    layers        TEXT NOT NULL,            -- the article's JSON output (schema_version 1) without the body
     ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX articles_url ON articles(url);
