@@ -18,6 +18,7 @@
 //! ```
 
 pub mod api;
+pub mod cache;
 pub mod demo;
 pub mod error;
 pub mod ingest;

@@ -126,6 +126,11 @@ fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
     }
     insert_layers(tx, id, doc, &article)?;
     crate::link::link_article(tx, id, &article.date)?;
+    if let Some(events) = &article.events {
+        let events = serde_json::to_value(events).map_err(json_err)?;
+        let mentions = crate::events::mentions_of(&serde_json::json!({ "events": events }));
+        crate::events::store_events(tx, id, &article.date, &mentions)?;
+    }
     Ok(if previous.is_some() {
         IngestStats {
             new_versions: 1,
