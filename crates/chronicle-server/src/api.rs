@@ -3,7 +3,9 @@
 //! `{"schema_version", "count", "results"}` (or the one object asked for).
 //!
 //! `entity` answers one entity's profile (404 when the name is unknown) and
-//! `figures` the numbers the reports give, each with its sentence.
+//! `figures` the numbers the reports give, each with its sentence; `events`
+//! the events joined across reports with their evidence. The list answers
+//! are kept between ingests ([`crate::cache`]).
 
 use crate::error::ApiError;
 use crate::params::{self, Params};
@@ -11,7 +13,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use chronicle_store::{
-    ArticleListQuery, EntityQuery, FigureQuery, QuoteQuery, SearchQuery, TimelineQuery,
+    ArticleListQuery, EntityQuery, EventQuery, FigureQuery, QuoteQuery, SearchQuery, TimelineQuery,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -249,6 +251,24 @@ pub async fn figures(
         limit: params::limit(p.limit, 50)?,
     };
     cached_list(&state, "figures", query, |s, q| s.figures(q)).await
+}
+
+/// `GET /api/events`: events joined across reports, in the order they
+/// happened, each with its evidence sentences.
+pub async fn events(
+    State(state): State<AppState>,
+    Params(p): Params<params::EventParams>,
+) -> Result<JsonBytes, ApiError> {
+    let query = EventQuery {
+        kind: params::text("type", p.kind)?,
+        entity: params::text("entity", p.entity)?,
+        place: params::text("place", p.place)?,
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        dated_only: false,
+        limit: params::limit(p.limit, 50)?,
+    };
+    cached_list(&state, "events", query, |s, q| s.events(q)).await
 }
 
 /// Unknown paths under `/api`.
