@@ -235,7 +235,8 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
                         parts.push(format!("{label} {}", squash(v)));
                     }
                 }
-                println!("{day:<11} {}  ({} reports)", parts.join(" "), h.articles);
+                let reports = if h.articles == 1 { "report" } else { "reports" };
+                println!("{day:<11} {}  ({} {reports})", parts.join(" "), h.articles);
                 for e in &h.evidence {
                     println!("    {}  {}  {}", e.date, e.article, squash(&e.sentence));
                 }
