@@ -8,13 +8,19 @@
 //! by this server or by another process on the same file, changes the
 //! generation and so retires every kept answer.
 //!
+//! One computation per key at a time: requests arriving while an answer is
+//! being computed wait for it and take it, instead of each running the same
+//! query (under 64 clients, a cold cache otherwise runs every query dozens
+//! of times at once).
+//!
 //! Invariants: a kept answer is exactly the bytes the query produced for
 //! that generation; the cache holds at most [`MAX_ENTRIES`] answers and
-//! [`MAX_BYTES`] bytes (it is emptied when either would be passed).
+//! [`MAX_BYTES`] bytes (it is emptied when either would be passed); only
+//! keys being computed have a gate.
 
 use chronicle_store::Store;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The most answers kept.
 pub const MAX_ENTRIES: usize = 4096;
@@ -25,6 +31,8 @@ pub const MAX_BYTES: usize = 64 << 20;
 #[derive(Debug, Default)]
 pub struct AnswerCache {
     inner: Mutex<Entries>,
+    /// A lock per key being computed.
+    gates: Mutex<HashMap<String, Arc<Mutex<()>>>>,
 }
 
 #[derive(Debug, Default)]
@@ -74,9 +82,40 @@ impl AnswerCache {
         if let Some(kept) = self.get(&key, generation) {
             return Ok(kept);
         }
+        let gate = Arc::clone(
+            self.gates
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .entry(key.clone())
+                .or_default(),
+        );
+        let _turn = gate.lock().unwrap_or_else(|p| p.into_inner());
+        let _done = GateRemover {
+            gates: &self.gates,
+            key: &key,
+        };
+        if let Some(kept) = self.get(&key, generation) {
+            return Ok(kept);
+        }
         let answer = compute(store)?;
-        self.put(key, generation, answer.clone());
+        self.put(key.clone(), generation, answer.clone());
         Ok(answer)
+    }
+}
+
+/// Removes a key's gate when its computation ends (answered or failed);
+/// requests already waiting on it hold it and find the answer kept.
+struct GateRemover<'a> {
+    gates: &'a Mutex<HashMap<String, Arc<Mutex<()>>>>,
+    key: &'a str,
+}
+
+impl Drop for GateRemover<'_> {
+    fn drop(&mut self) {
+        self.gates
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(self.key);
     }
 }
 
@@ -103,6 +142,38 @@ mod tests {
         let entries = cache.inner.lock().unwrap();
         assert!(entries.map.len() <= MAX_ENTRIES);
         assert_eq!(entries.bytes, entries.map.len());
+    }
+
+    #[test]
+    fn concurrent_requests_for_one_key_compute_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.sqlite");
+        drop(Store::open(&path).unwrap());
+        let cache = Arc::new(AnswerCache::default());
+        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (cache, runs, path) = (Arc::clone(&cache), Arc::clone(&runs), path.clone());
+                std::thread::spawn(move || {
+                    let store = Store::open(&path).unwrap();
+                    cache
+                        .answer(&store, "slow".into(), |_| {
+                            runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            std::thread::sleep(std::time::Duration::from_millis(50));
+                            Ok::<_, chronicle_store::StoreError>(Bytes::from_static(b"42"))
+                        })
+                        .unwrap()
+                })
+            })
+            .collect();
+        for t in threads {
+            assert_eq!(&t.join().unwrap()[..], b"42");
+        }
+        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(
+            cache.gates.lock().unwrap().is_empty(),
+            "no gate left behind"
+        );
     }
 
     #[test]
