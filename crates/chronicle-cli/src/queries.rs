@@ -1,5 +1,5 @@
-//! The knowledge-base queries: `search`, `quotes`, `timeline`, `entity` and
-//! `figures`. Each prints a readable table by default, or hands its rows to
+//! The knowledge-base queries: `search`, `quotes`, `timeline`, `entity`,
+//! `figures` and `events`. Each prints a readable table by default, or hands its rows to
 //! [`crate::export`] for JSON, JSON Lines, CSV or Parquet — the same
 //! arguments and the same writer for every query, and `chronicle export
 //! QUERY …` is the same command with a machine format.
@@ -8,7 +8,8 @@ use crate::export::{emit, OutputArgs};
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use chronicle_store::{
-    EntityProfile, EntityQuery, FigureQuery, QuoteQuery, SearchQuery, Store, TimelineQuery,
+    EntityProfile, EntityQuery, EventQuery, FigureQuery, QuoteQuery, SearchQuery, Store,
+    TimelineQuery,
 };
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -46,6 +47,29 @@ pub enum Query {
     Entity(EntityArgs),
     /// Figures (casualties, troops, money…) by category, entity and date.
     Figures(FiguresArgs),
+    /// Events (strikes, meetings, deployments…) joined across reports, in
+    /// the order they happened, each with its evidence sentences.
+    Events(EventsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// A PLOVER event type: ASSAULT, FIGHT, MOBILIZE, AID, CONSULT, AGREE,
+    /// REJECT, THREATEN, DEMAND, SANCTION, PROTEST, COERCE, … (any case).
+    #[arg(long = "type")]
+    kind: Option<String>,
+    /// Only events with this actor, target or source (part of the name).
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only events at this place (part of the name).
+    #[arg(long)]
+    place: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dates: DateArgs,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -157,8 +181,13 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })?;
             emit(&hits, &a.out, export, "dated sentence", |h| {
                 let (day, when) = (&h.day, &h.when);
+                let event = h
+                    .event
+                    .as_deref()
+                    .map(|e| format!("{e} "))
+                    .unwrap_or_default();
                 println!(
-                    "{day}  ({when:?}, reported {} in {})",
+                    "{day}  {event}({when:?}, reported {} in {})",
                     h.reported, h.article
                 );
                 println!("    {}\n", squash(&h.sentence));
@@ -182,6 +211,36 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
                     h.article
                 );
                 println!("    {}\n", squash(&h.sentence));
+            })
+        }
+        Query::Events(a) => {
+            let hits = open(&a.db)?.events(&EventQuery {
+                kind: a.kind,
+                entity: a.entity,
+                place: a.place,
+                from: a.dates.from,
+                to: a.dates.to,
+                dated_only: false,
+                limit: a.out.limit,
+            })?;
+            emit(&hits, &a.out, export, "event", |h| {
+                let day = if h.dated {
+                    h.day.clone()
+                } else {
+                    format!("~{}", h.day)
+                };
+                let mut parts = vec![h.kind.clone()];
+                for (label, value) in [("by", &h.actor), ("to", &h.target), ("in", &h.place)] {
+                    if let Some(v) = value {
+                        parts.push(format!("{label} {}", squash(v)));
+                    }
+                }
+                let reports = if h.articles == 1 { "report" } else { "reports" };
+                println!("{day:<11} {}  ({} {reports})", parts.join(" "), h.articles);
+                for e in &h.evidence {
+                    println!("    {}  {}  {}", e.date, e.article, squash(&e.sentence));
+                }
+                println!();
             })
         }
         Query::Entity(a) => {

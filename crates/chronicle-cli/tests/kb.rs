@@ -233,12 +233,53 @@ fn entity_figures_and_every_export_format() {
 }
 
 #[test]
+fn events_answer_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, db) = (dir.path().join("in.jsonl"), dir.path().join("kb.sqlite"));
+    corpus(&input, 3);
+    let db = db.to_str().unwrap();
+    run_ok(&["ingest", input.to_str().unwrap(), "--db", db]);
+    let events: Value = serde_json::from_slice(&run_ok(&["events", "--db", db, "--json"])).unwrap();
+    let events = events.as_array().unwrap();
+    assert!(!events.is_empty(), "the allies' meetings are events");
+    for e in events {
+        let evidence = e["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty(), "{e}");
+        assert!(evidence[0]["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with(|c: char| c.is_uppercase()));
+    }
+    let kind = events[0]["type"].as_str().unwrap();
+    let same: Value = serde_json::from_slice(&run_ok(&[
+        "events",
+        "--db",
+        db,
+        "--type",
+        &kind.to_lowercase(),
+        "--json",
+    ]))
+    .unwrap();
+    assert!(same.as_array().unwrap().iter().all(|e| e["type"] == kind));
+    let csv =
+        String::from_utf8(run_ok(&["export", "events", "--db", db, "--format", "csv"])).unwrap();
+    assert_eq!(
+        csv.lines().next(),
+        Some("id,type,day,dated,place,lat,lon,actor,target,articles,evidence")
+    );
+    let table = String::from_utf8(run_ok(&["events", "--db", db])).unwrap();
+    assert!(table.contains(kind) && table.contains("report"), "{table}");
+}
+
+#[test]
 fn bad_query_input_is_one_error_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb.sqlite");
     let db = db.to_str().unwrap();
     for args in [
         vec!["figures", "--db", db, "--category", "bogus"],
+        vec!["events", "--db", db, "--type", "PICNIC"],
+        vec!["events", "--db", db, "--to", "2022-13-01"],
         vec!["search", "x", "--db", db, "--from", "2022-02-30"],
         vec![
             "quotes", "--db", db, "--limit", "5", "--json", "--format", "csv",

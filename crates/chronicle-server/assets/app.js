@@ -213,7 +213,8 @@ async function timelineView(params) {
       el("li", { class: "day" },
         el("div", { class: "day-label" }, el("time", { datetime: day }, fmtDate(day))),
         el("ul", {}, hits.map((h) => el("li", {},
-          el("p", {}, markWhen(squash(h.sentence), h.when, day)),
+          el("p", {}, h.event ? [el("a", { class: "chip chip-event", href: hashFor("/events", { type: h.event, from: day, to: day }) }, h.event), " "] : "",
+            markWhen(squash(h.sentence), h.when, day)),
           el("div", { class: "meta" }, "reported " + fmtDate(h.reported) + " · ",
             articleLink(h.article, h.title || h.article)))))))));
 }
@@ -558,12 +559,32 @@ async function mapView(params) {
     { name: "to", label: "to", type: "date" },
   ], params);
   view.replaceChildren(el("h1", {}, "Map"), el("p", { class: "muted" }, "Places the reports name, sized by mentions. Click one for its articles."), form, el("p", { class: "muted" }, "Loading…"));
-  const [outline, data] = await Promise.all([
+  const [outline, data, events] = await Promise.all([
     world || fetch("/assets/world.json").then((r) => r.json()),
     api("places", { from: params.from, to: params.to, limit: 200 }),
+    api("events", { from: params.from, to: params.to, limit: 200 }).catch(() => null),
   ]);
   world = outline;
-  const map = svg("svg", { viewBox: "-180 -84 360 144", class: "map", role: "img", "aria-label": "World map of the places named" });
+  const map = worldMap("World map of the places named");
+  const max = Math.max(1, ...data.results.map((p) => p.mentions));
+  for (const p of data.results.slice().sort((x, y) => y.mentions - x.mentions)) {
+    const r = 0.8 + 5 * Math.sqrt(p.mentions / max);
+    const dot = svg("circle", { cx: p.lon, cy: -p.lat, r, class: "dot", "data-tip": p.name + (p.country ? " (" + p.country + ")" : "") + "\n" + plural(p.mentions, "mention") + " in " + plural(p.articles, "article") });
+    dot.addEventListener("click", () => { location.hash = hashFor("/articles", { place: p.name }); });
+    map.append(dot);
+  }
+  if (events) eventMarks(map, events.results);
+  const top = el("ol", { class: "places" }, data.results.slice(0, 25).map((p) =>
+    el("li", {}, el("a", { href: hashFor("/articles", { place: p.name }) }, p.name), el("span", { class: "badge" }, String(p.mentions)))));
+  view.replaceChildren(el("h1", {}, "Map"),
+    el("p", { class: "muted" }, "Places the reports name, sized by mentions (diamonds: events). Click one for its articles."), form,
+    el("div", { class: "split map-split" }, el("div", { class: "map-box" }, map), el("aside", {}, el("h2", {}, "Most named"), top)),
+    el("p", { class: "muted small" }, "Outline: " + world.source + "."));
+}
+
+// The world outline as an SVG map (degrees: x = lon, y = -lat).
+function worldMap(label) {
+  const map = svg("svg", { viewBox: "-180 -84 360 144", class: "map", role: "img", "aria-label": label });
   map.append(svg("rect", { x: -180, y: -90, width: 360, height: 180, class: "sea" }));
   for (const c of world.countries) {
     let d = "";
@@ -576,19 +597,79 @@ async function mapView(params) {
     path.lastChild.textContent = c.name;
     map.append(path);
   }
-  const max = Math.max(1, ...data.results.map((p) => p.mentions));
-  for (const p of data.results.slice().sort((x, y) => y.mentions - x.mentions)) {
-    const r = 0.8 + 5 * Math.sqrt(p.mentions / max);
-    const dot = svg("circle", { cx: p.lon, cy: -p.lat, r, class: "dot", "data-tip": p.name + (p.country ? " (" + p.country + ")" : "") + "\n" + plural(p.mentions, "mention") + " in " + plural(p.articles, "article") });
-    dot.addEventListener("click", () => { location.hash = hashFor("/articles", { place: p.name }); });
-    map.append(dot);
+  return map;
+}
+
+// A diamond for each event with a place on the map; a click opens its card.
+function eventMarks(map, events) {
+  for (const e of events) {
+    if (e.lat == null || e.lon == null) continue;
+    const r = 1.2 + Math.min(3, e.articles);
+    const mark = svg("path", {
+      d: "M" + e.lon + " " + (-e.lat - r) + "l" + r + " " + r + "l" + -r + " " + r + "l" + -r + " " + -r + "Z",
+      class: "event-mark", "data-tip": eventTitle(e) + "\n" + plural(e.articles, "report"),
+    });
+    mark.addEventListener("click", () => { location.hash = hashFor("/events", { type: e.type, from: e.day, to: e.day }); });
+    map.append(mark);
   }
-  const top = el("ol", { class: "places" }, data.results.slice(0, 25).map((p) =>
-    el("li", {}, el("a", { href: hashFor("/articles", { place: p.name }) }, p.name), el("span", { class: "badge" }, String(p.mentions)))));
-  view.replaceChildren(el("h1", {}, "Map"),
-    el("p", { class: "muted" }, "Places the reports name, sized by mentions. Click one for its articles."), form,
-    el("div", { class: "split map-split" }, el("div", { class: "map-box" }, map), el("aside", {}, el("h2", {}, "Most named"), top)),
-    el("p", { class: "muted small" }, "Outline: " + world.source + "."));
+}
+
+// ---------- events ----------
+
+const EVENT_TYPES = ["ASSAULT", "FIGHT", "MOBILIZE", "AID", "CONSULT", "AGREE", "REJECT", "THREATEN", "DEMAND",
+  "SANCTION", "PROTEST", "COERCE", "ACCUSE", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "OTHER"];
+
+function eventTitle(e) {
+  const parts = [e.type];
+  if (e.actor) parts.push("by " + squash(e.actor));
+  if (e.target) parts.push("to " + squash(e.target));
+  if (e.place) parts.push("in " + squash(e.place));
+  return parts.join(" ");
+}
+
+async function eventsView(params) {
+  const form = queryForm("/events", [
+    { name: "type", label: "Type", options: [["", "any"], ...EVENT_TYPES.map((t) => [t, t])] },
+    { name: "entity", label: "Who", placeholder: "e.g. Russia" },
+    { name: "place", label: "Where", placeholder: "e.g. Ukraine" },
+    { name: "from", label: "Happened from", type: "date" },
+    { name: "to", label: "to", type: "date" },
+  ], params);
+  const intro = el("p", { class: "muted" }, "What happened, in the order it happened: reports of one event — same type, close dates and places, shared actors — are joined, each with the sentence that says it.");
+  view.replaceChildren(el("h1", {}, "Events"), intro, form, el("p", { class: "muted" }, "Loading…"));
+  const [outline, data] = await Promise.all([
+    world || fetch("/assets/world.json").then((r) => r.json()),
+    api("events", { type: params.type, entity: params.entity, place: params.place, from: params.from, to: params.to, limit: 200 }),
+  ]);
+  world = outline;
+  if (!data.count) { view.replaceChildren(el("h1", {}, "Events"), intro, form, el("p", { class: "muted" }, "No events match.")); return; }
+  const map = worldMap("World map of the events listed");
+  eventMarks(map, data.results);
+  const list = el("ol", { class: "list events" }, data.results.map((e) =>
+    el("li", { class: "event" },
+      el("div", { class: "event-head" },
+        el("time", { datetime: e.day, "data-tip": e.dated ? "the day it happened" : "not dated by the reports: the day of the first report" }, (e.dated ? "" : "~") + fmtDate(e.day)),
+        " ", el("a", { class: "chip chip-event", href: hashFor("/events", { ...params, type: e.type }) }, e.type),
+        " ", e.actor ? ["by ", entityLink(squash(e.actor)), " "] : "",
+        e.target ? ["to ", squash(e.target), " "] : "",
+        e.place ? ["in ", squash(e.place), " "] : "",
+        el("span", { class: "badge" }, plural(e.articles, "report"))),
+      el("ul", { class: "evidence" }, e.evidence.map((v) => el("li", {},
+        el("p", {}, markEvent(squash(v.sentence), v)),
+        el("div", { class: "meta" }, fmtDate(v.date), " · ", articleLink(v.article, v.title || v.article, { s: v.start + "-" + v.end }),
+          v.polarity === "negative" ? " · denied" : "", v.modality !== "asserted" ? " · " + v.modality : "")))))));
+  view.replaceChildren(el("h1", {}, params.type ? "Events: " + params.type : "Events"), intro, form,
+    el("p", { class: "count" }, plural(data.count, "event") + (data.count === 200 ? " (the first 200)" : "")),
+    el("div", { class: "map-box events-map" }, map), list);
+}
+
+// The sentence with the event's trigger marked, hover showing what it is.
+function markEvent(sentence, v) {
+  const text = squash(v.text);
+  const at = sentence.indexOf(text);
+  if (at < 0) return [sentence];
+  const tipText = v.subtype + (v.when ? " · " + v.when : "") + (v.figures.length ? " · " + v.figures.join(", ") : "");
+  return [sentence.slice(0, at), el("mark", { class: "hl hl-event", "data-tip": tipText }, sentence.slice(at, at + text.length)), sentence.slice(at + text.length)];
 }
 
 // ---------- routing ----------
@@ -603,6 +684,7 @@ const ROUTES = [
   [/^\/map$/, (m, p) => mapView(p)],
   [/^\/entity\/(.+)$/, (m) => entityView(decodeURIComponent(m[1]))],
   [/^\/figures$/, (m, p) => figuresView(p)],
+  [/^\/events$/, (m, p) => eventsView(p)],
 ];
 
 async function route() {

@@ -3,7 +3,9 @@
 //! `{"schema_version", "count", "results"}` (or the one object asked for).
 //!
 //! `entity` answers one entity's profile (404 when the name is unknown) and
-//! `figures` the numbers the reports give, each with its sentence.
+//! `figures` the numbers the reports give, each with its sentence; `events`
+//! the events joined across reports with their evidence. The list answers
+//! are kept between ingests ([`crate::cache`]).
 
 use crate::error::ApiError;
 use crate::params::{self, Params};
@@ -11,7 +13,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use chronicle_store::{
-    ArticleListQuery, EntityQuery, FigureQuery, QuoteQuery, SearchQuery, TimelineQuery,
+    ArticleListQuery, EntityQuery, EventQuery, FigureQuery, QuoteQuery, SearchQuery, TimelineQuery,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -28,11 +30,54 @@ pub struct Results<T> {
 }
 
 fn results<T>(results: Vec<T>) -> Json<Results<T>> {
-    Json(Results {
+    Json(wrap(results))
+}
+
+fn wrap<T>(results: Vec<T>) -> Results<T> {
+    Results {
         schema_version: SCHEMA_VERSION,
         count: results.len(),
         results,
-    })
+    }
+}
+
+/// A JSON answer already serialised (kept between ingests, [`crate::cache`]).
+pub struct JsonBytes(pub axum::body::Bytes);
+
+impl axum::response::IntoResponse for JsonBytes {
+    fn into_response(self) -> axum::response::Response {
+        (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/json"),
+            )],
+            self.0,
+        )
+            .into_response()
+    }
+}
+
+/// Runs a list query on the pool, its answer kept under the endpoint and
+/// the query's every parameter until the next ingest.
+async fn cached_list<Q, T, F>(
+    state: &AppState,
+    endpoint: &str,
+    query: Q,
+    run: F,
+) -> Result<JsonBytes, ApiError>
+where
+    Q: std::fmt::Debug + Send + 'static,
+    T: Serialize,
+    F: FnOnce(&chronicle_store::Store, &Q) -> Result<Vec<T>, chronicle_store::StoreError>
+        + Send
+        + 'static,
+{
+    let key = format!("{endpoint} {query:?}");
+    let bytes = state
+        .pool
+        .read_json(key, move |s| run(s, &query).map(wrap))
+        .await?;
+    Ok(JsonBytes(bytes))
 }
 
 pub async fn health(State(state): State<AppState>) -> Json<Value> {
@@ -54,20 +99,20 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Value>, ApiErro
 pub async fn search(
     State(state): State<AppState>,
     Params(p): Params<params::SearchParams>,
-) -> Result<Json<Results<chronicle_store::SearchHit>>, ApiError> {
+) -> Result<JsonBytes, ApiError> {
     let query = SearchQuery {
         text: params::required_text("q", p.q)?,
         from: params::text("from", p.from)?,
         to: params::text("to", p.to)?,
         limit: params::limit(p.limit, 20)?,
     };
-    Ok(results(state.pool.read(move |s| s.search(&query)).await?))
+    cached_list(&state, "search", query, |s, q| s.search(q)).await
 }
 
 pub async fn quotes(
     State(state): State<AppState>,
     Params(p): Params<params::QuoteParams>,
-) -> Result<Json<Results<chronicle_store::QuoteHit>>, ApiError> {
+) -> Result<JsonBytes, ApiError> {
     let query = QuoteQuery {
         speaker: params::text("speaker", p.speaker)?,
         about: params::text("about", p.about)?,
@@ -75,20 +120,20 @@ pub async fn quotes(
         to: params::text("to", p.to)?,
         limit: params::limit(p.limit, 50)?,
     };
-    Ok(results(state.pool.read(move |s| s.quotes(&query)).await?))
+    cached_list(&state, "quotes", query, |s, q| s.quotes(q)).await
 }
 
 pub async fn timeline(
     State(state): State<AppState>,
     Params(p): Params<params::TimelineParams>,
-) -> Result<Json<Results<chronicle_store::TimelineHit>>, ApiError> {
+) -> Result<JsonBytes, ApiError> {
     let query = TimelineQuery {
         entity: params::text("entity", p.entity)?,
         from: params::text("from", p.from)?,
         to: params::text("to", p.to)?,
         limit: params::limit(p.limit, 50)?,
     };
-    Ok(results(state.pool.read(move |s| s.timeline(&query)).await?))
+    cached_list(&state, "timeline", query, |s, q| s.timeline(q)).await
 }
 
 pub async fn articles(
@@ -197,7 +242,7 @@ async fn entity_profile(
 pub async fn figures(
     State(state): State<AppState>,
     Params(p): Params<params::FigureParams>,
-) -> Result<Json<Results<chronicle_store::FigureHit>>, ApiError> {
+) -> Result<JsonBytes, ApiError> {
     let query = FigureQuery {
         category: params::text("category", p.category)?,
         entity: params::text("entity", p.entity)?,
@@ -205,7 +250,25 @@ pub async fn figures(
         to: params::text("to", p.to)?,
         limit: params::limit(p.limit, 50)?,
     };
-    Ok(results(state.pool.read(move |s| s.figures(&query)).await?))
+    cached_list(&state, "figures", query, |s, q| s.figures(q)).await
+}
+
+/// `GET /api/events`: events joined across reports, in the order they
+/// happened, each with its evidence sentences.
+pub async fn events(
+    State(state): State<AppState>,
+    Params(p): Params<params::EventParams>,
+) -> Result<JsonBytes, ApiError> {
+    let query = EventQuery {
+        kind: params::text("type", p.kind)?,
+        entity: params::text("entity", p.entity)?,
+        place: params::text("place", p.place)?,
+        from: params::text("from", p.from)?,
+        to: params::text("to", p.to)?,
+        dated_only: false,
+        limit: params::limit(p.limit, 50)?,
+    };
+    cached_list(&state, "events", query, |s, q| s.events(q)).await
 }
 
 /// Unknown paths under `/api`.

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod api;
+pub mod cache;
 pub mod demo;
 pub mod error;
 pub mod ingest;
@@ -114,6 +115,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/entities", get(api::entity_by_query))
         .route("/api/entities/{name}", get(api::entity))
         .route("/api/figures", get(api::figures))
+        .route("/api/events", get(api::events))
         .route("/api/openapi.json", get(ui::openapi))
         .merge(write)
         .route("/api/{*rest}", get(api::not_found).post(api::not_found))

@@ -149,6 +149,19 @@ pub struct FigureParams {
     pub limit: Option<usize>,
 }
 
+/// `GET /api/events`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventParams {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub entity: Option<String>,
+    pub place: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

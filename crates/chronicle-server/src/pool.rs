@@ -10,7 +10,9 @@
 //! the pool when the call ends, even if the request was dropped meanwhile
 //! (the permit travels with the blocking task).
 
+use crate::cache::AnswerCache;
 use crate::error::ApiError;
+use axum::body::Bytes;
 use chronicle_store::{Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -23,6 +25,7 @@ pub struct StorePool {
     idle: Mutex<Vec<Store>>,
     permits: Arc<Semaphore>,
     writer: Mutex<Store>,
+    answers: AnswerCache,
 }
 
 impl StorePool {
@@ -35,6 +38,7 @@ impl StorePool {
             idle: Mutex::new(Vec::with_capacity(size)),
             permits: Arc::new(Semaphore::new(size.max(1))),
             writer: Mutex::new(writer),
+            answers: AnswerCache::default(),
         })
     }
 
@@ -43,6 +47,35 @@ impl StorePool {
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.run(move |store| f(store).map_err(ApiError::from))
+            .await
+    }
+
+    /// Like [`StorePool::read`] for an answer serialised to JSON, kept and
+    /// served again under `key` until the next ingest ([`crate::cache`]).
+    /// `key` must name the endpoint and every parameter of the query.
+    pub async fn read_json<T, F>(self: &Arc<Self>, key: String, f: F) -> Result<Bytes, ApiError>
+    where
+        T: serde::Serialize,
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let pool = Arc::clone(self);
+        self.run(move |store| {
+            pool.answers.answer(store, key, |store| {
+                let value = f(store)?;
+                serde_json::to_vec(&value)
+                    .map(Bytes::from)
+                    .map_err(|e| ApiError::internal("encoding the answer", e))
+            })
+        })
+        .await
+    }
+
+    async fn run<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
         let permit = self
             .permits
@@ -53,13 +86,10 @@ impl StorePool {
         let pool = Arc::clone(self);
         let outcome = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            let store = match pool.take() {
-                Ok(store) => store,
-                Err(e) => return Err(ApiError::from(e)),
-            };
+            let store = pool.take()?;
             let result = f(&store);
             pool.give_back(store);
-            result.map_err(ApiError::from)
+            result
         })
         .await;
         outcome.map_err(|e| ApiError::internal("database task", e))?

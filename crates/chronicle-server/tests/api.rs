@@ -411,6 +411,106 @@ async fn figures_come_with_their_sentence() {
 }
 
 #[tokio::test]
+async fn events_come_with_their_evidence_and_follow_ingests() {
+    let s = loaded().await;
+    let (status, events) = get(&s, "/api/events").await;
+    assert_eq!(status, StatusCode::OK, "{events}");
+    assert_eq!(events["schema_version"], 1);
+    let list = events["results"].as_array().unwrap();
+    assert!(
+        !list.is_empty(),
+        "the example sentences report events: {events}"
+    );
+    let texts: Vec<String> = articles()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap().to_owned())
+        .collect();
+    let mut days: Vec<&str> = Vec::new();
+    for event in list {
+        days.push(event["day"].as_str().unwrap());
+        let evidence = event["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty(), "{event}");
+        assert_eq!(event["articles"], 1, "{event}");
+        for e in evidence {
+            let sentence = e["sentence"].as_str().unwrap();
+            assert!(texts.iter().any(|t| t.contains(sentence)), "{sentence:?}");
+            assert!(sentence.contains(e["text"].as_str().unwrap()), "{e}");
+        }
+    }
+    assert!(
+        days.windows(2).all(|w| w[0] <= w[1]),
+        "in day order: {days:?}"
+    );
+
+    // Filters narrow the list; every answer keeps to them.
+    let kind = list[0]["type"].as_str().unwrap().to_owned();
+    let (_, same) = get(&s, &format!("/api/events?type={}", kind.to_lowercase())).await;
+    let same = same["results"].as_array().unwrap();
+    assert!(!same.is_empty() && same.iter().all(|e| e["type"] == kind.as_str()));
+    let (_, later) = get(&s, "/api/events?from=2030-01-01").await;
+    assert_eq!(later["count"], 0, "{later}");
+
+    // The same report again from another source: still one event, now with
+    // two reports (the kept answer gives way to the new data).
+    let copy = json!([{
+        "id": "t-ministers-copy",
+        "date": "2022-03-16",
+        "text": format!("{} More follows.", texts[0])
+    }]);
+    let (status, report, _) = send(&s, post_ingest(copy.to_string(), Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    let (_, again) = get(&s, "/api/events").await;
+    assert_eq!(again["count"], events["count"], "{again}");
+    assert!(
+        again["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["evidence"][0]["article"] == "t-ministers")
+            .all(|e| e["articles"] == 2),
+        "{again}"
+    );
+}
+
+#[tokio::test]
+async fn event_requests_are_checked() {
+    let s = loaded().await;
+    for (uri, status, naming) in [
+        (
+            "/api/events?type=PICNIC",
+            StatusCode::BAD_REQUEST,
+            "event type",
+        ),
+        (
+            "/api/events?from=2022-02-30",
+            StatusCode::BAD_REQUEST,
+            "date",
+        ),
+        ("/api/events?limit=0", StatusCode::BAD_REQUEST, "limit"),
+        ("/api/events?actor=NATO", StatusCode::BAD_REQUEST, "actor"),
+        (
+            "/api/events?place=%27%29%3B%20DROP%20TABLE%20events",
+            StatusCode::OK,
+            "",
+        ),
+    ] {
+        let (got, body) = get(&s, uri).await;
+        assert_eq!(got, status, "{uri}: {body}");
+        if !naming.is_empty() {
+            let message = body["error"]["message"].as_str().unwrap_or_default();
+            assert!(message.contains(naming), "{uri}: {message}");
+        }
+    }
+    let (_, events) = get(&s, "/api/events").await;
+    assert!(
+        events["count"].as_u64().unwrap() > 0,
+        "the table is still there"
+    );
+}
+
+#[tokio::test]
 async fn entity_and_figure_requests_are_checked() {
     let s = loaded().await;
     let long = "a".repeat(chronicle_server::params::MAX_TEXT + 1);
@@ -521,7 +621,12 @@ async fn the_ui_and_the_description_are_served_from_the_binary() {
     let s = server(None);
     let (status, doc) = get(&s, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
-    for path in ["/api/search", "/api/entities/{name}", "/api/figures"] {
+    for path in [
+        "/api/search",
+        "/api/entities/{name}",
+        "/api/figures",
+        "/api/events",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} undocumented");
     }
     let response = app(s.state.clone())

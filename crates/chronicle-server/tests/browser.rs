@@ -1,7 +1,7 @@
 //! End to end in a real browser: the server on a loopback port, headless
 //! Chromium (Debian's `chromium`) opening the UI's hash URLs — the search
-//! view with a query, an article, an entity page and the figures view — and
-//! the rendered DOM checked for the results and every highlight layer. Screenshots go to the target folder
+//! view with a query, an article, an entity page, the figures view and the
+//! events view with its map — and the rendered DOM checked for the results and every highlight layer. Screenshots go to the target folder
 //! (`CARGO_TARGET_TMPDIR/ui-*.png`).
 //!
 //! Without a browser the test is skipped with a message — except under CI
@@ -180,7 +180,35 @@ async fn the_ui_searches_and_highlights_an_article_in_chromium() {
         "{figures}"
     );
 
+    let events = tokio::time::timeout(Duration::from_secs(120), dump("#/events"))
+        .await
+        .expect("chromium finished")
+        .unwrap();
+    assert!(events.contains("data-ready=\"events\""), "{events}");
+    assert!(
+        events.contains("class=\"hl hl-event\""),
+        "the evidence sentences mark their triggers: {events}"
+    );
+    assert!(
+        events.contains("At least 35 people were"),
+        "the strike's evidence: {events}"
+    );
+    assert!(
+        events.contains("class=\"event-mark\""),
+        "events with a resolved place are on the map: {events}"
+    );
+    let timeline = tokio::time::timeout(Duration::from_secs(120), dump("#/timeline"))
+        .await
+        .expect("chromium finished")
+        .unwrap();
+    assert!(timeline.contains("data-ready=\"timeline\""), "{timeline}");
+    assert!(
+        timeline.contains("chip chip-event"),
+        "the timeline shows its events: {timeline}"
+    );
+
     for (hash, name) in [
+        ("#/events", "ui-events.png"),
         ("#/search?q=allied+territory", "ui-search.png"),
         ("#/article/t-ministers", "ui-article.png"),
         ("#/entity/Stoltenberg", "ui-entity.png"),

@@ -1,6 +1,12 @@
 //! Writing annotated documents: one transaction per batch, one row per
 //! annotation, offsets in code points (taken from the output view, so the
 //! store and the JSON output can never disagree).
+//!
+//! The full-text indexes are filled once per batch, from the rows the batch
+//! added (FTS5 flushes its pending terms at every statement that writes it,
+//! so one statement per batch instead of one per sentence keeps the index
+//! cheap to build); they are in the same transaction, so a crash never
+//! leaves a sentence stored but unsearchable.
 
 use crate::{Store, StoreError};
 use chronicle_core::Document;
@@ -36,10 +42,27 @@ impl Store {
     /// Stores a batch of annotated documents in one transaction.
     pub fn ingest(&mut self, docs: &[Document]) -> Result<IngestStats, StoreError> {
         let tx = self.conn.transaction()?;
+        let last = |table: &str| -> Result<i64, StoreError> {
+            Ok(tx.query_row(
+                &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?)
+        };
+        let (last_sentence, last_quote) = (last("sentences")?, last("quotes")?);
         let mut stats = IngestStats::default();
         for doc in docs {
             stats.add(insert(&tx, doc)?);
         }
+        tx.prepare_cached(
+            "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?1",
+        )?
+        .execute([last_sentence])?;
+        tx.prepare_cached(
+            "INSERT INTO quotes_fts (rowid, text, speaker)
+             SELECT id, text, coalesce(speaker, '') FROM quotes WHERE id > ?1",
+        )?
+        .execute([last_quote])?;
         tx.commit()?;
         Ok(stats)
     }
@@ -66,15 +89,14 @@ fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
             .optional()?,
         None => None,
     };
-    let article = Article::new(doc, OutputOptions::default());
+    let mut article = Article::new(doc, OutputOptions::default());
     let json_err = |source| StoreError::Json {
         id: doc.id.clone(),
         source,
     };
-    let mut layers = serde_json::to_value(&article).map_err(json_err)?;
-    if let Some(obj) = layers.as_object_mut() {
-        obj.remove("body");
-    }
+    // The body has its own column; the layers keep an empty one.
+    article.body = "";
+    let layers = serde_json::to_string(&article).map_err(json_err)?;
     let metadata = if doc.metadata.is_empty() {
         None
     } else {
@@ -95,7 +117,7 @@ fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
         hash,
         previous.map_or(1, |(_, v)| v + 1),
         metadata,
-        layers.to_string(),
+        layers,
     ])?;
     let id = tx.last_insert_rowid();
     if let Some((old, _)) = previous {
@@ -104,6 +126,11 @@ fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
     }
     insert_layers(tx, id, doc, &article)?;
     crate::link::link_article(tx, id, &article.date)?;
+    if let Some(events) = &article.events {
+        let events = serde_json::to_value(events).map_err(json_err)?;
+        let mentions = crate::events::mentions_of(&serde_json::json!({ "events": events }));
+        crate::events::store_events(tx, id, &article.date, &mentions)?;
+    }
     Ok(if previous.is_some() {
         IngestStats {
             new_versions: 1,
@@ -127,12 +154,8 @@ fn insert_layers(
     let mut sentence = tx.prepare_cached(
         "INSERT INTO sentences (article, start, end, text) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    let mut sentence_fts =
-        tx.prepare_cached("INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)")?;
     for (s, out) in doc.layers.sentences().iter().zip(&article.sentences) {
-        let text = s.span.text(body);
-        sentence.execute(params![id, out.start, out.end, text])?;
-        sentence_fts.execute(params![tx.last_insert_rowid(), text])?;
+        sentence.execute(params![id, out.start, out.end, s.span.text(body)])?;
     }
     let mut entity = tx.prepare_cached(
         "INSERT INTO entities (article, start, end, text, type) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -159,8 +182,6 @@ fn insert_layers(
         "INSERT INTO quotes (article, start, end, text, kind, cue, speaker, speaker_start, speaker_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    let mut quote_fts =
-        tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?1, ?2, ?3)")?;
     for q in article.quotes.iter().flatten() {
         let kind = serde_json::to_value(q.kind)
             .ok()
@@ -176,11 +197,6 @@ fn insert_layers(
             speaker,
             q.speaker.as_ref().map(|s| s.start),
             q.speaker.as_ref().map(|s| s.end),
-        ])?;
-        quote_fts.execute(params![
-            tx.last_insert_rowid(),
-            q.text,
-            speaker.unwrap_or("")
         ])?;
     }
     let mut person = tx.prepare_cached(

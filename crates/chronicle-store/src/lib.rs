@@ -11,8 +11,9 @@
 //!   the old one kept and marked superseded.
 //!   Each article's mentions are linked to canonical entities across
 //!   articles (`link`): one person, organisation or place with its aliases
-//!   and roles over time.
-//! - [`Store::search`], [`Store::quotes`], [`Store::timeline`],
+//!   and roles over time. Event mentions join the cluster of mentions that
+//!   report the same real-world event (`cluster`, `events`).
+//! - [`Store::search`], [`Store::quotes`], [`Store::timeline`], [`Store::events`],
 //!   [`Store::figures`] and [`Store::entity_profile`] answer queries; every
 //!   result type is `serde::Serialize` and result counts are bounded by
 //!   [`MAX_LIMIT`].
@@ -21,6 +22,8 @@
 //! the JSON output (`docs/SCHEMA.md`).
 
 mod browse;
+mod cluster;
+mod events;
 mod figures;
 mod ingest;
 mod link;
@@ -32,6 +35,7 @@ mod schema;
 pub use browse::{
     ArticleListQuery, ArticleSummary, ArticleView, PlaceCount, SpeakerCount, StoreStats,
 };
+pub use events::{EventEvidence, EventHit, EventQuery};
 pub use figures::{FigureHit, FigureQuery};
 pub use ingest::IngestStats;
 pub use profile::{
@@ -87,8 +91,24 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Ingest and the queries use a few dozen statements: keep them all
+        // prepared (the default cache of 16 re-prepares some every article).
+        conn.set_prepared_statement_cache_capacity(64);
+        // 16 MB of page cache (default 2 MB): a batch of articles touches
+        // many index pages, and spilling them mid-transaction costs writes.
+        conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
         Ok(Store { conn })
+    }
+
+    /// The state of the data: the highest article id. Every change to the
+    /// knowledge base stores an article, so answers computed at one
+    /// generation hold until it changes.
+    pub fn generation(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM articles")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// Number of articles stored (all versions).
@@ -100,5 +120,7 @@ impl Store {
     }
 }
 
+#[cfg(test)]
+mod events_tests;
 #[cfg(test)]
 mod tests;

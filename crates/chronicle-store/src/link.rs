@@ -50,6 +50,8 @@ struct Group {
     kind: String,
     /// Names as written, the primary one first.
     names: Vec<String>,
+    /// The key of each name ([`key_of`]), computed once.
+    keys: Vec<String>,
     roles: Vec<String>,
     geonameid: Option<i64>,
     mentions: Vec<i64>,
@@ -62,6 +64,7 @@ impl Group {
         Group {
             kind: kind.to_owned(),
             names: vec![name.to_owned()],
+            keys: vec![key_of(kind, name)],
             roles: Vec::new(),
             geonameid: None,
             mentions: Vec::new(),
@@ -71,7 +74,12 @@ impl Group {
     }
 
     fn key(&self) -> String {
-        key_of(&self.kind, &self.names[0])
+        self.keys[0].clone()
+    }
+
+    fn add_name(&mut self, name: &str) {
+        self.names.push(name.to_owned());
+        self.keys.push(key_of(&self.kind, name));
     }
 }
 
@@ -133,7 +141,7 @@ fn group_article(tx: &Transaction, article: i64) -> Result<Vec<Group>, StoreErro
             {
                 taken[i] = true;
                 group.mentions.push(m.rowid);
-                group.names.push(m.text.clone());
+                group.add_name(&m.text);
             }
         }
         groups.push(group);
@@ -154,7 +162,7 @@ fn group_article(tx: &Transaction, article: i64) -> Result<Vec<Group>, StoreErro
             g.kind == m.kind
                 && match (geonameid, g.geonameid) {
                     (Some(a), Some(b)) => a == b,
-                    _ => g.names.iter().any(|n| key_of(&g.kind, n) == key),
+                    _ => g.keys.contains(&key),
                 }
         });
         let group = match same {
@@ -167,6 +175,7 @@ fn group_article(tx: &Transaction, article: i64) -> Result<Vec<Group>, StoreErro
         group.geonameid = group.geonameid.or(geonameid);
         group.mentions.push(m.rowid);
         group.names.push(m.text.clone());
+        group.keys.push(key);
     }
     merge_acronyms(&mut groups);
     Ok(groups)
@@ -188,6 +197,7 @@ fn merge_acronyms(groups: &mut Vec<Group>) {
                 let short = groups.remove(i);
                 let t = if t > i { t - 1 } else { t };
                 groups[t].names.extend(short.names);
+                groups[t].keys.extend(short.keys);
                 groups[t].mentions.extend(short.mentions);
                 groups[t].geonameid = groups[t].geonameid.or(short.geonameid);
             }
@@ -262,13 +272,12 @@ fn by_names(tx: &Transaction, group: &Group) -> Result<Option<i64>, StoreError> 
     let mut stmt = tx.prepare_cached(
         "SELECT entity FROM entity_names WHERE key = ?1 AND type = ?2 ORDER BY entity LIMIT 1",
     )?;
-    for name in &group.names {
-        let key = key_of(&group.kind, name);
+    for key in &group.keys {
         if group.kind == "PER" && !key.contains(' ') {
             continue;
         }
         if let Some(found) = stmt
-            .query_row([&key, &group.kind], |r| r.get(0))
+            .query_row([key, &group.kind], |r| r.get(0))
             .optional()?
         {
             return Ok(Some(found));
@@ -344,8 +353,7 @@ fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result
         "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
     )?;
     let mut seen = Vec::new();
-    for n in &group.names {
-        let key = key_of(&group.kind, n);
+    for key in &group.keys {
         if key.is_empty() || seen.contains(&key) || (group.kind == "PER" && !key.contains(' ')) {
             continue;
         }
@@ -382,13 +390,14 @@ fn link_speakers(tx: &Transaction, article: i64, groups: &[Group]) -> Result<(),
         .collect::<Result<_, _>>()?;
     let mut update = tx.prepare_cached("UPDATE quotes SET speaker_entity = ?1 WHERE id = ?2")?;
     for (id, speaker) in quotes {
+        let (person, other) = (person_key(&speaker), name_key(&speaker));
         let entity = groups
             .iter()
             .find(|g| g.person.is_some() && g.names[0] == speaker)
             .or_else(|| {
                 groups.iter().find(|g| {
-                    let key = key_of(&g.kind, &speaker);
-                    !key.is_empty() && g.names.iter().any(|n| key_of(&g.kind, n) == key)
+                    let key = if g.kind == "PER" { &person } else { &other };
+                    !key.is_empty() && g.keys.contains(key)
                 })
             });
         if let Some(g) = entity {

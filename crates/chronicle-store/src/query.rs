@@ -77,6 +77,10 @@ pub struct TimelineHit {
     pub title: Option<String>,
     /// The publication date of the article.
     pub reported: String,
+    /// For an event, its type (`ASSAULT`, …): the sentence is evidence of
+    /// an event the knowledge base joined across reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 /// `%text%` for LIKE, with the wildcards of `text` taken literally.
@@ -231,6 +235,7 @@ impl Store {
                 article: r.get(3)?,
                 title: r.get(4)?,
                 reported: r.get(5)?,
+                event: None,
             })
         };
         // With an entity, start from its mentions (a few hundred rows) and
@@ -273,11 +278,44 @@ impl Store {
             let found = stmt.query_map(params![q.from, q.to, limit(q.limit)], row)?;
             found.collect::<Result<Vec<_>, _>>()?
         };
-        Ok(rows)
+        self.with_events(rows, q)
     }
 }
 
 impl Store {
+    /// Adds the dated events matching the timeline query, each evidence
+    /// sentence a row, in day order; at most `q.limit` rows in all.
+    fn with_events(
+        &self,
+        mut rows: Vec<TimelineHit>,
+        q: &TimelineQuery,
+    ) -> Result<Vec<TimelineHit>, StoreError> {
+        let events = self.events(&crate::EventQuery {
+            entity: q.entity.clone(),
+            from: q.from.clone(),
+            to: q.to.clone(),
+            dated_only: true,
+            limit: q.limit,
+            ..crate::EventQuery::default()
+        })?;
+        for event in events {
+            for e in event.evidence {
+                rows.push(TimelineHit {
+                    day: event.day.clone(),
+                    when: e.when.unwrap_or(e.text),
+                    sentence: e.sentence,
+                    article: e.article,
+                    title: e.title,
+                    reported: e.date,
+                    event: Some(event.kind.clone()),
+                });
+            }
+        }
+        rows.sort_by(|a, b| (&a.day, &a.reported).cmp(&(&b.day, &b.reported)));
+        rows.truncate(limit(q.limit) as usize);
+        Ok(rows)
+    }
+
     /// [`Store::entity_ids`] as a JSON array for `json_each`; a name that
     /// normalises to nothing matches no entity.
     pub(crate) fn entity_ids_json(&self, name: &str) -> Result<String, StoreError> {

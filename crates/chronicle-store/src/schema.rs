@@ -12,12 +12,16 @@
 //!   lookup names in `entity_names`, `entity_roles` over time) and a link
 //!   from every entity mention, person and quote speaker to one of them.
 //!   Migrating from 1 links every stored article.
+//! - Version 3: events (`events`, one row per mention with its arguments)
+//!   and `event_clusters`, one per real-world event reported by one or more
+//!   mentions. Migrating from 2 reads the events of every stored article's
+//!   layers.
 
-use crate::{link, StoreError};
+use crate::{events, link, StoreError};
 use rusqlite::{Connection, Transaction};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
@@ -27,6 +31,10 @@ const MIGRATIONS: &[Migration] = &[
     |tx| {
         tx.execute_batch(VERSION_2)?;
         link::link_all(tx)
+    },
+    |tx| {
+        tx.execute_batch(VERSION_3)?;
+        events::store_all(tx)
     },
 ];
 
@@ -177,6 +185,50 @@ CREATE INDEX figures_article ON figures(article);
 -- Range joins ("the sentence holding this span") seek by article and start.
 CREATE INDEX sentences_article_start ON sentences(article, start);
 CREATE INDEX timexes_article_start ON timexes(article, start);
+"#;
+
+const VERSION_3: &str = r#"
+-- One real-world event, reported by one or more mentions.
+CREATE TABLE event_clusters (
+    id         INTEGER PRIMARY KEY,
+    type       TEXT NOT NULL,                -- PLOVER type: ASSAULT, CONSULT, …
+    day        TEXT NOT NULL,                -- YYYY-MM-DD it happened (or was first reported, see dated)
+    dated      INTEGER NOT NULL,             -- 1 when a report dates it
+    day_number INTEGER NOT NULL,             -- days since 1970-01-01, for matching
+    place      TEXT,
+    lat        REAL,
+    lon        REAL,
+    actor      TEXT,
+    target     TEXT,
+    sketch     TEXT NOT NULL                 -- JSON summary the clustering compares (cluster.rs)
+);
+CREATE INDEX event_clusters_type_day ON event_clusters(type, day_number);
+CREATE INDEX event_clusters_day ON event_clusters(day);
+
+-- An event mention: trigger span and arguments (names resolved where the
+-- layers resolved them), in its cluster.
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    article    INTEGER NOT NULL REFERENCES articles(id),
+    cluster    INTEGER NOT NULL REFERENCES event_clusters(id),
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    subtype    TEXT NOT NULL,
+    actor      TEXT,
+    target     TEXT,
+    place      TEXT,
+    instrument TEXT,
+    source     TEXT,
+    date_text  TEXT,
+    day        TEXT,                         -- YYYY-MM-DD when the text dates it
+    polarity   TEXT NOT NULL,
+    modality   TEXT NOT NULL,
+    figures    TEXT NOT NULL                 -- JSON array of the figures as written
+);
+CREATE INDEX events_article ON events(article, start);
+CREATE INDEX events_cluster ON events(cluster);
 "#;
 
 /// Brings the database to [`SCHEMA_VERSION`], or refuses a newer one.

@@ -1,0 +1,429 @@
+//! Events in the knowledge base: every event mention of an article is
+//! stored with its arguments, and joins the cluster of mentions that report
+//! the same real-world event ([`crate::cluster`]) — or starts one.
+//!
+//! Mentions are read from the article's JSON output (`events` of
+//! `docs/SCHEMA.md`), so ingest and the migration of a version 2 database
+//! (whose stored layers already hold the events) share one code path.
+//! A cluster's day is the day the event happened when a report dates it,
+//! else the publication date of its first report (`dated` says which).
+//!
+//! The `events` query answers clusters in the order things happened, each
+//! with its evidence: the sentence of every mention, from current articles
+//! only.
+
+use crate::cluster::{absorb, compatible, EventSketch};
+use crate::names::name_key;
+use crate::query::{check_dates, clamp_limit, like};
+use crate::{Store, StoreError};
+use chronicle_core::{parse_date, EventType};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+/// The most evidence sentences listed per event.
+pub const MAX_EVIDENCE: i64 = 20;
+
+/// An event mention as in the JSON output.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct MentionRow {
+    start: i64,
+    end: i64,
+    text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    subtype: String,
+    actor: Option<ArgumentRow>,
+    target: Option<ArgumentRow>,
+    place: Option<ArgumentRow>,
+    date: Option<DateRow>,
+    #[serde(default)]
+    figures: Vec<FigureRow>,
+    instrument: Option<ArgumentRow>,
+    polarity: String,
+    modality: String,
+    source: Option<ArgumentRow>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct ArgumentRow {
+    start: i64,
+    end: i64,
+    text: String,
+    name: Option<String>,
+}
+
+impl ArgumentRow {
+    fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.text)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct DateRow {
+    text: String,
+    value: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct FigureRow {
+    text: String,
+}
+
+/// The events of an article's JSON output (`Value::Null` or no `events`:
+/// none).
+pub(crate) fn mentions_of(layers: &serde_json::Value) -> Vec<MentionRow> {
+    layers
+        .get("events")
+        .and_then(|e| serde_json::from_value(e.clone()).ok())
+        .unwrap_or_default()
+}
+
+/// Stores the events of every article, oldest first (the migration).
+pub(crate) fn store_all(tx: &Transaction) -> Result<(), StoreError> {
+    let articles: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, date, layers FROM articles ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, date, layers) in articles {
+        let layers: serde_json::Value = serde_json::from_str(&layers).unwrap_or_default();
+        store_events(tx, id, &date, &mentions_of(&layers))?;
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DD` at the start of a TIMEX3 value naming one day.
+fn day_of(value: &str) -> Option<&str> {
+    let day = value.get(..10)?;
+    (parse_date(day).is_ok() && (value.len() == 10 || value.as_bytes()[10] == b'T')).then_some(day)
+}
+
+fn day_number(day: &str) -> Option<i64> {
+    let epoch = parse_date("1970-01-01").ok()?;
+    Some((parse_date(day).ok()? - epoch).num_days())
+}
+
+/// Stores one article's event mentions, each in its cluster.
+pub(crate) fn store_events(
+    tx: &Transaction,
+    article: i64,
+    reported: &str,
+    mentions: &[MentionRow],
+) -> Result<(), StoreError> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO events (article, cluster, start, end, text, type, subtype, actor, target,
+                             place, instrument, source, date_text, day, polarity, modality, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?;
+    for m in mentions {
+        let day = m.date.as_ref().and_then(|d| day_of(&d.value));
+        let place = resolve_place(tx, article, m.place.as_ref())?;
+        let sketch = EventSketch {
+            kind: m.kind.clone(),
+            negated: m.polarity == "negative",
+            asserted: m.modality == "asserted",
+            day: day_number(day.unwrap_or(reported)),
+            dated: day.is_some(),
+            place: place
+                .as_ref()
+                .map(|p| name_key(&p.name))
+                .filter(|k| !k.is_empty()),
+            coords: place.as_ref().and_then(|p| p.coords),
+            participants: [&m.actor, &m.target]
+                .into_iter()
+                .flatten()
+                .map(|a| name_key(a.name()))
+                .filter(|k| !k.is_empty())
+                .collect(),
+        };
+        let cluster = join_cluster(tx, &sketch, day.unwrap_or(reported), m, place.as_ref())?;
+        let figures: Vec<&str> = m.figures.iter().map(|f| f.text.as_str()).collect();
+        insert.execute(params![
+            article,
+            cluster,
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.subtype,
+            m.actor.as_ref().map(ArgumentRow::name),
+            m.target.as_ref().map(ArgumentRow::name),
+            place.as_ref().map(|p| p.name.as_str()),
+            m.instrument.as_ref().map(ArgumentRow::name),
+            m.source.as_ref().map(ArgumentRow::name),
+            m.date.as_ref().map(|d| d.text.as_str()),
+            day,
+            m.polarity,
+            m.modality,
+            serde_json::to_string(&figures).unwrap_or_default(),
+        ])?;
+    }
+    Ok(())
+}
+
+struct Place {
+    name: String,
+    coords: Option<(f64, f64)>,
+}
+
+/// The place argument resolved through the article's places layer (the
+/// resolved place it overlaps), else its name as written.
+fn resolve_place(
+    tx: &Transaction,
+    article: i64,
+    arg: Option<&ArgumentRow>,
+) -> Result<Option<Place>, StoreError> {
+    let Some(arg) = arg else { return Ok(None) };
+    let resolved: Option<(String, f64, f64)> = tx
+        .prepare_cached(
+            "SELECT name, lat, lon FROM places
+             WHERE article = ?1 AND start < ?3 AND ?2 < end AND lat IS NOT NULL AND lon IS NOT NULL
+             ORDER BY end - start DESC LIMIT 1",
+        )?
+        .query_row(params![article, arg.start, arg.end], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    Ok(Some(match resolved {
+        Some((name, lat, lon)) => Place {
+            name,
+            coords: Some((lat, lon)),
+        },
+        None => Place {
+            name: arg.name().to_owned(),
+            coords: None,
+        },
+    }))
+}
+
+/// The cluster a mention joins (updating its summary), or a new one.
+fn join_cluster(
+    tx: &Transaction,
+    sketch: &EventSketch,
+    day: &str,
+    m: &MentionRow,
+    place: Option<&Place>,
+) -> Result<i64, StoreError> {
+    let candidates: Vec<(i64, String)> = tx
+        .prepare_cached(
+            "SELECT id, sketch FROM event_clusters
+             WHERE type = ?1 AND day_number BETWEEN ?2 - 2 AND ?2 + 2 ORDER BY id",
+        )?
+        .query_map(params![sketch.kind, sketch.day], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (id, stored) in candidates {
+        let Ok(mut summary) = serde_json::from_str::<EventSketch>(&stored) else {
+            continue;
+        };
+        if !compatible(&summary, sketch) {
+            continue;
+        }
+        absorb(&mut summary, sketch);
+        tx.prepare_cached(
+            "UPDATE event_clusters SET
+                 day = CASE WHEN ?2 AND NOT dated THEN ?3 ELSE day END,
+                 dated = dated OR ?2, day_number = ?4,
+                 place = coalesce(place, ?5), lat = coalesce(lat, ?6), lon = coalesce(lon, ?7),
+                 actor = coalesce(actor, ?8), target = coalesce(target, ?9), sketch = ?10
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            sketch.dated,
+            day,
+            summary.day,
+            place.map(|p| p.name.as_str()),
+            place.and_then(|p| p.coords).map(|c| c.0),
+            place.and_then(|p| p.coords).map(|c| c.1),
+            m.actor.as_ref().map(ArgumentRow::name),
+            m.target.as_ref().map(ArgumentRow::name),
+            serde_json::to_string(&summary).unwrap_or_default(),
+        ])?;
+        return Ok(id);
+    }
+    tx.prepare_cached(
+        "INSERT INTO event_clusters (type, day, dated, day_number, place, lat, lon, actor, target, sketch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        sketch.kind,
+        day,
+        sketch.dated,
+        sketch.day,
+        place.map(|p| p.name.as_str()),
+        place.and_then(|p| p.coords).map(|c| c.0),
+        place.and_then(|p| p.coords).map(|c| c.1),
+        m.actor.as_ref().map(ArgumentRow::name),
+        m.target.as_ref().map(ArgumentRow::name),
+        serde_json::to_string(sketch).unwrap_or_default(),
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// `events [--type T] [--entity NAME] [--place NAME] [--from D] [--to D]`.
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// A PLOVER type (`ASSAULT`, `CONSULT`, …; any case).
+    pub kind: Option<String>,
+    /// Part of an actor's, target's or source's name.
+    pub entity: Option<String>,
+    /// Part of the place's name.
+    pub place: Option<String>,
+    /// Day range of when it happened.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Only events a report dates (not placed by a publication date).
+    pub dated_only: bool,
+    pub limit: usize,
+}
+
+/// One real-world event with every report of it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventHit {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The day it happened, or (when `dated` is false) the day of its first
+    /// report.
+    pub day: String,
+    pub dated: bool,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub actor: Option<String>,
+    pub target: Option<String>,
+    /// Current articles reporting it.
+    pub articles: i64,
+    pub evidence: Vec<EventEvidence>,
+}
+
+/// One report of an event: the trigger and its sentence.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventEvidence {
+    pub article: String,
+    pub title: Option<String>,
+    /// Publication date.
+    pub date: String,
+    /// The trigger as written ("strike", "raining missiles down").
+    pub text: String,
+    pub subtype: String,
+    pub start: i64,
+    pub end: i64,
+    pub sentence: String,
+    /// The temporal expression dating it, as written.
+    pub when: Option<String>,
+    pub polarity: String,
+    pub modality: String,
+    pub figures: Vec<String>,
+}
+
+impl Store {
+    /// Events in the order they happened, each with its evidence.
+    pub fn events(&self, q: &EventQuery) -> Result<Vec<EventHit>, StoreError> {
+        check_dates(&q.from, &q.to)?;
+        let kind = match &q.kind {
+            Some(k) => Some(
+                EventType::from_label(&k.trim().to_uppercase())
+                    .ok_or_else(|| StoreError::Query(format!("{k:?} is not an event type")))?
+                    .label(),
+            ),
+            None => None,
+        };
+        let entity = q.entity.as_deref().map(like);
+        let place = q.place.as_deref().map(like);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.type, c.day, c.dated, c.place, c.lat, c.lon, c.actor, c.target,
+                    (SELECT count(DISTINCT e.article) FROM events e JOIN articles a ON a.id = e.article
+                     WHERE e.cluster = c.id AND a.superseded_by IS NULL)
+             FROM event_clusters c
+             WHERE (?1 IS NULL OR c.type = ?1)
+               AND (?4 IS NULL OR c.day >= ?4) AND (?5 IS NULL OR c.day <= ?5)
+               AND (NOT ?6 OR c.dated)
+               AND EXISTS (
+                   SELECT 1 FROM events e JOIN articles a ON a.id = e.article
+                   WHERE e.cluster = c.id AND a.superseded_by IS NULL
+                     AND (?2 IS NULL OR e.actor LIKE ?2 ESCAPE '\\' OR e.target LIKE ?2 ESCAPE '\\'
+                          OR e.source LIKE ?2 ESCAPE '\\')
+                     AND (?3 IS NULL OR e.place LIKE ?3 ESCAPE '\\' OR c.place LIKE ?3 ESCAPE '\\'))
+             ORDER BY c.day, c.id
+             LIMIT ?7",
+        )?;
+        let mut hits: Vec<EventHit> = stmt
+            .query_map(
+                params![
+                    kind,
+                    entity,
+                    place,
+                    q.from,
+                    q.to,
+                    q.dated_only,
+                    clamp_limit(q.limit)
+                ],
+                |r| {
+                    Ok(EventHit {
+                        id: r.get(0)?,
+                        kind: r.get(1)?,
+                        day: r.get(2)?,
+                        dated: r.get(3)?,
+                        place: r.get(4)?,
+                        lat: r.get(5)?,
+                        lon: r.get(6)?,
+                        actor: r.get(7)?,
+                        target: r.get(8)?,
+                        articles: r.get(9)?,
+                        evidence: Vec::new(),
+                    })
+                },
+            )?
+            .collect::<Result<_, _>>()?;
+        let mut evidence = self.conn.prepare_cached(
+            "SELECT a.doc_id, a.title, a.date, e.text, e.subtype, e.start, e.end,
+                    coalesce(s.text, e.text), e.date_text, e.polarity, e.modality, e.figures
+             FROM events e
+             JOIN articles a ON a.id = e.article
+             LEFT JOIN sentences s ON s.article = e.article AND s.start <= e.start AND e.start < s.end
+             WHERE e.cluster = ?1 AND a.superseded_by IS NULL
+             ORDER BY a.date, a.id, e.start
+             LIMIT ?2",
+        )?;
+        for hit in &mut hits {
+            hit.evidence = evidence
+                .query_map(params![hit.id, MAX_EVIDENCE], |r| {
+                    let figures: String = r.get(11)?;
+                    Ok(EventEvidence {
+                        article: r.get(0)?,
+                        title: r.get(1)?,
+                        date: r.get(2)?,
+                        text: r.get(3)?,
+                        subtype: r.get(4)?,
+                        start: r.get(5)?,
+                        end: r.get(6)?,
+                        sentence: r.get(7)?,
+                        when: r.get(8)?,
+                        polarity: r.get(9)?,
+                        modality: r.get(10)?,
+                        figures: serde_json::from_str(&figures).unwrap_or_default(),
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_come_from_day_values_only() {
+        assert_eq!(day_of("2022-03-13"), Some("2022-03-13"));
+        assert_eq!(day_of("2022-03-13T10:00"), Some("2022-03-13"));
+        assert_eq!(day_of("2022-03"), None);
+        assert_eq!(day_of("2022-W11"), None);
+        assert_eq!(day_of("2022-13-45"), None);
+        assert_eq!(day_number("1970-01-02"), Some(1));
+    }
+}
