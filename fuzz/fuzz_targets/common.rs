@@ -37,3 +37,12 @@ pub fn check(name: &str, results: &[Result<Document, ReadError>]) {
         }
     }
 }
+
+/// `bytes` as one gzip member.
+#[allow(dead_code)]
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}

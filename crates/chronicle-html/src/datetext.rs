@@ -178,6 +178,47 @@ pub fn parse_machine(s: &str) -> Option<NaiveDate> {
     parse_text(s)
 }
 
+/// The clock time of a machine timestamp: hour, minute and, when stated,
+/// the offset from UTC in minutes (`Z`, `GMT` and `UTC` are 0). `None` for
+/// a bare date or text.
+pub fn clock(s: &str) -> Option<(u32, u32, Option<i32>)> {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\d{4}-\d\d-\d\d[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|GMT|UTC|[+-]\d\d:?\d\d)?$",
+        )
+        .unwrap()
+    });
+    let s = s.trim();
+    if let Some(c) = CLOCK.captures(s) {
+        let offset = c.get(3).map(|z| {
+            let z = z.as_str().replace(':', "");
+            match z.parse::<i32>() {
+                Ok(hhmm) => hhmm.signum() * ((hhmm.abs() / 100) * 60 + hhmm.abs() % 100),
+                Err(_) => 0,
+            }
+        });
+        return Some((c[1].parse().ok()?, c[2].parse().ok()?, offset));
+    }
+    use chrono::Timelike;
+    let dt = chrono::DateTime::parse_from_rfc2822(s).ok()?;
+    Some((
+        dt.hour(),
+        dt.minute(),
+        Some(dt.offset().local_minus_utc() / 60),
+    ))
+}
+
+/// The UTC time of day (hour, minute) of a timestamp stated in UTC
+/// (`…T05:30:59Z`, `+00:00`, `GMT`), or `None` for a local time, a bare
+/// date or text. A UTC time near midnight can fall on another calendar day
+/// where the page was published.
+pub fn utc_time(s: &str) -> Option<(u32, u32)> {
+    match clock(s)? {
+        (hour, minute, Some(0)) => Some((hour, minute)),
+        _ => None,
+    }
+}
+
 /// The first date written in running text, or `None`.
 pub fn parse_text(s: &str) -> Option<NaiveDate> {
     let at = |c: &regex::Captures| c.get(0).map_or(0, |m| m.start());
@@ -256,6 +297,23 @@ mod tests {
         assert_eq!(parse_text("3 de mayo de 2018"), d(2018, 5, 3));
         assert_eq!(parse_text("Veröffentlicht am 05.11.2019"), d(2019, 11, 5));
         assert_eq!(parse_text("Copyright 2019"), None);
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(utc_time("2023-11-09T05:30:59Z"), Some((5, 30)));
+        assert_eq!(utc_time("2020-02-25T02:25:54+00:00"), Some((2, 25)));
+        assert_eq!(utc_time("2021-11-04T23:00Z"), Some((23, 0)));
+        assert_eq!(utc_time("Wed, 04 May 2022 00:25:56 GMT"), Some((0, 25)));
+        assert_eq!(utc_time("2022-02-03T20:17:12+01:00"), None);
+        assert_eq!(utc_time("2022-02-03"), None);
+        assert_eq!(utc_time("Tue, 05 Nov 2019 10:00:00 +0100"), None);
+        assert_eq!(
+            clock("2020-08-15T09:35:53-07:00"),
+            Some((9, 35, Some(-420)))
+        );
+        assert_eq!(clock("2023-11-08 23:30:59"), Some((23, 30, None)));
+        assert_eq!(clock("2021-11-05T05:45+05:45"), Some((5, 45, Some(345))));
     }
 
     #[test]
