@@ -68,9 +68,9 @@ fn readings<'a>(
         let mut local: Vec<u32> = cands
             .iter()
             .copied()
-            .filter(|&i| is_local(g.entry(i)))
+            .filter(|&i| is_local(&g.entry(i)))
             .collect();
-        local.sort_by_key(|&i| std::cmp::Reverse(rank_key(g.entry(i))));
+        local.sort_by_key(|&i| std::cmp::Reverse(rank_key(&g.entry(i))));
         local.truncate(MAX_READINGS);
         seen.insert(name.as_str(), out.len());
         out.push((name.as_str(), local));
@@ -106,7 +106,7 @@ pub fn support(
             }
             let s = *by_name
                 .entry((name, c))
-                .or_insert_with(|| support_of(e, name, &per_name, g));
+                .or_insert_with(|| support_of(&e, name, &per_name, g));
             out.insert((k, c), s);
         }
     }
@@ -130,7 +130,7 @@ fn support_of(e: &Entry, name: &str, per_name: &[(&str, Vec<u32>)], g: &Gazettee
                 continue;
             }
             let w = if !ambiguous || rank == 0 { 1.0 } else { 0.5 };
-            best = best.max(w * kernel(distance_km(e, oe)));
+            best = best.max(w * kernel(distance_km(e, &oe)));
         }
         s += best;
     }
@@ -141,14 +141,14 @@ fn support_of(e: &Entry, name: &str, per_name: &[(&str, Vec<u32>)], g: &Gazettee
 mod tests {
     use super::*;
 
-    fn entry(lat: f64, lon: f64) -> Entry {
+    fn entry(lat: f64, lon: f64) -> Entry<'static> {
         Entry {
             geonameid: 0,
-            name: String::new(),
+            name: "",
             lat,
             lon,
-            country: "US".into(),
-            admin1: String::new(),
+            country: "US",
+            admin1: "",
             feature: Feature::City,
             population: 0,
         }

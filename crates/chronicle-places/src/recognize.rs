@@ -207,7 +207,7 @@ fn classify_name(span: Span, text: &str, g: &Gazetteer, tagged: bool) -> Option<
 fn notable(g: &Gazetteer, i: u32, norm: &str) -> bool {
     let e = g.entry(i);
     match e.feature {
-        Feature::City => e.population >= MIN_POP_UNTAGGED && normalize(&e.name) == norm,
+        Feature::City => e.population >= MIN_POP_UNTAGGED && normalize(e.name) == norm,
         _ => true,
     }
 }

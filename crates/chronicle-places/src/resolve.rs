@@ -89,10 +89,10 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
         if let Some(i) = c.entry {
             let e = g.entry(i);
             if !e.country.is_empty() {
-                *countries.entry(e.country.as_str()).or_default() += c.confidence as f64;
+                *countries.entry(e.country).or_default() += c.confidence as f64;
             }
             if !e.admin1.is_empty() {
-                *regions.entry(e.admin1.as_str()).or_default() += c.confidence as f64;
+                *regions.entry(e.admin1).or_default() += c.confidence as f64;
             }
         }
     }
@@ -109,7 +109,7 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
     };
     let has_local = first
         .iter()
-        .any(|c| c.entry.is_some_and(|i| proximity::is_local(g.entry(i))));
+        .any(|c| c.entry.is_some_and(|i| proximity::is_local(&g.entry(i))));
     (0..mentions.len())
         .map(|k| {
             let m = &mentions[k];
@@ -132,7 +132,7 @@ fn stray(k: usize, i: u32, m: &Mention, g: &Gazetteer, cx: &Context) -> bool {
         && e.population < STRAY_POPULATION
         && m.candidates.len() > 1
         && cx.support.get(&(k, i)).copied().unwrap_or(0.0) < 0.05
-        && cx.countries.get(e.country.as_str()).copied().unwrap_or(0.0) < 0.25
+        && cx.countries.get(e.country).copied().unwrap_or(0.0) < 0.25
 }
 
 /// The article's focus: the local place (city or region) its resolved
@@ -178,8 +178,8 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
         .iter()
         .map(|&i| {
             let e = g.entry(i);
-            let c = cx.countries.get(e.country.as_str()).copied().unwrap_or(0.0);
-            let s = cx.regions.get(e.admin1.as_str()).copied().unwrap_or(0.0);
+            let c = cx.countries.get(e.country).copied().unwrap_or(0.0);
+            let s = cx.regions.get(e.admin1).copied().unwrap_or(0.0);
             let small = matches!(e.feature, Feature::City | Feature::Admin2);
             let weight = if small { 4.0 } else { 1.5 };
             let near = cx.support.get(&(k, i)).copied().unwrap_or(0.0);
@@ -188,7 +188,7 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
             } else {
                 SUPPORT_WEIGHT
             };
-            let score = prior(e) + weight * c + 3.0 * s + near_weight * near.min(MAX_SUPPORT);
+            let score = prior(&e) + weight * c + 3.0 * s + near_weight * near.min(MAX_SUPPORT);
             (score, i)
         })
         .collect();
@@ -233,7 +233,7 @@ fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Vec<Option<Vec<u32>>> {
         let mut keep_b = Vec::new();
         for &i in &a_cands {
             for &j in &b.candidates {
-                if inside(g.entry(i), g.entry(j), i == j) {
+                if inside(&g.entry(i), &g.entry(j), i == j) {
                     if !keep_a.contains(&i) {
                         keep_a.push(i);
                     }
