@@ -14,6 +14,8 @@ mod format;
 mod text;
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 pub use text::{compile, compile_text};
@@ -22,8 +24,42 @@ pub use text::{compile, compile_text};
 /// is accepted too).
 pub static GAZETTEER_FILE: &[u8] = include_bytes!("../data/gazetteer.bin");
 
+/// FNV-1a as a [`std::hash::Hasher`]: the per-article maps and sets of
+/// the places layer hold short keys, for which SipHash's cost shows in
+/// profiles (keys come from our own text, not from an adversary).
+pub(crate) struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(FNV_OFFSET)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FnvHasher>>;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// Size of the name filter in bits (a power of two; 1 MiB).
 const FILTER_BITS: u64 = 1 << 23;
+/// Leading key bits that pick a bucket of the name index.
+const BUCKET_BITS: u32 = 16;
 
 /// Why a gazetteer file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -89,12 +125,18 @@ pub struct Entry<'a> {
 
 /// Places by normalised name, plus demonyms.
 pub struct Gazetteer {
-    /// A whole version-2 file, checked.
+    /// A version-2 file up to its pool, checked.
     data: Cow<'static, [u8]>,
+    /// The file's string pool.
+    pool: Cow<'static, str>,
     layout: format::Layout,
     /// A bit per name key modulo [`FILTER_BITS`]: most probes are ordinary
     /// capitalised words, rejected here without a binary search.
     filter: Vec<u64>,
+    /// For each value of a key's leading [`BUCKET_BITS`] bits, the first
+    /// name record whose key has them or more (one more at the end): a
+    /// lookup searches ~10 records, not all.
+    buckets: Vec<u32>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -148,19 +190,19 @@ pub fn normalize(s: &str) -> String {
 
 /// FNV-1a over chars: the index key of a normal form.
 fn fnv(chars: impl Iterator<Item = char>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     for c in chars {
         h ^= c as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
 
 fn key_of(name: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     each_norm_char(name, |c| {
         h ^= c as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     });
     h
 }
@@ -187,14 +229,39 @@ impl Gazetteer {
     pub fn from_bytes(data: Cow<'static, [u8]>) -> Result<Gazetteer, GazetteerError> {
         let layout = format::check(&data)?;
         let mut filter = vec![0u64; (FILTER_BITS / 64) as usize];
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
         for i in 0..layout.n_names {
-            let bit = format::u64_at(&data, layout.names + i * format::PAIR_LEN) % FILTER_BITS;
+            let key = format::u64_at(&data, layout.names + i * format::PAIR_LEN);
+            let bit = key % FILTER_BITS;
             filter[(bit / 64) as usize] |= 1 << (bit % 64);
+            buckets[(key >> (64 - BUCKET_BITS)) as usize + 1] += 1;
         }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        let not_utf8 = |at: usize| GazetteerError::Corrupt {
+            at,
+            reason: "pool is not UTF-8".to_owned(),
+        };
+        // The pool was checked; splitting it off lets names be read as &str.
+        let (data, pool) = match data {
+            Cow::Borrowed(b) => {
+                let (head, pool) = b.split_at(layout.pool);
+                let pool = std::str::from_utf8(pool).map_err(|_| not_utf8(layout.pool))?;
+                (Cow::Borrowed(head), Cow::Borrowed(pool))
+            }
+            Cow::Owned(mut v) => {
+                let pool = String::from_utf8(v.split_off(layout.pool))
+                    .map_err(|_| not_utf8(layout.pool))?;
+                (Cow::Owned(v), Cow::Owned(pool))
+            }
+        };
         Ok(Gazetteer {
             data,
+            pool,
             layout,
             filter,
+            buckets,
         })
     }
 
@@ -212,10 +279,9 @@ impl Gazetteer {
         self.layout.n_entries == 0
     }
 
-    /// The first of the `count` (key, entry) records from `start` whose key
-    /// is not below `key`.
-    fn first_at_least(&self, start: usize, count: usize, key: u64) -> usize {
-        let (mut lo, mut hi) = (0, count);
+    /// The first of the (key, entry) records `lo..hi` of the section at
+    /// `start` whose key is not below `key` (`hi` if none).
+    fn first_at_least(&self, start: usize, (mut lo, mut hi): (usize, usize), key: u64) -> usize {
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if format::u64_at(&self.data, start + mid * format::PAIR_LEN) < key {
@@ -233,8 +299,10 @@ impl Gazetteer {
             return Vec::new();
         }
         let (start, count) = (self.layout.names, self.layout.n_names);
+        let b = (key >> (64 - BUCKET_BITS)) as usize;
+        let range = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         let d = &self.data;
-        (self.first_at_least(start, count, key)..count)
+        (self.first_at_least(start, range, key)..count)
             .map(|i| start + i * format::PAIR_LEN)
             .take_while(|&at| format::u64_at(d, at) == key)
             .map(|at| format::u32_at(d, at + 8))
@@ -253,12 +321,26 @@ impl Gazetteer {
 
     /// The place a demonym or adjective names ("Polish" → Poland).
     pub fn demonym(&self, form: &str) -> Option<u32> {
-        let key = key_of(form);
+        self.demonym_by_key(key_of(form))
+    }
+
+    /// Like [`Gazetteer::demonym`] for an already normalised form.
+    pub fn demonym_norm(&self, norm: &str) -> Option<u32> {
+        self.demonym_by_key(fnv(norm.chars()))
+    }
+
+    fn demonym_by_key(&self, key: u64) -> Option<u32> {
         let (start, count) = (self.layout.demonyms, self.layout.n_demonyms);
-        let i = self.first_at_least(start, count, key);
+        let i = self.first_at_least(start, (0, count), key);
         let at = start + i * format::PAIR_LEN;
         (i < count && format::u64_at(&self.data, at) == key)
             .then(|| format::u32_at(&self.data, at + 8))
+    }
+
+    /// The feature of entry `idx`, without reading the rest of it.
+    pub fn feature(&self, idx: u32) -> Feature {
+        let i = (idx as usize).min(self.layout.n_entries.saturating_sub(1));
+        Feature::from_code(self.data[self.layout.entries + i * format::ENTRY_LEN + 30])
     }
 
     /// Entry `idx` (an index from a lookup).
@@ -268,13 +350,10 @@ impl Gazetteer {
         // Indices come from this gazetteer's own lookups.
         let i = (idx as usize).min(l.n_entries.saturating_sub(1));
         let e = format::raw_entry(d, l, i);
-        let pool = &d[l.pool..];
         // Checked on load: in the pool, on char boundaries.
         let text = |(off, len): (u32, u16)| {
-            let (a, b) = (off as usize, off as usize + len as usize);
-            pool.get(a..b)
-                .and_then(|s| std::str::from_utf8(s).ok())
-                .unwrap_or("")
+            let a = off as usize;
+            self.pool.get(a..a + len as usize).unwrap_or("")
         };
         let country = &d[l.entries + i * format::ENTRY_LEN + 28..][..2];
         Entry {

@@ -28,11 +28,11 @@
 //! Confidence is a logistic function of the margin between the best and the
 //! second-best score, so a lone candidate is sure and a coin toss is 0.5.
 
+use crate::gazetteer::FastMap;
 use crate::gazetteer::{normalize, Entry, Feature, Gazetteer};
 use crate::proximity::{self, distance_km};
 use crate::recognize::Mention;
 use chronicle_core::PlaceKind;
-use std::collections::HashMap;
 
 /// A chosen place smaller than this with no support is a stray homonym.
 pub const STRAY_POPULATION: u64 = 5_000;
@@ -45,9 +45,9 @@ const IN_COUNTY_KM: f64 = 80.0;
 /// What the document says beyond a mention's own name.
 #[derive(Default)]
 struct Context<'a> {
-    countries: HashMap<&'a str, f64>,
-    regions: HashMap<&'a str, f64>,
-    support: HashMap<(usize, u32), f64>,
+    countries: FastMap<&'a str, f64>,
+    regions: FastMap<&'a str, f64>,
+    support: FastMap<(usize, u32), f64>,
 }
 
 /// A mention's choice: entry index (if any) and confidence.
@@ -83,8 +83,8 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
     let first: Vec<Choice> = (0..mentions.len())
         .map(|k| pick(k, &mentions[k], restrict[k].as_deref(), g, &none))
         .collect();
-    let mut countries: HashMap<&str, f64> = HashMap::new();
-    let mut regions: HashMap<&str, f64> = HashMap::new();
+    let mut countries: FastMap<&str, f64> = FastMap::default();
+    let mut regions: FastMap<&str, f64> = FastMap::default();
     for c in &first {
         if let Some(i) = c.entry {
             let e = g.entry(i);
@@ -140,8 +140,8 @@ fn stray(k: usize, i: u32, m: &Mention, g: &Gazetteer, cx: &Context) -> bool {
 /// gazetteer does not know (streets, buildings, villages) are placed there
 /// with a low confidence — in local news they are mostly in or near it.
 pub fn focus(choices: &[Choice], g: &Gazetteer) -> Option<u32> {
-    let mut local: HashMap<u32, f64> = HashMap::new();
-    let mut wide: HashMap<u32, f64> = HashMap::new();
+    let mut local: FastMap<u32, f64> = FastMap::default();
+    let mut wide: FastMap<u32, f64> = FastMap::default();
     for c in choices {
         let Some(i) = c.entry else { continue };
         let e = g.entry(i);
@@ -152,7 +152,7 @@ pub fn focus(choices: &[Choice], g: &Gazetteer) -> Option<u32> {
         };
         *map.entry(i).or_default() += c.confidence as f64;
     }
-    let best = |m: &HashMap<u32, f64>| {
+    let best = |m: &FastMap<u32, f64>| {
         m.iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(&i, _)| i)
