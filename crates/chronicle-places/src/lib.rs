@@ -9,8 +9,8 @@
 //! split by concern:
 //!
 //! - `gazetteer.rs` — the embedded GeoNames gazetteer (built by
-//!   `data/build_gazetteer.py`, CC BY 4.0, see `data/README.md`), parsed
-//!   once per process;
+//!   `data/build_gazetteer.py` and `chronicle train gazetteer`, CC BY 4.0,
+//!   see `data/README.md`), loaded once per process;
 //! - `recognize.rs` — which spans are places (literal or demonym), with
 //!   `locative.rs` for towns the entity layer missed ("crews in Clinton");
 //! - `metonymy.rs` — which of them stand for a government or team;
@@ -85,12 +85,12 @@ impl PlaceAnnotator {
                 };
                 Place {
                     span: m.span,
-                    name: e.map_or_else(|| text.to_owned(), |e| e.name.clone()),
+                    name: e.map_or_else(|| text.to_owned(), |e| e.name.to_owned()),
                     geonameid: e.and_then(|e| (e.geonameid != 0).then_some(e.geonameid)),
                     lat: at.map(|e| e.lat),
                     lon: at.map(|e| e.lon),
-                    country: at.and_then(|e| (!e.country.is_empty()).then(|| e.country.clone())),
-                    admin1: at.and_then(|e| (!e.admin1.is_empty()).then(|| e.admin1.clone())),
+                    country: at.and_then(|e| (!e.country.is_empty()).then(|| e.country.to_owned())),
+                    admin1: at.and_then(|e| (!e.admin1.is_empty()).then(|| e.admin1.to_owned())),
                     kind: m.kind,
                     relation: relations::relation(body, m.span, m.kind == PlaceKind::Demonym),
                     confidence,

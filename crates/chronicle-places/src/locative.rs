@@ -15,10 +15,9 @@
 //! weekday names and words the article also writes in lower case are never
 //! places here.
 
-use crate::gazetteer::{normalize, Feature, Gazetteer};
+use crate::gazetteer::{normalize, FastSet, Feature, Gazetteer};
 use crate::recognize::Mention;
 use chronicle_core::{Document, EntityType, PlaceKind, Span, TokenKind};
-use std::collections::HashSet;
 
 /// Prepositions after which a known town name is a place even when the
 /// tagger called it a person.
@@ -54,7 +53,7 @@ pub fn after_prepositions(
     doc: &Document,
     g: &Gazetteer,
     found: &[Mention],
-    lower_words: &HashSet<&str>,
+    lower_words: &FastSet<&str>,
 ) -> Vec<Mention> {
     let body = doc.body();
     let tokens = doc.layers.tokens();
@@ -96,7 +95,7 @@ pub fn after_prepositions(
             let cands = g.lookup_norm(&normalize(text));
             let local = cands.iter().any(|&c| {
                 matches!(
-                    g.entry(c).feature,
+                    g.feature(c),
                     Feature::City | Feature::Capital | Feature::Admin2 | Feature::Admin1
                 )
             });

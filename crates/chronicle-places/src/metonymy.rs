@@ -91,10 +91,7 @@ pub(crate) fn mark_metonyms(doc: &Document, g: &Gazetteer, ms: &mut [Mention]) {
             .unwrap_or("");
         let actor = ACTOR_VERBS.contains(&next) && !after.starts_with(',');
         let speaker = speakers.iter().any(|s| s.overlaps(m.span));
-        let seat = m
-            .candidates
-            .iter()
-            .any(|&i| g.entry(i).feature == Feature::Seat)
+        let seat = m.candidates.iter().any(|&i| g.feature(i) == Feature::Seat)
             && !LOCATIVE.contains(&prev.to_lowercase().as_str());
         if actor || speaker || seat {
             m.kind = PlaceKind::Metonym;

@@ -11,9 +11,9 @@
 //! Only the [`MAX_READINGS`] most prominent readings of a name take part,
 //! so a document costs at most (names × readings)² distance computations.
 
+use crate::gazetteer::FastMap;
 use crate::gazetteer::{rank_key, Entry, Feature, Gazetteer};
 use crate::recognize::Mention;
-use std::collections::HashMap;
 
 /// Full support within this distance.
 pub const NEAR_KM: f64 = 40.0;
@@ -25,10 +25,11 @@ const MAX_READINGS: usize = 12;
 /// Whether an entry is a point-like local place (its coordinates say where
 /// the name is), not a country or region centroid.
 pub fn is_local(e: &Entry) -> bool {
-    matches!(
-        e.feature,
-        Feature::City | Feature::Capital | Feature::Admin2
-    )
+    is_local_feature(e.feature)
+}
+
+fn is_local_feature(f: Feature) -> bool {
+    matches!(f, Feature::City | Feature::Capital | Feature::Admin2)
 }
 
 /// Approximate great-circle distance in km (equirectangular; exact enough
@@ -58,7 +59,7 @@ fn readings<'a>(
     names: &'a [String],
     g: &Gazetteer,
 ) -> Vec<(&'a str, Vec<u32>)> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     let mut out: Vec<(&str, Vec<u32>)> = Vec::new();
     for ((m, r), name) in mentions.iter().zip(restrict).zip(names) {
         let cands = r.as_deref().unwrap_or(&m.candidates);
@@ -68,9 +69,9 @@ fn readings<'a>(
         let mut local: Vec<u32> = cands
             .iter()
             .copied()
-            .filter(|&i| is_local(g.entry(i)))
+            .filter(|&i| is_local_feature(g.feature(i)))
             .collect();
-        local.sort_by_key(|&i| std::cmp::Reverse(rank_key(g.entry(i))));
+        local.sort_by_cached_key(|&i| std::cmp::Reverse(rank_key(&g.entry(i))));
         local.truncate(MAX_READINGS);
         seen.insert(name.as_str(), out.len());
         out.push((name.as_str(), local));
@@ -86,10 +87,10 @@ pub fn support(
     restrict: &[Option<Vec<u32>>],
     names: &[String],
     g: &Gazetteer,
-) -> HashMap<(usize, u32), f64> {
+) -> FastMap<(usize, u32), f64> {
     let per_name = readings(mentions, restrict, names, g);
-    let mut by_name: HashMap<(&str, u32), f64> = HashMap::new();
-    let mut out = HashMap::new();
+    let mut by_name: FastMap<(&str, u32), f64> = FastMap::default();
+    let mut out = FastMap::default();
     for (k, (m, r)) in mentions.iter().zip(restrict).enumerate() {
         let cands = r.as_deref().unwrap_or(&m.candidates);
         if cands.len() < 2 {
@@ -106,7 +107,7 @@ pub fn support(
             }
             let s = *by_name
                 .entry((name, c))
-                .or_insert_with(|| support_of(e, name, &per_name, g));
+                .or_insert_with(|| support_of(&e, name, &per_name, g));
             out.insert((k, c), s);
         }
     }
@@ -130,7 +131,7 @@ fn support_of(e: &Entry, name: &str, per_name: &[(&str, Vec<u32>)], g: &Gazettee
                 continue;
             }
             let w = if !ambiguous || rank == 0 { 1.0 } else { 0.5 };
-            best = best.max(w * kernel(distance_km(e, oe)));
+            best = best.max(w * kernel(distance_km(e, &oe)));
         }
         s += best;
     }
@@ -141,14 +142,14 @@ fn support_of(e: &Entry, name: &str, per_name: &[(&str, Vec<u32>)], g: &Gazettee
 mod tests {
     use super::*;
 
-    fn entry(lat: f64, lon: f64) -> Entry {
+    fn entry(lat: f64, lon: f64) -> Entry<'static> {
         Entry {
             geonameid: 0,
-            name: String::new(),
+            name: "",
             lat,
             lon,
-            country: "US".into(),
-            admin1: String::new(),
+            country: "US",
+            admin1: "",
             feature: Feature::City,
             population: 0,
         }

@@ -17,9 +17,8 @@
 //!
 //! Metonymy is marked afterwards by `metonymy.rs`.
 
-use crate::gazetteer::{normalize, Feature, Gazetteer};
+use crate::gazetteer::{normalize, FastSet, Feature, Gazetteer};
 use chronicle_core::{Document, EntityType, PlaceKind, Span, Token, TokenKind};
-use std::collections::HashSet;
 
 /// Cities named outside any entity must be at least this large: smaller
 /// ones collide with ordinary capitalised words ("Mobile", "Reading").
@@ -57,7 +56,7 @@ pub fn recognize(doc: &Document, g: &Gazetteer) -> Vec<Mention> {
     let tokens = doc.layers.tokens();
     let mut out: Vec<Mention> = Vec::new();
     let mut covered: Vec<Span> = Vec::new();
-    let lower_words: HashSet<&str> = tokens
+    let lower_words: FastSet<&str> = tokens
         .iter()
         .map(|t| t.span.text(body))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -111,7 +110,7 @@ pub fn recognize(doc: &Document, g: &Gazetteer) -> Vec<Mention> {
 
 /// An unknown one-word "location" that the article also writes in lower
 /// case ("No", "Motion") is a tagging slip, not a place.
-fn common_word(text: &str, lower: &HashSet<&str>) -> bool {
+fn common_word(text: &str, lower: &FastSet<&str>) -> bool {
     !text.contains(' ') && (text.len() <= 2 || lower.contains(text.to_lowercase().as_str()))
 }
 
@@ -193,7 +192,7 @@ fn classify_name(span: Span, text: &str, g: &Gazetteer, tagged: bool) -> Option<
             }
         }
     }
-    let d = g.demonym(text)?;
+    let d = g.demonym_norm(&norm)?;
     Some(Mention {
         span,
         kind: PlaceKind::Demonym,
@@ -205,9 +204,11 @@ fn classify_name(span: Span, text: &str, g: &Gazetteer, tagged: bool) -> Option<
 /// A city must be named by its main name: alternate names of big cities
 /// include ordinary words of other languages.
 fn notable(g: &Gazetteer, i: u32, norm: &str) -> bool {
-    let e = g.entry(i);
-    match e.feature {
-        Feature::City => e.population >= MIN_POP_UNTAGGED && normalize(&e.name) == norm,
+    match g.feature(i) {
+        Feature::City => {
+            let e = g.entry(i);
+            e.population >= MIN_POP_UNTAGGED && normalize(e.name) == norm
+        }
         _ => true,
     }
 }
@@ -319,7 +320,7 @@ mod tests {
     #[test]
     fn unknown_word_written_lowercase_elsewhere_is_not_a_place() {
         use super::common_word;
-        let lower: std::collections::HashSet<&str> = ["motion"].into_iter().collect();
+        let lower: crate::gazetteer::FastSet<&str> = ["motion"].into_iter().collect();
         assert!(common_word("Motion", &lower));
         assert!(!common_word("Bywater", &lower));
     }

@@ -28,11 +28,11 @@
 //! Confidence is a logistic function of the margin between the best and the
 //! second-best score, so a lone candidate is sure and a coin toss is 0.5.
 
+use crate::gazetteer::FastMap;
 use crate::gazetteer::{normalize, Entry, Feature, Gazetteer};
 use crate::proximity::{self, distance_km};
 use crate::recognize::Mention;
 use chronicle_core::PlaceKind;
-use std::collections::HashMap;
 
 /// A chosen place smaller than this with no support is a stray homonym.
 pub const STRAY_POPULATION: u64 = 5_000;
@@ -45,9 +45,9 @@ const IN_COUNTY_KM: f64 = 80.0;
 /// What the document says beyond a mention's own name.
 #[derive(Default)]
 struct Context<'a> {
-    countries: HashMap<&'a str, f64>,
-    regions: HashMap<&'a str, f64>,
-    support: HashMap<(usize, u32), f64>,
+    countries: FastMap<&'a str, f64>,
+    regions: FastMap<&'a str, f64>,
+    support: FastMap<(usize, u32), f64>,
 }
 
 /// A mention's choice: entry index (if any) and confidence.
@@ -83,16 +83,16 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
     let first: Vec<Choice> = (0..mentions.len())
         .map(|k| pick(k, &mentions[k], restrict[k].as_deref(), g, &none))
         .collect();
-    let mut countries: HashMap<&str, f64> = HashMap::new();
-    let mut regions: HashMap<&str, f64> = HashMap::new();
+    let mut countries: FastMap<&str, f64> = FastMap::default();
+    let mut regions: FastMap<&str, f64> = FastMap::default();
     for c in &first {
         if let Some(i) = c.entry {
             let e = g.entry(i);
             if !e.country.is_empty() {
-                *countries.entry(e.country.as_str()).or_default() += c.confidence as f64;
+                *countries.entry(e.country).or_default() += c.confidence as f64;
             }
             if !e.admin1.is_empty() {
-                *regions.entry(e.admin1.as_str()).or_default() += c.confidence as f64;
+                *regions.entry(e.admin1).or_default() += c.confidence as f64;
             }
         }
     }
@@ -109,7 +109,7 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
     };
     let has_local = first
         .iter()
-        .any(|c| c.entry.is_some_and(|i| proximity::is_local(g.entry(i))));
+        .any(|c| c.entry.is_some_and(|i| proximity::is_local(&g.entry(i))));
     (0..mentions.len())
         .map(|k| {
             let m = &mentions[k];
@@ -132,7 +132,7 @@ fn stray(k: usize, i: u32, m: &Mention, g: &Gazetteer, cx: &Context) -> bool {
         && e.population < STRAY_POPULATION
         && m.candidates.len() > 1
         && cx.support.get(&(k, i)).copied().unwrap_or(0.0) < 0.05
-        && cx.countries.get(e.country.as_str()).copied().unwrap_or(0.0) < 0.25
+        && cx.countries.get(e.country).copied().unwrap_or(0.0) < 0.25
 }
 
 /// The article's focus: the local place (city or region) its resolved
@@ -140,8 +140,8 @@ fn stray(k: usize, i: u32, m: &Mention, g: &Gazetteer, cx: &Context) -> bool {
 /// gazetteer does not know (streets, buildings, villages) are placed there
 /// with a low confidence — in local news they are mostly in or near it.
 pub fn focus(choices: &[Choice], g: &Gazetteer) -> Option<u32> {
-    let mut local: HashMap<u32, f64> = HashMap::new();
-    let mut wide: HashMap<u32, f64> = HashMap::new();
+    let mut local: FastMap<u32, f64> = FastMap::default();
+    let mut wide: FastMap<u32, f64> = FastMap::default();
     for c in choices {
         let Some(i) = c.entry else { continue };
         let e = g.entry(i);
@@ -152,7 +152,7 @@ pub fn focus(choices: &[Choice], g: &Gazetteer) -> Option<u32> {
         };
         *map.entry(i).or_default() += c.confidence as f64;
     }
-    let best = |m: &HashMap<u32, f64>| {
+    let best = |m: &FastMap<u32, f64>| {
         m.iter()
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(&i, _)| i)
@@ -178,8 +178,8 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
         .iter()
         .map(|&i| {
             let e = g.entry(i);
-            let c = cx.countries.get(e.country.as_str()).copied().unwrap_or(0.0);
-            let s = cx.regions.get(e.admin1.as_str()).copied().unwrap_or(0.0);
+            let c = cx.countries.get(e.country).copied().unwrap_or(0.0);
+            let s = cx.regions.get(e.admin1).copied().unwrap_or(0.0);
             let small = matches!(e.feature, Feature::City | Feature::Admin2);
             let weight = if small { 4.0 } else { 1.5 };
             let near = cx.support.get(&(k, i)).copied().unwrap_or(0.0);
@@ -188,7 +188,7 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
             } else {
                 SUPPORT_WEIGHT
             };
-            let score = prior(e) + weight * c + 3.0 * s + near_weight * near.min(MAX_SUPPORT);
+            let score = prior(&e) + weight * c + 3.0 * s + near_weight * near.min(MAX_SUPPORT);
             (score, i)
         })
         .collect();
@@ -233,7 +233,7 @@ fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Vec<Option<Vec<u32>>> {
         let mut keep_b = Vec::new();
         for &i in &a_cands {
             for &j in &b.candidates {
-                if inside(g.entry(i), g.entry(j), i == j) {
+                if inside(&g.entry(i), &g.entry(j), i == j) {
                     if !keep_a.contains(&i) {
                         keep_a.push(i);
                     }

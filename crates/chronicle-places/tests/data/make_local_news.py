@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Turn local_news.txt (hand-marked toponyms) into LGL-format XML.
 
-Each toponym's GeoNames id and coordinates come from the bundled gazetteer
-(../../data/gazetteer.tsv.gz): the entry with the marked name (main or
+Each toponym's GeoNames id and coordinates come from the text form of the
+bundled gazetteer (../../data/gazetteer.tsv.gz, written by
+../../data/build_gazetteer.py; not kept in the repository): the entry with the marked name (main or
 alternate) in the marked first-level region and country, the most populous
 if several. Offsets are code points, as in LGL.
 Run: python3 make_local_news.py [NAME]  (reads NAME.txt, writes NAME.xml
