@@ -27,6 +27,7 @@ mod events;
 mod figures;
 mod ingest;
 mod link;
+mod mention_texts;
 mod names;
 mod profile;
 mod query;
@@ -74,6 +75,8 @@ pub enum StoreError {
 /// An open knowledge base.
 pub struct Store {
     conn: Connection,
+    /// Distinct mention texts for name lookups (`mention_texts`).
+    mention_texts: std::cell::RefCell<mention_texts::MentionTexts>,
 }
 
 impl std::fmt::Debug for Store {
@@ -98,7 +101,10 @@ impl Store {
         // many index pages, and spilling them mid-transaction costs writes.
         conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            mention_texts: Default::default(),
+        })
     }
 
     /// The state of the data: the highest article id. Every change to the

@@ -222,7 +222,10 @@ impl Store {
     pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let entity = q.entity.as_deref().map(like_pattern);
+        let entity = match &q.entity {
+            Some(name) => Some(self.mention_texts_containing(name)?),
+            None => None,
+        };
         let entity_ids = match &q.entity {
             Some(name) => Some(self.entity_ids_json(name)?),
             None => None,
@@ -247,7 +250,7 @@ impl Store {
                      SELECT DISTINCT s.id AS sentence FROM entities e
                      CROSS JOIN sentences s
                        ON s.article = e.article AND s.start <= e.start AND e.end <= s.end
-                     WHERE e.text LIKE ?1 ESCAPE '\\'
+                     WHERE e.text IN (SELECT value FROM json_each(?1))
                         OR e.entity IN (SELECT value FROM json_each(?5)))
                  SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
                  FROM hit
