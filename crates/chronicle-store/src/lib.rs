@@ -77,6 +77,8 @@ pub struct Store {
     conn: Connection,
     /// Distinct mention texts for name lookups (`mention_texts`).
     mention_texts: std::cell::RefCell<mention_texts::MentionTexts>,
+    /// Distinct quote speakers, likewise.
+    speaker_texts: std::cell::RefCell<mention_texts::MentionTexts>,
 }
 
 impl std::fmt::Debug for Store {
@@ -104,6 +106,7 @@ impl Store {
         Ok(Store {
             conn,
             mention_texts: Default::default(),
+            speaker_texts: Default::default(),
         })
     }
 

@@ -1,8 +1,8 @@
-//! The distinct texts of entity mentions, kept per connection, so a query
-//! "mentions containing NAME" (the case-insensitive substring match the
-//! timeline and figures queries promise) is a scan of a few thousand short
-//! strings in memory and then index lookups, instead of a `LIKE '%NAME%'`
-//! over every mention row.
+//! The distinct texts of entity mentions and of quote speakers, kept per
+//! connection, so a query "mentions (or speakers) containing NAME" — the
+//! case-insensitive substring match the timeline and quotes queries promise
+//! — is a scan of a few thousand short strings in memory and then index
+//! lookups, instead of a `LIKE '%NAME%'` over every row.
 //!
 //! Invariants: the list is read again whenever the database's generation
 //! (its highest article id, [`Store::generation`]) has moved, so it never
@@ -13,18 +13,36 @@
 use crate::{Store, StoreError};
 use std::sync::Arc;
 
-/// Distinct mention texts as read at one generation.
+/// Distinct texts of one column as read at one generation.
 #[derive(Debug, Default)]
 pub(crate) struct MentionTexts {
     generation: i64,
     texts: Arc<Vec<String>>,
 }
 
+/// The columns whose distinct texts are kept.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum TextColumn {
+    /// `entities.text`
+    Mention,
+    /// `quotes.speaker`
+    Speaker,
+}
+
 impl Store {
     /// The distinct mention texts containing `needle` (ASCII case folded),
     /// as a JSON array for `json_each`.
     pub(crate) fn mention_texts_containing(&self, needle: &str) -> Result<String, StoreError> {
-        let texts = self.mention_texts()?;
+        self.texts_containing(TextColumn::Mention, needle)
+    }
+
+    /// The distinct quote speakers containing `needle`, as for mentions.
+    pub(crate) fn speakers_containing(&self, needle: &str) -> Result<String, StoreError> {
+        self.texts_containing(TextColumn::Speaker, needle)
+    }
+
+    fn texts_containing(&self, column: TextColumn, needle: &str) -> Result<String, StoreError> {
+        let texts = self.distinct_texts(column)?;
         let needle = needle.to_ascii_lowercase();
         let found: Vec<&str> = texts
             .iter()
@@ -34,13 +52,18 @@ impl Store {
         Ok(serde_json::Value::from(found).to_string())
     }
 
-    fn mention_texts(&self) -> Result<Arc<Vec<String>>, StoreError> {
+    fn distinct_texts(&self, column: TextColumn) -> Result<Arc<Vec<String>>, StoreError> {
         let generation = self.generation()?;
-        let mut kept = self.mention_texts.borrow_mut();
+        let (cell, sql) = match column {
+            TextColumn::Mention => (&self.mention_texts, "SELECT DISTINCT text FROM entities"),
+            TextColumn::Speaker => (
+                &self.speaker_texts,
+                "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL",
+            ),
+        };
+        let mut kept = cell.borrow_mut();
         if kept.generation != generation || kept.texts.is_empty() {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT DISTINCT text FROM entities")?;
+            let mut stmt = self.conn.prepare_cached(sql)?;
             let texts = stmt
                 .query_map([], |r| r.get::<_, String>(0))?
                 .collect::<Result<Vec<_>, _>>()?;

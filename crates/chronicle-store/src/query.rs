@@ -192,7 +192,10 @@ impl Store {
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let speaker = q.speaker.as_deref().map(like_pattern);
+        let speaker = match &q.speaker {
+            Some(name) => Some(self.speakers_containing(name)?),
+            None => None,
+        };
         let speaker_ids = match &q.speaker {
             Some(name) => Some(self.entity_ids_json(name)?),
             None => None,
@@ -202,7 +205,7 @@ impl Store {
             "SELECT a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end
              FROM quotes q JOIN articles a ON a.id = q.article
              WHERE a.superseded_by IS NULL
-               AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\'
+               AND (?1 IS NULL OR q.speaker IN (SELECT value FROM json_each(?1))
                     OR q.speaker_entity IN (SELECT value FROM json_each(?6)))
                AND (?2 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?2))
                AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)
