@@ -71,6 +71,34 @@ pub fn parse_publication_date(s: &str) -> Result<Date, DateError> {
     }
 }
 
+/// Whether a lower-cased word is an English month name ("march", "may").
+/// Annotators use it to keep calendar words out of names and places.
+pub fn is_month_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Whether a lower-cased word is an English weekday name ("sunday").
+pub fn is_weekday_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +141,12 @@ mod tests {
             parse_publication_date("yesterday morning"),
             Err(DateError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn calendar_names() {
+        assert!(is_month_name("may") && is_month_name("december"));
+        assert!(!is_month_name("May") && !is_month_name("mayday"));
+        assert!(is_weekday_name("sunday") && !is_weekday_name("sundays"));
     }
 }

@@ -31,7 +31,10 @@ mod validate;
 
 pub use annotator::{AnnotateError, Annotator};
 pub use chars::is_space;
-pub use date::{parse_date, parse_publication_date, Date, DateError, MAX_YEAR, MIN_YEAR};
+pub use date::{
+    is_month_name, is_weekday_name, parse_date, parse_publication_date, Date, DateError, MAX_YEAR,
+    MIN_YEAR,
+};
 pub use document::{Document, Origin};
 pub use event::{Argument, Event, EventDate, EventType, Modality, Polarity};
 pub use language::iso_639_1;

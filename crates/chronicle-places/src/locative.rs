@@ -17,35 +17,15 @@
 
 use crate::gazetteer::{normalize, FastSet, Feature, Gazetteer};
 use crate::recognize::Mention;
-use chronicle_core::{Document, EntityType, PlaceKind, Span, TokenKind};
+use chronicle_core::{
+    is_month_name, is_weekday_name, Document, EntityType, PlaceKind, Span, TokenKind,
+};
 
 /// Prepositions after which a known town name is a place even when the
 /// tagger called it a person.
 const STRONG: &[&str] = &["in", "near", "outside", "toward", "towards", "between"];
 /// Longest run tried.
 const MAX_RUN: usize = 3;
-
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Mentions found after prepositions and in coordinations, disjoint from
 /// `found` (the mentions already made) and from each other.
@@ -89,7 +69,10 @@ pub fn after_prepositions(
             let span = Span::new(tokens[i].span.start(), tokens[j].span.end());
             let text = span.text(body);
             let lower = text.to_lowercase();
-            if CALENDAR.contains(&lower.as_str()) || lower_words.contains(lower.as_str()) {
+            if is_month_name(&lower)
+                || is_weekday_name(&lower)
+                || lower_words.contains(lower.as_str())
+            {
                 continue;
             }
             let cands = g.lookup_norm(&normalize(text));

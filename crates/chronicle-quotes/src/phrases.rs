@@ -13,31 +13,6 @@ use crate::lexicon::{is_cue_filler, is_cue_verb, is_np_boundary};
 /// The longest speaker phrase accepted, in tokens.
 pub const MAX_PHRASE: usize = 10;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Skips back over words that may stand between a subject and its cue:
 /// auxiliaries, adverbs, and a day ("X on Sunday said", "X yesterday said").
 fn skip_fillers_back(cx: &Context, start: usize, mut j: usize) -> usize {
@@ -46,7 +21,7 @@ fn skip_fillers_back(cx: &Context, start: usize, mut j: usize) -> usize {
         if j > start && is_cue_filler(&cx.lower[j - 1]) && !cx.is_capitalized(j - 1) {
             j -= 1;
         } else if j > start
-            && (WEEKDAYS.contains(&cx.lower[j - 1].as_str()) || cx.lower[j - 1] == "yesterday")
+            && (chronicle_core::is_weekday_name(&cx.lower[j - 1]) || cx.lower[j - 1] == "yesterday")
         {
             j -= 1;
             if j > start && cx.lower[j - 1] == "on" {
@@ -161,7 +136,7 @@ fn plausible(cx: &Context, a: usize, b: usize) -> bool {
     }
     // A date is not a speaker ("in January said" is a clause boundary).
     let dated = |i: usize| {
-        MONTHS.contains(&cx.lower[i].as_str()) || WEEKDAYS.contains(&cx.lower[i].as_str())
+        chronicle_core::is_month_name(&cx.lower[i]) || chronicle_core::is_weekday_name(&cx.lower[i])
     };
     if (a..b).all(|i| dated(i) || !cx.is_capitalized(i)) && (a..b).any(dated) {
         return false;
