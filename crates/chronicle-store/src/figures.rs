@@ -2,7 +2,7 @@
 //! killed"), filtered by category, by an entity named in the same sentence
 //! and by publication date, with the sentence as evidence.
 
-use crate::query::{check_dates, clamp_limit, like};
+use crate::query::{check_dates, clamp_limit};
 use crate::{Store, StoreError};
 use chronicle_core::FigureCategory;
 use rusqlite::params;
@@ -48,7 +48,10 @@ impl Store {
             serde_json::from_value::<FigureCategory>(serde_json::Value::String(c.clone()))
                 .map_err(|e| StoreError::Query(format!("figure category: {e}")))?;
         }
-        let entity = q.entity.as_deref().map(like);
+        let entity = match &q.entity {
+            Some(name) => Some(self.mention_texts_containing(name)?),
+            None => None,
+        };
         let entity_ids = match &q.entity {
             Some(name) => Some(self.entity_ids_json(name)?),
             None => None,
@@ -64,7 +67,7 @@ impl Store {
                AND (?2 IS NULL OR EXISTS (
                     SELECT 1 FROM entities e
                     WHERE e.article = f.article AND e.start >= s.start AND e.end <= s.end
-                      AND (e.text LIKE ?2 ESCAPE '\\'
+                      AND (e.text IN (SELECT value FROM json_each(?2))
                            OR e.entity IN (SELECT value FROM json_each(?3)))))
                AND (?4 IS NULL OR a.date >= ?4) AND (?5 IS NULL OR a.date <= ?5)
              ORDER BY a.date, a.id, f.start

@@ -1,8 +1,8 @@
 //! The distinct texts of entity mentions and of quote speakers, kept per
 //! connection, so a query "mentions (or speakers) containing NAME" — the
-//! case-insensitive substring match the timeline and quotes queries promise
-//! — is a scan of a few thousand short strings in memory and then index
-//! lookups, instead of a `LIKE '%NAME%'` over every row.
+//! case-insensitive substring match the timeline, figures and quotes
+//! queries promise — is a scan of a few thousand short strings in memory
+//! and then index lookups, instead of a `LIKE '%NAME%'` over every row.
 //!
 //! Invariants: the list is read again whenever the database's generation
 //! (its highest article id, [`Store::generation`]) has moved, so it never

@@ -84,7 +84,7 @@ pub struct TimelineHit {
 }
 
 /// `%text%` for LIKE, with the wildcards of `text` taken literally.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like(text: &str) -> String {
     let escaped = text
         .replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -147,11 +147,6 @@ pub(crate) fn quote_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteHit> {
 pub(crate) fn check_dates(from: &Option<String>, to: &Option<String>) -> Result<(), StoreError> {
     check_date(from)?;
     check_date(to)
-}
-
-/// `like_pattern` for the other query modules.
-pub(crate) fn like(text: &str) -> String {
-    like_pattern(text)
 }
 
 impl Store {
