@@ -100,6 +100,13 @@ pub fn run(args: EvalEventsArgs) -> Result<Outcome> {
                     c.gold
                 ));
             }
+            out.push_str(&format!(
+                "missed conflict-type arguments by role and cause ({half} half; {}, of gold):\n",
+                eval::causes::CAUSES.join(" / ")
+            ));
+            for (role, c) in &report.arg_misses {
+                out.push_str(&format!("  {role:<18} {:?} of {}\n", &c[..5], c[5]));
+            }
             out.push_str(&format!("misses ({half} half, first {}):\n", args.misses));
             for m in report.misses.iter().take(args.misses) {
                 out.push_str(&format!("  {m}\n"));

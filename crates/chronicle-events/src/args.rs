@@ -96,7 +96,15 @@ pub fn np_ending_at(ctx: &Ctx, j: usize, floor: usize) -> Option<Range> {
 /// The noun phrase that starts at or after token `j` (skipping
 /// determiners, particles and "N of"), within `end`.
 pub fn np_starting_at(ctx: &Ctx, mut j: usize, end: usize) -> Option<Range> {
+    // "detonated accidentally": an adverb opens no object.
+    if j < end && is_adverb(ctx.word(j)) {
+        return None;
+    }
+    // The count skipped last: the phrase when no noun follows it ("killing
+    // the three on the spot").
+    let mut count: Option<Range> = None;
     if let Some(after) = ctx.figure_after(j) {
+        count = Some((j, after));
         j = after;
         if j < end && ctx.word(j) == "of" {
             j += 1;
@@ -111,14 +119,18 @@ pub fn np_starting_at(ctx: &Ctx, mut j: usize, end: usize) -> Option<Range> {
                 && j + 1 < end
                 && (ctx.word(j + 1) == "of" || is_content(ctx, j + 1))))
     {
+        let w = ctx.word(j);
+        if ctx.is_number(j) || is_quantity(w) || words::is(words::NUMBER_WORDS, w) {
+            count = Some((j, j + 1));
+        }
         j += if j + 1 < end && ctx.word(j + 1) == "of" {
             2
         } else {
             1
         };
     }
-    if j >= end {
-        return None;
+    if j >= end || (!is_content(ctx, j) && !words::is(PRONOUNS, ctx.word(j))) {
+        return count.filter(|&(_, b)| b == j || ctx.word(b) == "of");
     }
     if words::is(PRONOUNS, ctx.word(j)) {
         return Some((j, j + 1));
@@ -131,13 +143,18 @@ pub fn np_starting_at(ctx: &Ctx, mut j: usize, end: usize) -> Option<Range> {
         }
         let w = ctx.word(b);
         // "detonated the bombs remotely": an adverb ends the phrase.
-        let adverb = b > j && w.len() > 4 && w.ends_with("ly") && !words::is(words::LY_NOUNS, w);
+        let adverb = b > j && is_adverb(w);
         if !is_content(ctx, b) || adverb {
             break;
         }
         b += 1;
     }
     (b > j).then_some((j, b))
+}
+
+/// An adverb in -ly (not "family", "Italy").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !words::is(words::LY_NOUNS, w)
 }
 
 fn is_quantity(w: &str) -> bool {
@@ -161,9 +178,14 @@ pub fn subject(ctx: &Ctx, i: usize) -> Option<Range> {
         }
     }
     if j == floor {
+        let (start, _) = ctx.sentence_range(i);
+        if j < i || !ctx.word(i).ends_with("ing") {
+            if let Some(np) = before_apposition(ctx, floor, start) {
+                return Some(np);
+            }
+        }
         // A participle clause ("…, raining missiles down"): the sentence's
         // first name before it.
-        let (start, _) = ctx.sentence_range(i);
         // Names after a preposition ("In Bagram, a bomber …") are not the
         // subject.
         if floor > start && ctx.word(i).ends_with("ing") {
@@ -195,7 +217,68 @@ pub fn subject(ctx: &Ctx, i: usize) -> Option<Range> {
     if np.0 >= floor + 2 && matches!(ctx.word(np.0 - 1), "’s" | "'s") && ctx.word(j) == "to" {
         return np_ending_at(ctx, np.0 - 2, floor);
     }
-    Some(np)
+    Some(partitive(ctx, np, floor))
+}
+
+/// The subject of a verb whose clause holds only its auxiliaries, after an
+/// apposition or a relative clause between commas: "A local commander of
+/// the militia, a pro-Assad force, was also killed" → "local commander".
+/// The subject is the noun phrase opening the clause before the
+/// apposition, which must open with a determiner, a name or a relative.
+fn before_apposition(ctx: &Ctx, floor: usize, start: usize) -> Option<Range> {
+    if floor < start + 3 || ctx.word(floor - 1) != "," {
+        return None;
+    }
+    let middle = ctx.clause_start(floor - 1);
+    if middle < start + 2 || ctx.word(middle - 1) != "," {
+        return None;
+    }
+    let opener = ctx.word(middle);
+    if !(words::is(DETERMINERS, opener)
+        || words::is(RELATIVES, opener)
+        || ctx.entity_of[middle].is_some())
+    {
+        return None;
+    }
+    // "The alleged killer, Chérif Chekatt, was shot": the name is the
+    // better mention.
+    if let Some(((a, b), EntityType::Person)) = ctx.entity_range(middle) {
+        if a == middle && b == floor - 1 {
+            return Some((a, b));
+        }
+    }
+    let first = ctx.clause_start(middle - 1);
+    np_starting_at(ctx, first, middle - 1).filter(|&(a, _)| {
+        // The phrase must open its clause (past determiners), or it is an
+        // object of something else there.
+        (first..a).all(|k| words::is(DETERMINERS, ctx.word(k)))
+    })
+}
+
+/// A count partitive before a noun phrase is the argument: "All six of the
+/// members killed" → "All six of the members" (headed by the count).
+fn partitive(ctx: &Ctx, np: Range, floor: usize) -> Range {
+    let mut a = np.0;
+    while a > floor && words::is(DETERMINERS, ctx.word(a - 1)) {
+        a -= 1;
+    }
+    if a < floor + 2 || ctx.word(a - 1) != "of" {
+        return np;
+    }
+    let q = a - 2;
+    let count = |k: usize| {
+        ctx.is_number(k)
+            || (words::is(words::NUMBER_WORDS, ctx.word(k)) && ctx.word(k) != "at")
+            || matches!(
+                ctx.word(k),
+                "all" | "many" | "most" | "none" | "both" | "each"
+            )
+    };
+    if !count(q) {
+        return np;
+    }
+    let q = if q > floor && count(q - 1) { q - 1 } else { q };
+    (q, np.1)
 }
 
 /// The noun phrase after the first of `preps` within `reach` tokens after
@@ -212,7 +295,7 @@ pub fn after_prep(ctx: &Ctx, from: usize, reach: usize, preps: &[&str]) -> Optio
 /// Whether the verb trigger is passive: a past form after "be"/"get", or a
 /// bare past participle followed by a preposition ("35 people killed in …").
 fn passive(ctx: &Ctx, t: &Trigger) -> bool {
-    if !t.past {
+    if !t.past || reflexive_object(ctx, t) {
         return false;
     }
     let floor = ctx.clause_start(t.range.0);
@@ -238,6 +321,17 @@ fn passive(ctx: &Ctx, t: &Trigger) -> bool {
         && !words::is(PRONOUNS, ctx.word(j - 1))
         && ctx.entity_of[j - 1].is_none()
         && (next >= end || ctx.is_punct(next) || words::is(AFTER_PARTICIPLE, ctx.word(next)))
+}
+
+/// Whether the verb's object is a reflexive ("blew himself up"): the verb
+/// is active and its object no participant of its own.
+fn reflexive_object(ctx: &Ctx, t: &Trigger) -> bool {
+    let (_, end) = ctx.sentence_range(t.range.0);
+    t.range.1 < end
+        && matches!(
+            ctx.word(t.range.1),
+            "himself" | "herself" | "themselves" | "itself"
+        )
 }
 
 /// Words that follow a passive participle rather than open its object.
@@ -286,12 +380,16 @@ fn adjective_name(ctx: &Ctx, r: Range) -> bool {
 const NON_PARTICIPANTS: &[&str] = &[
     "instead", "only", "now", "ago", "abroad", "either", "also", "here", "there", "then", "too",
     "already", "yet", "even", "just", "'ll", "’ll", "n't", "’re", "'re", "’ve", "'ve", "home",
+    "dead", "alive",
 ];
 
 /// Whether a phrase can fill a participant role: no date ("Monday",
-/// "2015") and no lone adverb.
+/// "2015"), unless it names a place ("the Christmas market"), and no lone
+/// adverb.
 fn is_participant(ctx: &Ctx, r: Range) -> bool {
-    !(ctx.is_timex(r) || (r.1 - r.0 == 1 && words::is(NON_PARTICIPANTS, ctx.word(r.0))))
+    let dated = ctx.is_timex((r.1 - 1, r.1))
+        || (ctx.is_timex(r) && !words::is(words::PLACE_NOUNS, ctx.word(r.1 - 1)));
+    !(dated || (r.1 - r.0 == 1 && words::is(NON_PARTICIPANTS, ctx.word(r.0))))
 }
 
 /// Actor, target and instrument of a trigger.
@@ -334,7 +432,7 @@ pub fn participants(ctx: &Ctx, t: &Trigger, row: &Subtype) -> Participants {
                     && (!words::is(FUNCTION_WORDS, ctx.word(end))
                         || words::is(DETERMINERS, ctx.word(end))
                         || ctx.figure_after(end).is_some());
-                if !t.entry.patient_subject && starts_np {
+                if !t.entry.patient_subject && starts_np && !reflexive_object(ctx, t) {
                     if let Some(o) = np_starting_at(ctx, end, clause_end) {
                         if t.entry.instrument_object && row.roles[2].kairos.is_some() {
                             p.instrument = Some(o);
@@ -438,8 +536,13 @@ fn noun_participants(ctx: &Ctx, t: &Trigger, row: &Subtype, p: &mut Participants
     }
     // "The group launched a series of attacks": the subject of the light
     // verb that governs the noun acts.
+    // "13 people suffered injuries": who suffers a death or an injury is
+    // its victim.
+    if p.target.is_none() && matches!(row.name.as_str(), "kill" | "die" | "injure") {
+        p.target = governing_verb(ctx, i, SUFFER_VERBS, false).and_then(|v| subject(ctx, v));
+    }
     if p.actor.is_none() {
-        p.actor = light_verb_before(ctx, i)
+        p.actor = governing_verb(ctx, i, LIGHT_VERBS, true)
             .and_then(|v| subject(ctx, v))
             .or_else(|| agent_after(ctx, end));
     }
@@ -505,9 +608,22 @@ fn agent_after(ctx: &Ctx, end: usize) -> Option<Range> {
     np_starting_at(ctx, by + 1, ctx.clause_end(by))
 }
 
-/// The light verb governing the event noun at `i`: before it in its
+/// Verbs whose subject undergoes the death or injury they take as object.
+const SUFFER_VERBS: &[&str] = &[
+    "suffer",
+    "suffered",
+    "suffers",
+    "suffering",
+    "sustain",
+    "sustained",
+    "sustains",
+    "sustaining",
+];
+
+/// The verb of `verbs` governing the event noun at `i`: before it in its
 /// clause, past determiners, modifiers, "out" and "a series/wave of".
-fn light_verb_before(ctx: &Ctx, i: usize) -> Option<usize> {
+/// With `claims`, "claimed responsibility for" counts as such a verb.
+fn governing_verb(ctx: &Ctx, i: usize, verbs: &[&str], claims: bool) -> Option<usize> {
     let floor = ctx.clause_start(i);
     let mut j = i;
     let mut steps = 0;
@@ -515,8 +631,10 @@ fn light_verb_before(ctx: &Ctx, i: usize) -> Option<usize> {
     let mut responsibility = false;
     while j > floor && steps < 7 {
         let w = ctx.word(j - 1);
-        if words::is(LIGHT_VERBS, w)
-            || (responsibility && matches!(w, "claim" | "claimed" | "claims" | "claiming"))
+        if words::is(verbs, w)
+            || (claims
+                && responsibility
+                && matches!(w, "claim" | "claimed" | "claims" | "claiming"))
         {
             return Some(j - 1);
         }
@@ -534,4 +652,25 @@ fn light_verb_before(ctx: &Ctx, i: usize) -> Option<usize> {
         steps += 1;
     }
     None
+}
+
+/// A locative phrase headed by a common noun of place after the trigger in
+/// its clause ("killed in the same province", "exploded on a busy
+/// pedestrian street"): the place when the places layer names none there.
+pub fn place_phrase(ctx: &Ctx, t: Range) -> Option<Range> {
+    const REACH: usize = 10;
+    let (_, end) = ctx.sentence_range(t.0);
+    let stop = (t.1 + REACH).min(end);
+    (t.1..stop)
+        .take_while(|&j| !ctx.is_punct(j))
+        .filter(|&j| {
+            matches!(
+                ctx.word(j),
+                "in" | "at" | "near" | "on" | "outside" | "inside"
+            )
+        })
+        .find_map(|j| {
+            np_starting_at(ctx, j + 1, ctx.clause_end(j))
+                .filter(|&(_, b)| words::is(words::PLACE_NOUNS, ctx.word(b - 1)))
+        })
 }

@@ -241,7 +241,10 @@ impl EventAnnotator {
                         span: ctx.span(r),
                         name: None,
                     }),
-                    None => place(&ctx, t.range, &taken),
+                    None => place(&ctx, t.range, &taken).or_else(|| {
+                        arg(args::place_phrase(&ctx, t.range)
+                            .filter(|&r| !taken.iter().any(|s| s.overlaps(ctx.span(r)))))
+                    }),
                 },
                 date: date(
                     &ctx,

@@ -74,6 +74,15 @@ pub fn link(ctx: &Ctx, events: &mut [Event], triggers: &[Trigger]) {
             inherit(&mut events[k], &src, false);
         }
     }
+    for k in 0..events.len() {
+        if events[k].actor.is_some() || !is_consequence(&events[k]) {
+            continue;
+        }
+        if let Some(c) = cause_after(ctx, events, triggers, k) {
+            let src = events[c].clone();
+            inherit(&mut events[k], &src, false);
+        }
+    }
     for e in events.iter_mut() {
         for arg in [&mut e.actor, &mut e.target, &mut e.instrument]
             .into_iter()
@@ -84,6 +93,35 @@ pub fn link(ctx: &Ctx, events: &mut [Event], triggers: &[Trigger]) {
             }
         }
     }
+}
+
+/// Whether an event is a death or an injury (the consequence of an attack).
+fn is_consequence(e: &Event) -> bool {
+    matches!(e.subtype.as_str(), "kill" | "die" | "injure")
+}
+
+/// How many tokens may stand between a death and the attack it happened
+/// in ("killed on Friday in a suicide attack").
+const CAUSE_REACH: usize = 8;
+
+/// The attack a death or injury happened in, named after it in its
+/// sentence by "in", "during" or "by" ("35 people were killed in the Russian
+/// strike", "killed in IS attacks"): its attacker is the killer.
+fn cause_after(ctx: &Ctx, events: &[Event], triggers: &[Trigger], k: usize) -> Option<usize> {
+    let end = triggers[k].range.1;
+    let sentence = ctx.sentence_of[triggers[k].range.0];
+    let c = (k + 1..events.len()).find(|&c| {
+        matches!(events[c].kind, EventType::Assault | EventType::Fight)
+            && !is_consequence(&events[c])
+    })?;
+    let at = triggers[c].range.0;
+    if ctx.sentence_of[at] != sentence || at > end + CAUSE_REACH {
+        return None;
+    }
+    let linked = (end..at).any(|j| matches!(ctx.word(j), "in" | "during" | "by" | "from"));
+    let clause = (end..at)
+        .all(|j| !ctx.is_punct(j) && !matches!(ctx.word(j), "and" | "but" | "when" | "after"));
+    (linked && clause).then_some(c)
 }
 
 /// The canonical name of an argument span, when it differs from its text.

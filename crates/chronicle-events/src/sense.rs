@@ -10,7 +10,9 @@
 //!   "a close call", "a great deal", "in charge", "signs of";
 //! - a verb-only form after a determiner is a noun ("the station", "the
 //!   order"), so no verb trigger;
-//! - a strike among workers, unions or pay is a labour protest, retyped.
+//! - a strike among workers, unions or pay is a labour protest, retyped;
+//! - an attempted killing ("attempted murder", "assassination attempt") is
+//!   an attack, retyped.
 //!
 //! The word lists are written by hand from general knowledge of English
 //! news, not from any annotated corpus.
@@ -174,6 +176,11 @@ const ABSTRACT_OBJECTS: &[&str] = &[
     "stores",
     "headlines",
     "obligations",
+    "virus",
+    "viruses",
+    "disease",
+    "problem",
+    "problems",
 ];
 
 /// Words that place a strike in a labour dispute.
@@ -276,6 +283,14 @@ pub fn sense(ctx: &Ctx, r: Range, pos: Pos, subtype: &str, past: bool) -> Sense 
         if verbal && !matches!(subtype, "agree" | "ban") {
             return Sense::Other;
         }
+    }
+    // "attempted murder", "an assassination attempt", "a failed
+    // assassination": an attack that killed no one.
+    if subtype == "kill"
+        && (matches!(prev, "attempted" | "failed" | "foiled" | "thwarted")
+            || matches!(next, "attempt" | "attempts" | "bid" | "plot"))
+    {
+        return Sense::Retype("attack");
     }
     if lemma_like(&["strik", "struck"]) {
         // "strike a deal", "struck down the law", "strike out".

@@ -182,6 +182,14 @@ pub fn find(ctx: &Ctx) -> Vec<Trigger<'static>> {
             }
             Sense::Retype(subtype) => t.subtype = subtype,
         }
+        // "blew himself up": the verb is the trigger, as the KAIROS and ACE
+        // guidelines mark it; the reflexive and particle are its object.
+        if t.pos == Pos::Verb
+            && (t.range.0 + 1..t.range.1)
+                .any(|j| matches!(ctx.word(j), "himself" | "herself" | "themselves" | "itself"))
+        {
+            t.range.1 = t.range.0 + 1;
+        }
         // "raining missiles down": the object and its particle join the trigger.
         if t.entry.needs_weapon {
             let mut e = t.range.1;

@@ -22,6 +22,7 @@
 //! RAMS annotates one event per window, so only predictions at the gold
 //! trigger are scored there.
 
+pub mod causes;
 mod rams;
 mod score;
 mod wikievents;

@@ -50,6 +50,8 @@ pub struct Report {
     pub conflict: Scores,
     /// Argument classification per role (lower case), all types.
     pub roles: BTreeMap<String, Counts>,
+    /// Missed gold arguments of the conflict-news types, by role and cause.
+    pub arg_misses: super::causes::Breakdown,
     pub misses: Vec<String>,
 }
 
@@ -99,7 +101,7 @@ fn covered(doc: &GoldDoc, span: Span) -> Option<(usize, usize)> {
 
 /// The type compared: full KAIROS; AIDA `family.subtype`, plus `.meet`
 /// when that is the sub-subtype (so meetings stay a conflict-news type).
-fn compared(dataset: Dataset, kind: &str) -> String {
+pub(crate) fn compared(dataset: Dataset, kind: &str) -> String {
     match dataset {
         Dataset::WikiEvents => kind.to_owned(),
         Dataset::Rams if kind.ends_with(".meet") => kind.to_owned(),
@@ -107,14 +109,14 @@ fn compared(dataset: Dataset, kind: &str) -> String {
     }
 }
 
-type Trig = (usize, usize);
+pub(crate) type Trig = (usize, usize);
 
 #[derive(Default)]
-struct Tuples {
-    ti: HashSet<Trig>,
-    tc: HashSet<(Trig, String)>,
-    ai: HashSet<(Trig, String, usize)>,
-    ac: HashSet<(Trig, String, usize, String)>,
+pub(crate) struct Tuples {
+    pub ti: HashSet<Trig>,
+    pub tc: HashSet<(Trig, String)>,
+    pub ai: HashSet<(Trig, String, usize)>,
+    pub ac: HashSet<(Trig, String, usize, String)>,
 }
 
 impl Tuples {
@@ -165,9 +167,22 @@ fn gold_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
     t
 }
 
-fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
+/// A predicted argument as the scorer sees it: its event's trigger and
+/// compared type, its gold token range (`None` when it cuts a gold token)
+/// and its role, lower case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PredArg {
+    pub trigger: Trig,
+    pub kind: String,
+    pub range: Option<(usize, usize)>,
+    pub role: String,
+}
+
+/// The predicted tuples of a document, and its arguments with their ranges.
+pub(crate) fn predicted(doc: &GoldDoc, dataset: Dataset) -> (Tuples, Vec<PredArg>) {
     let table = EventTable::get();
     let mut t = Tuples::default();
+    let mut list = Vec::new();
     let only_at: Option<HashSet<Trig>> =
         (dataset == Dataset::Rams).then(|| doc.events.iter().map(|e| e.trigger).collect());
     let mut unmatched = 0;
@@ -199,12 +214,19 @@ fn predicted_tuples(doc: &GoldDoc, dataset: Dataset) -> Tuples {
                 continue;
             };
             unmatched += 1;
-            let h = covered(doc, arg.span).map_or(usize::MAX - unmatched, |r| head(doc, r));
+            let range = covered(doc, arg.span);
+            let h = range.map_or(usize::MAX - unmatched, |r| head(doc, r));
             t.ai.insert((trigger, kind.clone(), h));
             t.ac.insert((trigger, kind.clone(), h, role.to_lowercase()));
+            list.push(PredArg {
+                trigger,
+                kind: kind.clone(),
+                range,
+                role: role.to_lowercase(),
+            });
         }
     }
-    t
+    (t, list)
 }
 
 fn token_text(doc: &GoldDoc, (a, b): (usize, usize)) -> String {
@@ -277,7 +299,8 @@ pub fn score(docs: &[GoldDoc], dataset: Dataset) -> Report {
     let mut report = Report::default();
     for doc in docs {
         let gold = gold_tuples(doc, dataset);
-        let pred = predicted_tuples(doc, dataset);
+        let (pred, args) = predicted(doc, dataset);
+        super::causes::add(&mut report.arg_misses, doc, dataset, &pred, &args);
         add(&mut report.all, &pred, &gold);
         add_roles(&mut report.roles, &pred, &gold);
         add(
