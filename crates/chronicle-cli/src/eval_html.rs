@@ -9,6 +9,11 @@
 //! benchmark README's dev figures to three decimals — the check that the
 //! scorer is a faithful port; `trafilatura-crate` (the crate, unchanged);
 //! `raw` (the decoded page, "everything") and `empty` for the segment set.
+//!
+//! Each figure is also printed for two fixed halves of the dev pages, split
+//! by a hash of the page id ([`half_of`]): rules are studied on half `a`
+//! (`--half a` lists only its misses), and half `b` shows whether they
+//! carry over.
 
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
@@ -37,6 +42,33 @@ pub struct EvalHtmlArgs {
     /// extracted paragraph marked `+` when it is not in the gold text.
     #[arg(long)]
     show: Option<String>,
+    /// List misses only from this half of the pages (`a` or `b`, see
+    /// [`half_of`]); the figures are printed for both halves either way.
+    #[arg(long, value_parser = ["a", "b"])]
+    half: Option<String>,
+}
+
+/// The study half (`'a'`) or check half (`'b'`) of a page: the low bit of
+/// the 64-bit FNV-1a hash of its id, so the split is fixed and independent
+/// of file order.
+pub fn half_of(id: &str) -> char {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    if h & 1 == 0 {
+        'a'
+    } else {
+        'b'
+    }
+}
+
+/// Whether the misses of page `id` are listed under `--half`.
+fn listed(args: &EvalHtmlArgs, id: &str) -> bool {
+    args.half
+        .as_deref()
+        .is_none_or(|h| h.starts_with(half_of(id)))
 }
 
 pub fn run(args: EvalHtmlArgs) -> Result<Outcome> {
@@ -165,6 +197,18 @@ fn scrapinghub(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
     let scores: Vec<PageShingles> = pages.iter().map(|p| p.0).collect();
     let (p, r, f1, acc) = score::shingle_corpus(&scores);
     println!("ScrapingHub ({} pages), {name}: precision {p:.3}  recall {r:.3}  F1 {f1:.3}  accuracy {acc:.3}", gold.len());
+    for half in ['a', 'b'] {
+        let part: Vec<PageShingles> = pages
+            .iter()
+            .filter(|(_, g)| half_of(field(g, "id")) == half)
+            .map(|p| p.0)
+            .collect();
+        let (p, r, f1, acc) = score::shingle_corpus(&part);
+        println!(
+            "  half {half} ({} pages): precision {p:.3}  recall {r:.3}  F1 {f1:.3}  accuracy {acc:.3}",
+            part.len()
+        );
+    }
     if secs > 0.0 {
         println!("  {:.1} pages/s per core", gold.len() as f64 / secs);
     }
@@ -189,7 +233,10 @@ fn scrapinghub(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
             }
         }
     }
-    let mut worst: Vec<&(PageShingles, &Value)> = pages.iter().collect();
+    let mut worst: Vec<&(PageShingles, &Value)> = pages
+        .iter()
+        .filter(|(_, g)| listed(args, field(g, "id")))
+        .collect();
     worst.sort_by(|a, b| a.0.f1().total_cmp(&b.0.f1()));
     for (s, g) in worst.iter().take(args.worst) {
         println!(
@@ -268,62 +315,61 @@ fn trafilatura_set(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
             )
         })
         .collect();
-    let mut total = Segments::default();
-    let (mut titles, mut titles_ok, mut dates, mut dates_ok, mut undated, mut invented) =
-        (0, 0, 0, 0, 0, 0);
+    // Index 0: all pages; 1: half a; 2: half b.
+    let mut tally = [Tally::default(); 3];
     let mut date_misses = Vec::new();
     let mut title_misses: Vec<(String, String)> = Vec::new();
     for (g, (s, a, _)) in gold.iter().zip(&results) {
-        total += *s;
-        if let Some(t) = g
-            .get("title")
-            .and_then(Value::as_str)
-            .filter(|t| !t.is_empty())
-        {
-            titles += 1;
-            if a.title.as_deref().map(score::normalize_ws) == Some(score::normalize_ws(t)) {
-                titles_ok += 1;
-            } else {
-                title_misses.push((t.to_owned(), a.title.clone().unwrap_or_default()));
-            }
+        let id = field(g, "id");
+        let list = listed(args, id);
+        let page = Tally::of(g, s, a);
+        let half = if half_of(id) == 'a' { 1 } else { 2 };
+        tally[0] += page;
+        tally[half] += page;
+        if list && page.titles > page.titles_ok {
+            let want = field(g, "title").to_owned();
+            title_misses.push((want, a.title.clone().unwrap_or_default()));
         }
-        match g.get("date").and_then(Value::as_str) {
-            Some("") => {
-                undated += 1;
-                invented += usize::from(a.date.is_some());
-            }
-            Some(d) => {
-                dates += 1;
-                let got = a.date.map(|x| x.to_string());
-                if got.as_deref() == Some(d) {
-                    dates_ok += 1;
-                } else {
-                    date_misses.push((field(g, "id").to_owned(), d.to_owned(), got, a.date_source));
-                }
-            }
-            None => {}
+        if list && page.dates > page.dates_ok {
+            let got = a.date.map(|x| x.to_string());
+            date_misses.push((
+                id.to_owned(),
+                field(g, "date").to_owned(),
+                got,
+                a.date_source,
+            ));
         }
     }
     let secs: f64 = results.iter().map(|r| r.2).sum();
-    println!(
-        "trafilatura set ({} pages), {name}: precision {:.3}  recall {:.3}  F1 {:.3}  accuracy {:.3}  (tp {} fp {} fn {} tn {})",
-        gold.len(), total.precision(), total.recall(), total.f1(), total.accuracy(), total.tp, total.fp, total.fneg, total.tn
-    );
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    println!(
-        "  title exact {:.3} ({titles_ok}/{titles})",
-        pct(titles_ok, titles)
-    );
-    println!(
-        "  date right {:.3} ({dates_ok}/{dates} pages stating one); a date given on {invented}/{undated} pages annotated without one",
-        pct(dates_ok, dates)
-    );
+    for (i, t) in tally.iter().enumerate() {
+        let (s, indent) = (&t.segments, if i == 0 { "" } else { "  " });
+        let what = match i {
+            0 => format!("trafilatura set ({} pages), {name}", gold.len()),
+            1 => format!("half a ({} pages)", t.pages),
+            _ => format!("half b ({} pages)", t.pages),
+        };
+        println!(
+            "{indent}{what}: precision {:.3}  recall {:.3}  F1 {:.3}  accuracy {:.3}  (tp {} fp {} fn {} tn {})",
+            s.precision(), s.recall(), s.f1(), s.accuracy(), s.tp, s.fp, s.fneg, s.tn
+        );
+        println!(
+            "  {indent}title exact {:.3} ({}/{})",
+            pct(t.titles_ok, t.titles),
+            t.titles_ok,
+            t.titles
+        );
+        println!(
+            "  {indent}date right {:.3} ({}/{} pages stating one); a date given on {}/{} pages annotated without one",
+            pct(t.dates_ok, t.dates), t.dates_ok, t.dates, t.invented, t.undated
+        );
+    }
     if secs > 0.0 {
         println!("  {:.1} pages/s per core", gold.len() as f64 / secs);
     }
     let mut worst: Vec<(usize, &Value, &Segments, &Article)> = gold
         .iter()
         .zip(&results)
+        .filter(|(g, _)| listed(args, field(g, "id")))
         .map(|(g, r)| (r.0.fp + r.0.fneg, g, &r.0, &r.1))
         .collect();
     worst.sort_by_key(|w| std::cmp::Reverse(w.0));
@@ -360,4 +406,72 @@ fn trafilatura_set(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The trafilatura-set figures of a group of pages.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    pages: usize,
+    segments: Segments,
+    titles: usize,
+    titles_ok: usize,
+    /// Pages whose gold states a date, and those we date right.
+    dates: usize,
+    dates_ok: usize,
+    /// Pages annotated as stating no date, and those we date anyway.
+    undated: usize,
+    invented: usize,
+}
+
+impl Tally {
+    /// One page's figures: `g` its gold record, `s` its segment counts.
+    fn of(g: &Value, s: &Segments, a: &Article) -> Tally {
+        let mut t = Tally {
+            pages: 1,
+            segments: *s,
+            ..Tally::default()
+        };
+        if let Some(want) = g
+            .get("title")
+            .and_then(Value::as_str)
+            .filter(|w| !w.is_empty())
+        {
+            t.titles = 1;
+            let got = a.title.as_deref().map(score::normalize_ws);
+            t.titles_ok = usize::from(got == Some(score::normalize_ws(want)));
+        }
+        match g.get("date").and_then(Value::as_str) {
+            Some("") => {
+                t.undated = 1;
+                t.invented = usize::from(a.date.is_some());
+            }
+            Some(want) => {
+                t.dates = 1;
+                t.dates_ok = usize::from(a.date.map(|x| x.to_string()).as_deref() == Some(want));
+            }
+            None => {}
+        }
+        t
+    }
+}
+
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, o: Tally) {
+        self.pages += o.pages;
+        self.segments += o.segments;
+        self.titles += o.titles;
+        self.titles_ok += o.titles_ok;
+        self.dates += o.dates;
+        self.dates_ok += o.dates_ok;
+        self.undated += o.undated;
+        self.invented += o.invented;
+    }
 }

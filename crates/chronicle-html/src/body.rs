@@ -71,6 +71,11 @@ fn is_terminator(line: &str) -> bool {
         "this website uses cookies",
         "we use cookies",
         "sign up for our newsletter",
+        "if you enjoyed",
+        "neueste artikel",
+        "weitere themen",
+        "das thema könnte dich auch interessieren",
+        "mit unserem newsletter",
     ];
     l.len() < 120 && STARTS.iter().any(|s| l.starts_with(s))
 }
@@ -102,6 +107,7 @@ fn is_furniture(line: &str) -> bool {
         || l.starts_with("there was an error processing your subscription")
         || l.starts_with("updated at ") && l.len() < 40
         || (l.starts_with("http") && !l.contains(' '))
+        || is_credit(raw)
     {
         return true;
     }
@@ -161,8 +167,89 @@ fn is_furniture(line: &str) -> bool {
         "whatsapp",
         "linkedin",
         "pinterest",
+        // Taxonomy labels and image placeholders.
+        "tags",
+        "schlagworte",
+        "schlagwörter",
+        "kategorien",
+        "categories",
+        "beitragsbild",
+        "externer inhalt",
+        // "Read also" headings before links to other articles.
+        "czytaj też",
+        "czytaj także",
+        "zobacz też",
+        "zobacz także",
+        "à lire aussi",
+        "lire aussi",
+        "lesen sie auch",
+        "zum weiterlesen",
+        "weitere themen",
+        "neueste artikel",
+        "leia também",
+        "lee también",
+        "leggi anche",
+        "see also",
+        "also read",
     ];
-    EXACT.contains(&l)
+    EXACT.contains(&l) || l.starts_with("category :") || l.starts_with("categories :")
+}
+
+/// Picture agencies whose names make up photo-credit lines.
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "afp",
+    "dpa",
+    "reuters",
+    "picture alliance",
+    "picture-alliance",
+    "istock",
+    "shutterstock",
+    "imago",
+    "keystone",
+    "epa",
+];
+
+/// A photo credit standing as a line of its own ("AFP / MARCO
+/// BERTORELLO", "Foto: dpa", "Getty Images/iStockphoto"): short, naming a
+/// picture agency as a word, and no sentence (no final full stop, few
+/// words).
+fn is_credit(line: &str) -> bool {
+    if line.len() > 80 || line.split_whitespace().count() > 8 || line.ends_with('.') {
+        return false;
+    }
+    let l = line.to_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let names_agency = AGENCIES.iter().any(|a| {
+        joined == *a
+            || joined.starts_with(&format!("{a} "))
+            || joined.ends_with(&format!(" {a}"))
+            || joined.contains(&format!(" {a} "))
+    });
+    let marked = [
+        "foto",
+        "fotos",
+        "photo",
+        "photos",
+        "bild",
+        "bildquelle",
+        "quelle",
+        "credit",
+        "©",
+    ]
+    .iter()
+    .any(|m| l.starts_with(m))
+        || line.contains('/')
+        || line.contains('©')
+        || line
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| !c.is_lowercase());
+    names_agency && marked
 }
 
 /// Re-joins trafilatura's lines as paragraphs separated by a blank line,
@@ -324,6 +411,29 @@ mod tests {
     fn furniture_lines_go_and_paragraphs_get_blank_lines() {
         let t = paragraphs("First paragraph.\nAdvertisement\n\n  Second   paragraph.\nRead more »");
         assert_eq!(t, "First paragraph.\n\nSecond paragraph.");
+    }
+
+    #[test]
+    fn related_headings_taxonomy_and_photo_credits_are_furniture() {
+        let t = paragraphs(
+            "The port reopened on Monday after a week of strikes.\nAFP / MARCO BERTORELLO\nÀ lire aussi\nTags\nCategory : Press Releases\nFoto: dpa\nReuters reported the strike ended.",
+        );
+        assert_eq!(
+            t,
+            "The port reopened on Monday after a week of strikes.\n\nReuters reported the strike ended."
+        );
+        // An agency named inside a sentence is text.
+        assert!(!is_credit("AFP said the talks failed"));
+        assert!(is_credit("Getty Images/iStockphoto"));
+    }
+
+    #[test]
+    fn a_related_list_heading_late_in_the_text_ends_it() {
+        let body = "A long first paragraph about the vote in the council chamber.\nA second paragraph with the results.\nIf you enjoyed reading this post, share it\nAnother post title";
+        assert_eq!(
+            paragraphs(body),
+            "A long first paragraph about the vote in the council chamber.\n\nA second paragraph with the results."
+        );
     }
 
     #[test]

@@ -2,15 +2,23 @@
 //! trust: JSON-LD `datePublished`, OpenGraph `article:published_time`,
 //! other meta tags (Dublin Core, Parse.ly, Sailthru, `pubdate`, …),
 //! microdata `itemprop=datePublished`, a `<time>` element, the URL's date
-//! path, and a dateline written near the top of the article.
+//! path, and a dateline written near the top of the article (the dates a
+//! page shows are read in [`crate::shown`], never from related-article
+//! lists, comments or sidebars). When the structured sources disagree, the
+//! one that matches the date the page shows its reader wins: a stale
+//! JSON-LD block or an image's own date loses to the byline.
 //!
 //! Invariants: publication is preferred to modification — a modification
-//! date is taken only when nothing else states a date; nothing is invented:
+//! date (structured, or after a label such as "Last updated", "Letzte
+//! Änderung") is taken only when nothing else states a date; nothing is invented:
 //! a page stating no date gives `None`. The order follows htmldate
 //! (Barbaresi 2020), which found structured markup the most reliable and
 //! free text the least.
 
 use crate::datetext::{clock, parse_machine, parse_text, parse_url, utc_time};
+use crate::shown::{
+    dateline, in_furniture, labelled, labelled_modified, near_headline, time_element, TIME,
+};
 use crate::DateSource;
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
@@ -29,13 +37,6 @@ static ITEMPROP_PUB: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 static ITEMPROP_MOD: LazyLock<Selector> = LazyLock::new(|| sel(r#"[itemprop="dateModified"]"#));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
-static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
-static DATELINE: LazyLock<Selector> = LazyLock::new(|| {
-    sel(
-        r#"[class*="date"], [class*="Date"], [id*="date"], [class*="time"], [class*="publish"], [class*="publication"], [class*="byline"], [class*="meta"], [class*="posted"], [class*="info"], [class*="author"], [class*="Datum"], [class*="datum"]"#,
-    )
-});
 
 /// Meta names (or properties) that state the publication date, by source.
 const OG_PUBLISHED: &[&str] = &[
@@ -137,18 +138,33 @@ pub fn find(
             modified = modified.or_else(|| parse_machine(content));
         }
     }
-    let stated = ld[0]
-        .or(ld[1])
-        .or(ld[2])
-        .map(|d| (d, DateSource::JsonLd))
-        .or_else(|| og.map(|d| (d, DateSource::OpenGraph)))
-        .or_else(|| meta.map(|d| (d, DateSource::Meta)))
-        .or_else(|| {
+    // Every publication date stated, in order of trust.
+    let mut stated: Vec<(Stated, DateSource)> = ld[..3]
+        .iter()
+        .flatten()
+        .map(|d| (*d, DateSource::JsonLd))
+        .chain(og.map(|d| (d, DateSource::OpenGraph)))
+        .chain(meta.map(|d| (d, DateSource::Meta)))
+        .collect();
+    if stated.is_empty() {
+        stated.extend(
             doc.select(&ITEMPROP_PUB)
                 .find_map(machine_value)
-                .map(|d| (d, DateSource::Microdata))
-        });
-    if let Some(((date, utc), source)) = stated {
+                .map(|d| (d, DateSource::Microdata)),
+        );
+    }
+    if let Some(&((date, utc), source)) = stated.first() {
+        // Sources that disagree: the one the page shows its reader is the
+        // page's (a stale JSON-LD block, an image's own date).
+        if stated.iter().any(|s| s.0 .0 != date) {
+            let shown = time_element(doc)
+                .or_else(|| labelled(doc))
+                .or_else(|| dateline(doc))
+                .or_else(|| near_headline(doc));
+            if let Some(s) = stated.iter().find(|s| Some(s.0 .0) == shown) {
+                return Some((s.0 .0, s.1));
+            }
+        }
         let local = utc.and_then(|time| local_day(doc, date, time));
         return Some(local.unwrap_or((date, source)));
     }
@@ -171,7 +187,9 @@ pub fn find(
         doc.select(&ITEMPROP_MOD)
             .find_map(|e| machine_value(e).map(|d| d.0))
     });
-    modified.map(|d| (d, DateSource::Modified))
+    modified
+        .or_else(|| labelled_modified(doc))
+        .map(|d| (d, DateSource::Modified))
 }
 
 /// The page's own calendar day for a UTC timestamp at `time` on `date`,
@@ -194,7 +212,7 @@ fn local_day(
     };
     let utc_minutes = (hour * 60 + minute) as i32;
     let mut first_shown = None;
-    for t in doc.select(&TIME).take(50) {
+    for t in doc.select(&TIME).filter(|t| !in_furniture(*t)).take(50) {
         let Some(datetime) = t.value().attr("datetime") else {
             continue;
         };
@@ -268,156 +286,6 @@ fn machine_value(e: ElementRef) -> Option<Stated> {
         .or_else(|| v.attr("datetime"))
         .and_then(machine)
         .or_else(|| parse_text(&e.text().collect::<String>()).map(|d| (d, None)))
-}
-
-/// A `<time>` marked as the publication time (`pubdate`, a `published`
-/// class, inside a header or byline) wins; else the first `<time>`.
-fn time_element(doc: &Html) -> Option<NaiveDate> {
-    let mut first = None;
-    for t in doc.select(&TIME) {
-        let e = t.value();
-        let Some(d) = e
-            .attr("datetime")
-            .and_then(parse_machine)
-            .or_else(|| parse_text(&t.text().collect::<String>()))
-        else {
-            continue;
-        };
-        let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
-        if e.attr("pubdate").is_some() || class.contains("publish") || class.contains("entry-date")
-        {
-            return Some(d);
-        }
-        if class.contains("modif") || class.contains("updated") {
-            continue;
-        }
-        first = first.or(Some(d));
-    }
-    first
-}
-
-/// Labels that announce a publication date in running text, in the
-/// languages of [`crate::datetext`]; an update label is not one.
-static PUBLISHED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:erschienen am|veröffentlicht(?: am)?|publiziert am|published(?: on)?|publication date|date published|posted on|publié le|paru le|publicado(?: el| em)?|pubblicato(?: il)?|opublikowano|gepubliceerd(?: op)?)\s*:?\s*",
-    )
-    .unwrap()
-});
-
-/// A date that directly follows a publication label ("Erschienen am:
-/// 01.11.2023", "Published on 5 May 2020") in the page's text, outside
-/// scripts and styles; the first such date.
-fn labelled(doc: &Html) -> Option<NaiveDate> {
-    let body = doc
-        .select(&BODY)
-        .next()
-        .unwrap_or_else(|| doc.root_element());
-    let mut text = String::new();
-    visible_text(body, &mut text, 0);
-    PUBLISHED_LABEL.find_iter(&text).take(20).find_map(|m| {
-        let after: String = text[m.end()..].chars().take(40).collect();
-        // The date must open what follows the label.
-        let first = after.trim_start().chars().next()?;
-        (first.is_ascii_digit() || first.is_alphabetic())
-            .then(|| parse_text(&after))
-            .flatten()
-    })
-}
-
-/// The text of `e` without scripts, styles and hidden templates, each text
-/// node followed by a space; capped at 200,000 bytes.
-fn visible_text(e: ElementRef, out: &mut String, depth: usize) {
-    if depth > 200 {
-        return;
-    }
-    for child in e.children() {
-        if out.len() > 200_000 {
-            return;
-        }
-        if let Some(element) = ElementRef::wrap(child) {
-            if !matches!(
-                element.value().name(),
-                "script" | "style" | "noscript" | "template"
-            ) {
-                visible_text(element, out, depth + 1);
-            }
-        } else if let Some(t) = child.value().as_text() {
-            out.push_str(t);
-            out.push(' ');
-        }
-    }
-}
-
-/// A date written in an element whose class or id says date, time, byline
-/// or meta; the first that parses, in document order.
-fn dateline(doc: &Html) -> Option<NaiveDate> {
-    doc.select(&DATELINE).take(200).find_map(|e| {
-        let text: String = e.text().take(20).collect();
-        if text.len() > 300 {
-            return None;
-        }
-        parse_text(&text)
-    })
-}
-
-/// How much text after the headline is searched for a written date.
-const NEAR_HEADLINE: usize = 1500;
-
-/// A date written in the text that follows the first `<h1>` (bylines and
-/// datelines sit just above or below the headline), or that precedes it
-/// closely, outside scripts and styles.
-fn near_headline(doc: &Html) -> Option<NaiveDate> {
-    use ego_tree::iter::Edge;
-    use scraper::Node;
-    let mut before = String::new();
-    let mut after = String::new();
-    let mut seen_h1 = false;
-    let mut skip: Option<ego_tree::NodeId> = None;
-    for edge in doc.root_element().traverse() {
-        match edge {
-            Edge::Open(node) if skip.is_none() => match node.value() {
-                Node::Element(e)
-                    if matches!(
-                        e.name(),
-                        "script" | "style" | "noscript" | "head" | "nav" | "footer"
-                    ) =>
-                {
-                    skip = Some(node.id())
-                }
-                Node::Element(e) if e.name() == "h1" => seen_h1 = true,
-                Node::Text(t) if seen_h1 => {
-                    after.push_str(t);
-                    after.push(' ');
-                    if after.len() > NEAR_HEADLINE {
-                        break;
-                    }
-                }
-                Node::Text(t) => {
-                    before.push_str(t);
-                    before.push(' ');
-                    if before.len() > 4 * NEAR_HEADLINE {
-                        let mut cut = 2 * NEAR_HEADLINE;
-                        while !before.is_char_boundary(cut) {
-                            cut += 1;
-                        }
-                        before.drain(..cut);
-                    }
-                }
-                _ => {}
-            },
-            Edge::Close(node) if skip == Some(node.id()) => skip = None,
-            _ => {}
-        }
-    }
-    if !seen_h1 {
-        return None;
-    }
-    let tail: String = {
-        let chars: Vec<char> = before.chars().collect();
-        chars[chars.len().saturating_sub(300)..].iter().collect()
-    };
-    parse_text(&after).or_else(|| parse_text(&tail))
 }
 
 #[cfg(test)]
@@ -520,6 +388,43 @@ mod tests {
             day("<body><p>Published by the city, 2020.</p></body>"),
             None
         );
+    }
+
+    #[test]
+    fn dates_in_related_lists_and_comments_are_not_the_page_s() {
+        let page = r#"<h1>Entlöten</h1><p>Text.</p><div class="related-posts"><time class="published" datetime="2009-04-11">11. April 2009</time></div><ol class="comment-list"><li><time datetime="2020-09-23">23.09.20</time></li></ol>"#;
+        assert_eq!(day(page), None);
+        let url = Some("https://a.example/2019/10/22/entloeten/");
+        assert_eq!(
+            date_of(page, url).map(|d| (d.0.to_string(), d.1)),
+            Some(("2019-10-22".into(), DateSource::Url))
+        );
+        let page = r#"<aside><time datetime="2018-01-01">x</time></aside><header><time datetime="2019-02-03">3 Feb</time></header>"#;
+        assert_eq!(day(page).as_deref(), Some("2019-02-03"));
+    }
+
+    #[test]
+    fn disagreeing_sources_are_settled_by_the_date_the_page_shows() {
+        // A stale JSON-LD block against OpenGraph and the byline.
+        let page = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2021-12-06 14:36"}</script><meta property="article:published_time" content="2022-12-15T09:13:00"><h1>Tricks</h1><div class="article__info-item">15.12.2022</div>"#;
+        assert_eq!(
+            date_of(page, None).map(|d| (d.0.to_string(), d.1)),
+            Some(("2022-12-15".into(), DateSource::OpenGraph))
+        );
+        // No source agrees with the shown date: trust order stands.
+        let page = r#"<script type="application/ld+json">{"datePublished":"2021-12-06"}</script><meta property="article:published_time" content="2022-12-15"><h1>T</h1><div class="date">01.01.2020</div>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-12-06"));
+    }
+
+    #[test]
+    fn a_modification_label_dates_a_page_that_states_nothing_else() {
+        let page = r#"<body><h3>Hochauflösung</h3><label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div></body>"#;
+        assert_eq!(
+            date_of(page, None).map(|d| (d.0.to_string(), d.1)),
+            Some(("2022-01-14".into(), DateSource::Modified))
+        );
+        let page = r#"<body><div>Published on 2 May 2020</div><div>Last updated: 4 June 2021</div></body>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-05-02"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reading a date out of a string as pages write them: ISO 8601 and its
 //! slashed or compact variants, RFC 2822, day-first numeric dates
 //! (`05.11.2019`), and written months in English, German, French, Spanish,
-//! Italian, Portuguese, Dutch and Polish (`November 5, 2019`,
+//! Italian, Portuguese, Dutch, Polish, Russian and Ukrainian (`November 5, 2019`,
 //! `5. November 2019`, `5 de noviembre de 2019`).
 //!
 //! Invariant: a date is only returned when year, month and day are all
@@ -38,8 +38,23 @@ fn month_word(word: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
     const MONTHS: [&[&str]; 12] = [
         &[
-            "jan", "january", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro",
-            "januari", "stycznia", "styczeń", "ene", "janv",
+            "jan",
+            "january",
+            "januar",
+            "jänner",
+            "janvier",
+            "enero",
+            "gennaio",
+            "janeiro",
+            "januari",
+            "stycznia",
+            "styczeń",
+            "ene",
+            "janv",
+            "января",
+            "январь",
+            "січня",
+            "січень",
         ],
         &[
             "feb",
@@ -55,10 +70,28 @@ fn month_word(word: &str) -> Option<u32> {
             "luty",
             "févr",
             "fév",
+            "февраля",
+            "февраль",
+            "лютого",
+            "лютий",
         ],
         &[
-            "mar", "march", "märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec",
-            "mär", "mrz",
+            "mar",
+            "march",
+            "märz",
+            "maerz",
+            "mars",
+            "marzo",
+            "março",
+            "maart",
+            "marca",
+            "marzec",
+            "mär",
+            "mrz",
+            "марта",
+            "март",
+            "березня",
+            "березень",
         ],
         &[
             "apr",
@@ -70,13 +103,55 @@ fn month_word(word: &str) -> Option<u32> {
             "kwiecień",
             "abr",
             "avr",
+            "апреля",
+            "апрель",
+            "квітня",
+            "квітень",
         ],
-        &["may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"],
         &[
-            "jun", "june", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec",
+            "may",
+            "mai",
+            "mayo",
+            "maggio",
+            "maio",
+            "mei",
+            "maja",
+            "maj",
+            "мая",
+            "май",
+            "травня",
+            "травень",
         ],
         &[
-            "jul", "july", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "juil",
+            "jun",
+            "june",
+            "juni",
+            "juin",
+            "junio",
+            "giugno",
+            "junho",
+            "czerwca",
+            "czerwiec",
+            "июня",
+            "июнь",
+            "червня",
+            "червень",
+        ],
+        &[
+            "jul",
+            "july",
+            "juli",
+            "juillet",
+            "julio",
+            "luglio",
+            "julho",
+            "lipca",
+            "lipiec",
+            "juil",
+            "июля",
+            "июль",
+            "липня",
+            "липень",
         ],
         &[
             "aug",
@@ -88,6 +163,10 @@ fn month_word(word: &str) -> Option<u32> {
             "sierpnia",
             "sierpień",
             "ago",
+            "августа",
+            "август",
+            "серпня",
+            "серпень",
         ],
         &[
             "sep",
@@ -100,6 +179,10 @@ fn month_word(word: &str) -> Option<u32> {
             "września",
             "wrzesień",
             "set",
+            "сентября",
+            "сентябрь",
+            "вересня",
+            "вересень",
         ],
         &[
             "oct",
@@ -114,6 +197,10 @@ fn month_word(word: &str) -> Option<u32> {
             "okt",
             "out",
             "ott",
+            "октября",
+            "октябрь",
+            "жовтня",
+            "жовтень",
         ],
         &[
             "nov",
@@ -123,6 +210,10 @@ fn month_word(word: &str) -> Option<u32> {
             "novembro",
             "listopada",
             "listopad",
+            "ноября",
+            "ноябрь",
+            "листопада",
+            "листопад",
         ],
         &[
             "dec",
@@ -138,6 +229,10 @@ fn month_word(word: &str) -> Option<u32> {
             "dez",
             "déc",
             "dic",
+            "декабря",
+            "декабрь",
+            "грудня",
+            "грудень",
         ],
     ];
     MONTHS
@@ -296,6 +391,8 @@ mod tests {
         assert_eq!(parse_text("le 12 janvier 2020"), d(2020, 1, 12));
         assert_eq!(parse_text("3 de mayo de 2018"), d(2018, 5, 3));
         assert_eq!(parse_text("Veröffentlicht am 05.11.2019"), d(2019, 11, 5));
+        assert_eq!(parse_text("15 августа 2016, 13:43"), d(2016, 8, 15));
+        assert_eq!(parse_text("3 травня 2021"), d(2021, 5, 3));
         assert_eq!(parse_text("Copyright 2019"), None);
     }
 

@@ -30,6 +30,7 @@ pub mod date;
 pub mod datetext;
 pub mod meta;
 pub mod score;
+mod shown;
 
 use chrono::NaiveDate;
 use scraper::Html;

@@ -1,0 +1,242 @@
+//! Dates a page shows its reader — a `<time>` element, a date after a
+//! publication label, a dateline or byline, a date near the headline — as
+//! opposed to the machine-readable metadata that [`crate::date`] reads
+//! first.
+//!
+//! Invariant: a date inside page furniture (related-article lists,
+//! teasers, comments, sidebars, footers; see [`in_furniture`]) is another
+//! page's or a reader's date, never this page's.
+
+use crate::datetext::{parse_machine, parse_text};
+use chrono::NaiveDate;
+use scraper::{ElementRef, Html, Selector};
+use std::sync::LazyLock;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|_| Selector::parse("never-matches").unwrap())
+}
+
+pub(crate) static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+static DATELINE: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        r#"[class*="date"], [class*="Date"], [id*="date"], [class*="time"], [class*="publish"], [class*="publication"], [class*="byline"], [class*="meta"], [class*="posted"], [class*="info"], [class*="author"], [class*="Datum"], [class*="datum"]"#,
+    )
+});
+
+/// A `<time>` marked as the publication time (`pubdate`, a `published`
+/// class, inside a header or byline) wins; else the first `<time>`.
+pub(crate) fn time_element(doc: &Html) -> Option<NaiveDate> {
+    let mut first = None;
+    for t in doc.select(&TIME).filter(|t| !in_furniture(*t)) {
+        let e = t.value();
+        let Some(d) = e
+            .attr("datetime")
+            .and_then(parse_machine)
+            .or_else(|| parse_text(&t.text().collect::<String>()))
+        else {
+            continue;
+        };
+        let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
+        if e.attr("pubdate").is_some() || class.contains("publish") || class.contains("entry-date")
+        {
+            return Some(d);
+        }
+        if class.contains("modif") || class.contains("updated") {
+            continue;
+        }
+        first = first.or(Some(d));
+    }
+    first
+}
+
+/// Labels that announce a publication date in running text, in the
+/// languages of [`crate::datetext`]; an update label is not one.
+static PUBLISHED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:erschienen am|veröffentlicht(?: am)?|publiziert am|published(?: on)?|publication date|date published|posted on|publié le|paru le|publicado(?: el| em)?|pubblicato(?: il)?|opublikowano|gepubliceerd(?: op)?)\s*:?\s*",
+    )
+    .unwrap()
+});
+
+/// Labels that announce a modification date: such a date is the page's
+/// only when nothing states a publication date.
+static MODIFIED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:letzte änderung|zuletzt (?:aktualisiert|geändert)(?: am)?|aktualisiert am|last (?:updated|modified)(?: on)?|updated on|mis à jour le|actualizado el|aggiornato il)\s*:?\s*",
+    )
+    .unwrap()
+});
+
+/// A date that directly follows a publication label ("Erschienen am:
+/// 01.11.2023", "Published on 5 May 2020") in the page's text, outside
+/// scripts and styles; the first such date.
+pub(crate) fn labelled(doc: &Html) -> Option<NaiveDate> {
+    after_label(doc, &PUBLISHED_LABEL)
+}
+
+/// A date that directly follows a modification label ("Letzte Änderung:
+/// 14.01.2022", "Last updated on 4 June 2020").
+pub(crate) fn labelled_modified(doc: &Html) -> Option<NaiveDate> {
+    after_label(doc, &MODIFIED_LABEL)
+}
+
+fn after_label(doc: &Html, label: &regex::Regex) -> Option<NaiveDate> {
+    let body = doc
+        .select(&BODY)
+        .next()
+        .unwrap_or_else(|| doc.root_element());
+    let mut text = String::new();
+    visible_text(body, &mut text, 0);
+    label.find_iter(&text).take(20).find_map(|m| {
+        let after: String = text[m.end()..].chars().take(40).collect();
+        // The date must open what follows the label.
+        let first = after.trim_start().chars().next()?;
+        (first.is_ascii_digit() || first.is_alphabetic())
+            .then(|| parse_text(&after))
+            .flatten()
+    })
+}
+
+/// The text of `e` without scripts, styles and hidden templates, each text
+/// node followed by a space; capped at 200,000 bytes.
+fn visible_text(e: ElementRef, out: &mut String, depth: usize) {
+    if depth > 200 {
+        return;
+    }
+    for child in e.children() {
+        if out.len() > 200_000 {
+            return;
+        }
+        if let Some(element) = ElementRef::wrap(child) {
+            if !matches!(
+                element.value().name(),
+                "script" | "style" | "noscript" | "template"
+            ) {
+                visible_text(element, out, depth + 1);
+            }
+        } else if let Some(t) = child.value().as_text() {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+}
+
+/// A date written in an element whose class or id says date, time, byline
+/// or meta; the first that parses, in document order.
+pub(crate) fn dateline(doc: &Html) -> Option<NaiveDate> {
+    doc.select(&DATELINE).take(200).find_map(|e| {
+        if in_furniture(e) {
+            return None;
+        }
+        let text: String = e.text().take(20).collect();
+        if text.len() > 300 {
+            return None;
+        }
+        parse_text(&text)
+    })
+}
+
+/// How much text after the headline is searched for a written date.
+const NEAR_HEADLINE: usize = 1500;
+
+/// A date written in the text that follows the first `<h1>` (bylines and
+/// datelines sit just above or below the headline), or that precedes it
+/// closely, outside scripts, styles and furniture.
+pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
+    use ego_tree::iter::Edge;
+    use scraper::Node;
+    let mut before = String::new();
+    let mut after = String::new();
+    let mut seen_h1 = false;
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() => match node.value() {
+                Node::Element(e)
+                    if matches!(e.name(), "script" | "style" | "noscript" | "head")
+                        || is_furniture(e) =>
+                {
+                    skip = Some(node.id())
+                }
+                Node::Element(e) if e.name() == "h1" => seen_h1 = true,
+                Node::Text(t) if seen_h1 => {
+                    after.push_str(t);
+                    after.push(' ');
+                    if after.len() > NEAR_HEADLINE {
+                        break;
+                    }
+                }
+                Node::Text(t) => {
+                    before.push_str(t);
+                    before.push(' ');
+                    if before.len() > 4 * NEAR_HEADLINE {
+                        let mut cut = 2 * NEAR_HEADLINE;
+                        while !before.is_char_boundary(cut) {
+                            cut += 1;
+                        }
+                        before.drain(..cut);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) if skip == Some(node.id()) => skip = None,
+            _ => {}
+        }
+    }
+    if !seen_h1 {
+        return None;
+    }
+    let tail: String = {
+        let chars: Vec<char> = before.chars().collect();
+        chars[chars.len().saturating_sub(300)..].iter().collect()
+    };
+    parse_text(&after).or_else(|| parse_text(&tail))
+}
+
+/// Class or id words of page furniture: lists of other articles, reader
+/// comments, sidebars.
+const FURNITURE: &[&str] = &[
+    "related",
+    "comment",
+    "comments",
+    "sidebar",
+    "teaser",
+    "teasers",
+    "recommended",
+    "popular",
+    "trending",
+    "pagination",
+];
+
+/// Whether `e` sits inside page furniture: an `aside`, `nav` or `footer`,
+/// or an element named by [`is_furniture`] (checked up to 20 ancestors).
+pub(crate) fn in_furniture(e: ElementRef) -> bool {
+    e.ancestors()
+        .take(20)
+        .filter_map(ElementRef::wrap)
+        .any(|a| is_furniture(a.value()))
+}
+
+/// Whether an element is page furniture: an `aside`, `nav` or `footer`, or
+/// one whose class or id has a word of [`FURNITURE`] as a part of its own
+/// (`related-posts`, `comment__time`; not `has-sidebar` on a page
+/// wrapper: `body` and `main` never count).
+fn is_furniture(e: &scraper::node::Element) -> bool {
+    match e.name() {
+        "aside" | "nav" | "footer" => return true,
+        "html" | "body" | "main" | "article" => return false,
+        _ => {}
+    }
+    let words = [e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")];
+    words
+        .iter()
+        .flat_map(|w| w.split_whitespace())
+        .any(|token| {
+            let token = token.to_ascii_lowercase();
+            let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
+            // The first part names the block; later parts are often modifiers
+            // of a layout (`page--with-sidebar`).
+            parts.next().is_some_and(|p| FURNITURE.contains(&p))
+        })
+}
