@@ -102,6 +102,8 @@ pub fn candidates_gated(
         if found.is_none() {
             found = sentence_cue_before(cx, q.open).map(|c| (c, subject_before(cx, c)));
         }
+        // The cue of the sentence before, when it gives the speaker.
+        let mut previous_cue = None;
         let speaker = match found {
             Some((_, Some((a, b)))) => SpeakerRef::Phrase(a, b),
             Some((_, None)) => SpeakerRef::None,
@@ -109,7 +111,10 @@ pub fn candidates_gated(
                 SpeakerRef::Previous
             }
             None if starts_sentence => match previous_sentence_speaker(cx, q.open) {
-                Some((a, b)) => SpeakerRef::Phrase(a, b),
+                Some((cue, (a, b))) => {
+                    previous_cue = Some(cue);
+                    SpeakerRef::Phrase(a, b)
+                }
                 None if words >= 6 => SpeakerRef::None,
                 None => continue,
             },
@@ -122,11 +127,12 @@ pub fn candidates_gated(
             kind = QuoteKind::Direct;
         }
         // A quote that continues the previous one shares its cue: one
-        // attribution written in two parts.
+        // attribution written in two parts (“…?” Trump asked. “I think
+        // …”), as does a quote whose speaker the sentence before introduced.
         let cue = match (found, speaker) {
             (Some((c, _)), _) => Some(c),
             (None, SpeakerRef::Previous) => prev_direct.and_then(|p| out[p].cue),
-            _ => None,
+            _ => previous_cue,
         };
         out.push(Candidate {
             content: q.content,
@@ -196,8 +202,8 @@ fn follows_quote(cx: &Context, out: &[Candidate], prev: Option<usize>, open: usi
 
 /// A quote that opens its sentence right after a sentence with a speech cue
 /// ("Trump also tweeted a response.\n\n“Crooked Hillary …”"): the speaker
-/// of that cue.
-fn previous_sentence_speaker(cx: &Context, open: usize) -> Option<(usize, usize)> {
+/// of that cue, with the cue.
+fn previous_sentence_speaker(cx: &Context, open: usize) -> Option<(usize, (usize, usize))> {
     if open == 0 {
         return None;
     }
@@ -206,7 +212,7 @@ fn previous_sentence_speaker(cx: &Context, open: usize) -> Option<(usize, usize)
         return None;
     }
     let cue = (p0..p1).rev().find(|&c| is_cue_verb(&cx.lower[c]))?;
-    subject_before(cx, cue)
+    subject_before(cx, cue).map(|phrase| (cue, phrase))
 }
 
 /// `“…,” he said` / `“…,” said X`: a cue within a few tokens after the
@@ -226,8 +232,16 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
     // The speaker may carry one appositive between commas: `“…,” Sam
     // Nunberg, a former Trump aide, said`.
     let mut commas = 0;
+    // Inside brackets a full stop ends no sentence: `Rep. Earl Blumenauer
+    // (D-Ore.) said`.
+    let mut in_brackets = false;
     for k in j..(j + 30).min(end) {
-        if cx.is_quote_mark(k) || cx.is_terminal(k) || cx.in_quote[k] {
+        match cx.text(k) {
+            "(" => in_brackets = true,
+            ")" => in_brackets = false,
+            _ => {}
+        }
+        if cx.is_quote_mark(k) || (cx.is_terminal(k) && !in_brackets) || cx.in_quote[k] {
             return None;
         }
         if cx.is_punct(k, ",") {

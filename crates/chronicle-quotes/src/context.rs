@@ -20,6 +20,10 @@ pub struct Context<'a> {
     pub quoted: Vec<Quoted>,
     /// Whether each token is inside a quoted passage (marks excluded).
     pub in_quote: Vec<bool>,
+    /// For each token inside an interview turn ("((Naomi Martisius)) So. As
+    /// I mentioned …", Wikinews' transcript style): the token range of the
+    /// turn's speaker label. A turn runs to the next label.
+    pub turn_of: Vec<Option<(usize, usize)>>,
 }
 
 impl<'a> Context<'a> {
@@ -63,7 +67,9 @@ impl<'a> Context<'a> {
                 *flag = true;
             }
         }
+        let turn_of = interview_turns(body, tokens);
         Context {
+            turn_of,
             body,
             tokens,
             lower,
@@ -115,4 +121,33 @@ impl<'a> Context<'a> {
     pub fn is_terminal(&self, i: usize) -> bool {
         matches!(self.text(i), "." | "!" | "?" | "…" | "...")
     }
+}
+
+/// Speaker labels of interview transcripts: `((Name))` opening a line, a
+/// name of at most eight tokens between doubled brackets. Every token from
+/// one label to the next belongs to the first label's turn.
+fn interview_turns(body: &str, tokens: &[Token]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; tokens.len()];
+    let text = |i: usize| tokens[i].span.text(body);
+    let glued = |i: usize| tokens[i].span.end == tokens[i + 1].span.start;
+    let line_start =
+        |i: usize| i == 0 || body[tokens[i - 1].span.end()..tokens[i].span.start()].contains('\n');
+    let mut turn = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        if i + 1 < tokens.len() && text(i) == "(" && text(i + 1) == "(" && glued(i) && line_start(i)
+        {
+            let a = i + 2;
+            let close = (a..(a + 9).min(tokens.len().saturating_sub(1)))
+                .find(|&j| text(j) == ")" && text(j + 1) == ")" && glued(j));
+            if let Some(b) = close.filter(|&b| b > a) {
+                turn = Some((a, b));
+                i = b + 2;
+                continue;
+            }
+        }
+        out[i] = turn;
+        i += 1;
+    }
+    out
 }

@@ -40,7 +40,10 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
         Word => !is_np_boundary(&cx.lower[i]) && !is_cue_verb(&cx.lower[i]),
         Number => true,
         // "Rep. Bobby Scott (D-Va.)"
-        Punct => matches!(cx.text(i), "-" | "&" | "(" | ")"),
+        Punct => {
+            matches!(cx.text(i), "-" | "&" | "(" | ")")
+                || (cx.text(i) == "." && i + 1 < cx.tokens.len() && cx.text(i + 1) == ")")
+        }
         Quote => cx.text(i) == "’" && i > 0 && cx.tokens[i - 1].span.end == cx.tokens[i].span.start,
         _ => false,
     }
@@ -76,7 +79,13 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
         return coordinated_subject(cx, start, end - 1);
     }
     let mut a = end;
-    while a > start && end - a < MAX_PHRASE && phrase_token(cx, a - 1) && !cx.in_quote[a - 1] {
+    // A phrase never reaches back over an interview label ("((WN)) And I").
+    while a > start
+        && end - a < MAX_PHRASE
+        && phrase_token(cx, a - 1)
+        && !cx.in_quote[a - 1]
+        && cx.turn_of[a - 1] == cx.turn_of[end - 1]
+    {
         a -= 1;
     }
     // Drop a leading preposition or date word left over from the clause before.

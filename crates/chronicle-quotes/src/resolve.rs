@@ -2,6 +2,9 @@
 //! pronoun (he, she, they) the most salient earlier speaker, a description
 //! ("a senior U.S. defense official", "the Kremlin") stays as written.
 //!
+//! A direct quote with no attribution of its own takes the speaker last
+//! named in its paragraph.
+//!
 //! Salience, in order: a person who spoke in this or the previous paragraph
 //! (the most recent first); then the most recently named person outside
 //! quotes; then any earlier speaker. Pronouns inside quotes are the quoted
@@ -13,7 +16,7 @@ use crate::attribution::{Candidate, SpeakerRef};
 use crate::context::Context;
 use crate::lexicon::{pronoun, Pronoun, Sex};
 use crate::people::People;
-use chronicle_core::{EntityType, Span, Speaker};
+use chronicle_core::{EntityType, QuoteKind, Span, Speaker};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Referent {
@@ -55,6 +58,16 @@ pub fn resolve(
                 })
             }
             SpeakerRef::Previous => last_direct.clone(),
+            // A direct quote with no attribution of its own in a paragraph
+            // that has already given one: by news convention the paragraph's
+            // speaker goes on talking.
+            SpeakerRef::None if c.kind == QuoteKind::Direct => history
+                .last()
+                .filter(|s| s.at < c.at && cx.paras[s.at] == cx.paras[c.at])
+                .map(|s| Said {
+                    at: c.at,
+                    ..s.clone()
+                }),
             SpeakerRef::None => None,
         };
         if let Some(s) = &said {
@@ -68,7 +81,7 @@ pub fn resolve(
             }
             history.push(s.clone());
         }
-        if c.kind == chronicle_core::QuoteKind::Direct {
+        if c.kind == QuoteKind::Direct {
             last_direct = said.clone();
         }
         out.push(said.map(|s| Speaker {
@@ -120,6 +133,12 @@ fn phrase(
                     .map(|n| (Referent::Named(n), mention))
             }
             Some(Pronoun::Other) => {
+                // In an interview turn, "I" and "we" are the turn's speaker.
+                if let (Some((c0, d)), "i" | "we", false) =
+                    (cx.turn_of[a], cx.lower[a].as_str(), cx.in_quote[a])
+                {
+                    return phrase(cx, people, history, c0, d).map(|(who, _)| (who, mention));
+                }
                 return match cx.lower[a].as_str() {
                     // First person outside quotes: the writer ("I argued", "we reported").
                     "i" if !cx.in_quote[a] => Some("the author".to_owned()),

@@ -503,3 +503,68 @@ fn a_name_before_a_colon_or_a_name_and_any_past_verb_after_a_quote() {
         ]
     );
 }
+
+#[test]
+fn first_person_in_an_interview_turn_is_the_turn_speaker() {
+    let doc = annotate(
+        "I asked her about the dig.\n\n((Naomi Park)) So, as I mentioned before, we said the bones were old.\n\n((WN)) And I said that it is new.",
+        &[("Naomi Park", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Reported, "the bones were old", Some("Naomi Park"))),
+        "{q:?}"
+    );
+    assert!(q.contains(&(Reported, "it is new", Some("WN"))), "{q:?}");
+    // Before the first label the writer speaks.
+    assert!(
+        q.contains(&(Reported, "about the dig", Some("the author"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_quote_after_its_speakers_sentence_shares_the_cue() {
+    let text = "“Is that not a bribe?” Tom Reed asked. “I think it is a bribe.”";
+    let doc = annotate(text, &[("Tom Reed", Per)]);
+    let q = doc.layers.quotes();
+    assert_eq!(q.len(), 2, "{:?}", quotes(&doc));
+    assert!(q[0].cue.is_some() && q[0].cue == q[1].cue, "{q:?}");
+    assert_eq!(
+        q[1].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Tom Reed")
+    );
+}
+
+#[test]
+fn an_unattributed_quote_keeps_its_paragraphs_speaker() {
+    let text = "Tom Reed said the troops would stay. The army will not move. “We stay until the job is done.”\n\nThe vote is Friday.\n\n“Nobody knows what happens next.”";
+    let doc = annotate(text, &[("Tom Reed", Per)]);
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Direct, "We stay until the job is done.", Some("Tom Reed"))),
+        "{q:?}"
+    );
+    // Another paragraph, no attribution: unknown, not a guess.
+    assert!(
+        q.contains(&(Direct, "Nobody knows what happens next.", None)),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_party_tag_in_brackets_does_not_end_the_attribution() {
+    let doc = annotate(
+        "“There is tremendous energy in a whole host of races,” Rep. Earl Blumenauer (D-Ore.) said.",
+        &[("Earl Blumenauer", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [(
+            Direct,
+            "There is tremendous energy in a whole host of races",
+            Some("Earl Blumenauer")
+        )]
+    );
+}
