@@ -241,24 +241,54 @@ pub struct Extractor<'r> {
     pub bits: u8,
 }
 
+/// A document's per-token information and local features, computed once and
+/// shared by every pass: only the non-local features of the later passes
+/// depend on an earlier pass's labels.
+pub struct Prepared {
+    infos: Vec<Vec<Info>>,
+    /// Features that do not depend on any pass's labels, per sentence.
+    pub local: Vec<SentFeatures>,
+}
+
 impl Extractor<'_> {
     /// Features for every sentence of a document. `pass1`, when given, holds
     /// the first pass's labels for each token and adds the second pass's
-    /// non-local features.
+    /// non-local features after each token's local ones.
     pub fn document<S: AsRef<str>>(
         &self,
         sentences: &[Vec<S>],
         pass1: Option<&[Vec<u8>]>,
     ) -> Vec<SentFeatures> {
-        let infos: Vec<Vec<Info>> = sentences
+        let mut prepared = self.prepare(sentences);
+        let Some(pass1) = pass1 else {
+            return prepared.local;
+        };
+        let nonlocal = self.nonlocal(&mut prepared, pass1);
+        prepared
+            .local
             .iter()
-            .enumerate()
-            .map(|(s, words)| self.infos(words, pass1.and_then(|p| p.get(s))))
-            .collect();
+            .zip(&nonlocal)
+            .map(|(local, extra)| {
+                let mut sf = SentFeatures {
+                    feats: Vec::with_capacity(local.feats.len() + extra.feats.len()),
+                    offsets: Vec::with_capacity(local.offsets.len()),
+                };
+                sf.offsets.push(0);
+                for t in 0..local.len() {
+                    sf.feats.extend_from_slice(local.token(t));
+                    sf.feats.extend_from_slice(extra.token(t));
+                    sf.offsets.push(sf.feats.len() as u32);
+                }
+                sf
+            })
+            .collect()
+    }
+
+    /// Token information and local features of a document.
+    pub fn prepare<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Prepared {
+        let infos: Vec<Vec<Info>> = sentences.iter().map(|words| self.infos(words)).collect();
         let stats = DocStats::new(&infos);
-        let mut infos = infos;
-        let nonlocal = pass1.map(|p| NonLocal::new(&mut infos, p));
-        let mut out = Vec::with_capacity(sentences.len());
+        let mut local = Vec::with_capacity(sentences.len());
         let mut buf = Vec::with_capacity(96);
         for (s, sent) in infos.iter().enumerate() {
             let headline = is_headline(sent);
@@ -270,21 +300,50 @@ impl Extractor<'_> {
             for t in 0..sent.len() {
                 buf.clear();
                 self.token(sent, s, t, headline, &stats, &mut buf);
-                if let Some(nl) = &nonlocal {
-                    nl.features(sent, s, t, &mut buf);
-                }
                 sf.feats.extend(buf.iter().map(|&h| bucket(h, self.bits)));
                 sf.offsets.push(sf.feats.len() as u32);
             }
-            out.push(sf);
+            local.push(sf);
         }
-        out
+        Prepared { infos, local }
     }
 
-    fn infos<S: AsRef<str>>(&self, words: &[S], p1: Option<&Vec<u8>>) -> Vec<Info> {
+    /// The non-local features of a pass that follows one whose labels are
+    /// `previous` (one list per sentence), per sentence and token.
+    pub fn nonlocal(&self, prepared: &mut Prepared, previous: &[Vec<u8>]) -> Vec<SentFeatures> {
+        for (s, sent) in prepared.infos.iter_mut().enumerate() {
+            let p1 = previous.get(s);
+            for (t, info) in sent.iter_mut().enumerate() {
+                info.p1 = p1.and_then(|p| p.get(t).copied()).unwrap_or(0);
+            }
+        }
+        let nl = NonLocal::new(&mut prepared.infos, previous);
+        let mut buf = Vec::with_capacity(32);
+        prepared
+            .infos
+            .iter()
+            .enumerate()
+            .map(|(s, sent)| {
+                let mut sf = SentFeatures {
+                    feats: Vec::with_capacity(sent.len() * 12),
+                    offsets: Vec::with_capacity(sent.len() + 1),
+                };
+                sf.offsets.push(0);
+                for t in 0..sent.len() {
+                    buf.clear();
+                    nl.features(sent, s, t, &mut buf);
+                    sf.feats.extend(buf.iter().map(|&h| bucket(h, self.bits)));
+                    sf.offsets.push(sf.feats.len() as u32);
+                }
+                sf
+            })
+            .collect()
+    }
+
+    fn infos<S: AsRef<str>>(&self, words: &[S]) -> Vec<Info> {
         let mut infos = Vec::with_capacity(words.len());
         let mut keys = Vec::with_capacity(words.len());
-        for (t, w) in words.iter().enumerate() {
+        for w in words {
             let word = normalize(w.as_ref());
             let lower = lower_key(&word);
             let (shape, sshape) = shapes(&word);
@@ -294,7 +353,6 @@ impl Extractor<'_> {
                 shape,
                 sshape,
                 cap: cap_class(&word) as u8,
-                p1: p1.and_then(|p| p.get(t).copied()).unwrap_or(0),
                 ..Info::default()
             };
             let n_chars = lower.chars().count();
@@ -321,7 +379,7 @@ impl Extractor<'_> {
                 }
                 info.title = hash_str(&t);
             }
-            if let Some(c) = self.resources.cluster(&word, &lower) {
+            if let Some(c) = self.resources.cluster_hashed(info.word, &lower) {
                 info.clus = *c;
             }
             info.key = token_key(&lower);
@@ -345,13 +403,13 @@ impl Extractor<'_> {
         stats: &DocStats,
         out: &mut Vec<u64>,
     ) {
-        let (bos, eos) = (boundary_info(0), boundary_info(1));
+        let (bos, eos) = (&stats.bos, &stats.eos);
         let at = |k: isize| -> &Info {
             let j = t as isize + k;
             if j < 0 {
-                &bos
+                bos
             } else if j as usize >= sent.len() {
-                &eos
+                eos
             } else {
                 &sent[j as usize]
             }
@@ -493,6 +551,9 @@ struct DocStats {
     /// The document's desk, from a Reuters-style opening headline
     /// `SOCCER - …`: the lower-case key of its first word, or 0.
     topic: u64,
+    /// The token information of the positions before and after a sentence.
+    bos: Info,
+    eos: Info,
 }
 
 /// Occurrences of a word whose contexts are aggregated.
@@ -539,6 +600,8 @@ impl DocStats {
             seen,
             contexts,
             topic,
+            bos: boundary_info(0),
+            eos: boundary_info(1),
         }
     }
 

@@ -36,23 +36,34 @@ pub enum ModelError {
 /// One pass's weights, ready for decoding.
 ///
 /// Sparse: only buckets with a non-zero weight have a row. A bitmap marks
-/// them, and a rank table (set bits before each 64-bit word) turns a bucket
-/// into its row index, so a lookup is a bitmap word, a popcount and one row
-/// — a few MB that stay in cache, where a dense table would take 35 MB.
+/// them, and a rank (set bits before each 64-bit word, stored beside the
+/// word so that one load gives both) turns a bucket into its row index, so a
+/// lookup is a bitmap word, a popcount and one row — a few MB that stay in
+/// cache, where a dense table would take 35 MB. Row 0 is all zeros and
+/// stands for every bucket without a row, so a lookup never branches on
+/// whether the bucket has one (the table is far larger than the caches:
+/// a branch-free lookup lets the processor fetch many rows at once).
 #[derive(Debug, Clone)]
 pub struct Weights {
     pub bits: u8,
-    /// One bit per bucket: does it have a row?
-    bitmap: Vec<u64>,
-    /// Rows before each bitmap word.
-    rank: Vec<u32>,
-    /// `rows × N_LABELS`, quantised.
-    rows: Vec<i16>,
+    /// One per 64 buckets: which have a row, and how many rows come before.
+    blocks: Vec<Block>,
+    /// The zero row, then one row per bucket with a non-zero weight,
+    /// quantised.
+    rows: Vec<[i16; N_LABELS]>,
     /// Multiply a float weight by this to get the stored integer.
     pub scale: f32,
     /// `(N_LABELS + 2) × N_LABELS`: start row, one row per previous label,
     /// end row; already multiplied by `scale`.
     pub trans: Vec<f32>,
+}
+
+/// 64 buckets of the bitmap and the rank of the first.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    bits: u64,
+    /// Index in `rows` of the first set bucket's row (the zero row counted).
+    rank: u64,
 }
 
 impl Weights {
@@ -64,42 +75,45 @@ impl Weights {
         let mut bitmap = vec![0u64; n_buckets.div_ceil(64)];
         let mut rows = Vec::new();
         for (b, row) in w.chunks_exact(N_LABELS).enumerate().take(n_buckets) {
-            let q: Vec<i16> = row
-                .iter()
-                .map(|&x| (x * scale).round().clamp(-32767.0, 32767.0) as i16)
-                .collect();
+            let mut q = [0i16; N_LABELS];
+            for (q, &x) in q.iter_mut().zip(row) {
+                *q = (x * scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
             if q.iter().any(|&x| x != 0) {
                 bitmap[b / 64] |= 1 << (b % 64);
-                rows.extend_from_slice(&q);
+                rows.push(q);
             }
         }
         Weights::from_parts(
             bits,
-            bitmap,
+            &bitmap,
             rows,
             scale,
             trans.iter().map(|&t| t * scale).collect(),
         )
     }
 
+    /// `rows`: one per set bit of `bitmap`, in bucket order.
     fn from_parts(
         bits: u8,
-        bitmap: Vec<u64>,
-        rows: Vec<i16>,
+        bitmap: &[u64],
+        rows: Vec<[i16; N_LABELS]>,
         scale: f32,
         trans: Vec<f32>,
     ) -> Weights {
-        let mut rank = Vec::with_capacity(bitmap.len());
-        let mut n = 0u32;
-        for w in &bitmap {
-            rank.push(n);
-            n += w.count_ones();
+        let mut blocks = Vec::with_capacity(bitmap.len());
+        let mut n = 1u64;
+        for &w in bitmap {
+            blocks.push(Block { bits: w, rank: n });
+            n += w.count_ones() as u64;
         }
+        let mut all = Vec::with_capacity(rows.len() + 1);
+        all.push([0i16; N_LABELS]);
+        all.extend(rows);
         Weights {
             bits,
-            bitmap,
-            rank,
-            rows,
+            blocks,
+            rows: all,
             scale,
             trans,
         }
@@ -107,31 +121,53 @@ impl Weights {
 
     /// Number of buckets with a row.
     pub fn n_rows(&self) -> usize {
-        self.rows.len() / N_LABELS
+        self.rows.len() - 1
+    }
+
+    /// The index in `rows` of a bucket's row, 0 (the zero row) if it has
+    /// none. Branch-free but for the range check.
+    #[inline]
+    fn index(&self, b: u32) -> usize {
+        let Some(block) = self.blocks.get(b as usize >> 6) else {
+            return 0;
+        };
+        let shift = b & 63;
+        let present = (block.bits >> shift) & 1;
+        let below = (block.bits & ((1u64 << shift) - 1)).count_ones() as u64;
+        ((block.rank + below) * present) as usize
     }
 
     /// The row of a bucket, if it has one.
     #[inline]
-    pub fn row(&self, b: u32) -> Option<&[i16]> {
-        let (w, bit) = (b as usize >> 6, 1u64 << (b & 63));
-        let word = *self.bitmap.get(w)?;
-        if word & bit == 0 {
-            return None;
+    pub fn row(&self, b: u32) -> Option<&[i16; N_LABELS]> {
+        match self.index(b) {
+            0 => None,
+            i => self.rows.get(i),
         }
-        let r = self.rank[w] as usize + (word & (bit - 1)).count_ones() as usize;
-        self.rows.get(r * N_LABELS..(r + 1) * N_LABELS)
     }
 
-    /// Emission scores of every token of a sentence.
-    pub fn emissions(&self, sf: &crate::features::SentFeatures, out: &mut Vec<[i32; N_LABELS]>) {
+    /// Emission scores of every token of a sentence: the sum of the rows of
+    /// its features in `local` and, when given, in `extra`.
+    pub fn emissions(
+        &self,
+        local: &crate::features::SentFeatures,
+        extra: Option<&crate::features::SentFeatures>,
+        out: &mut Vec<[i32; N_LABELS]>,
+    ) {
         out.clear();
-        for t in 0..sf.len() {
+        let mut rows: Vec<u32> = Vec::with_capacity(128);
+        for t in 0..local.len() {
+            // All row indices first, then the rows: the loads of each loop
+            // are independent of one another and overlap.
+            rows.clear();
+            rows.extend(local.token(t).iter().map(|&b| self.index(b) as u32));
+            if let Some(extra) = extra {
+                rows.extend(extra.token(t).iter().map(|&b| self.index(b) as u32));
+            }
             let mut acc = [0i32; N_LABELS];
-            for &b in sf.token(t) {
-                if let Some(row) = self.row(b) {
-                    for (a, &w) in acc.iter_mut().zip(row) {
-                        *a += w as i32;
-                    }
+            for &r in &rows {
+                for (a, &w) in acc.iter_mut().zip(&self.rows[r as usize]) {
+                    *a += w as i32;
                 }
             }
             out.push(acc);
@@ -141,7 +177,9 @@ impl Weights {
 
 /// Precomputed allowed predecessors of each label.
 pub struct Lattice {
-    prev: Vec<Vec<u8>>,
+    /// `prev[y][..n_prev[y]]`: the labels that may precede `y`, ascending.
+    prev: [[u8; N_LABELS]; N_LABELS],
+    n_prev: [usize; N_LABELS],
 }
 
 impl Default for Lattice {
@@ -152,15 +190,20 @@ impl Default for Lattice {
 
 impl Lattice {
     pub fn new() -> Lattice {
-        Lattice {
-            prev: (0..N_LABELS as u8)
-                .map(|y| (0..N_LABELS as u8).filter(|&p| allowed(p, y)).collect())
-                .collect(),
+        let mut prev = [[0u8; N_LABELS]; N_LABELS];
+        let mut n_prev = [0usize; N_LABELS];
+        for y in 0..N_LABELS as u8 {
+            for p in (0..N_LABELS as u8).filter(|&p| allowed(p, y)) {
+                prev[y as usize][n_prev[y as usize]] = p;
+                n_prev[y as usize] += 1;
+            }
         }
+        Lattice { prev, n_prev }
     }
 
     /// Best label sequence under the transition constraints. `emit(t, y)`
-    /// gives the emission score; `trans` is as in [`Weights::trans`].
+    /// gives the emission score; `trans` is as in [`Weights::trans`] (missing
+    /// weights count as 0). Ties go to the lowest label.
     pub fn viterbi(
         &self,
         n: usize,
@@ -173,6 +216,20 @@ impl Lattice {
             return;
         }
         const NEG: f32 = f32::NEG_INFINITY;
+        debug_assert_eq!(trans.len(), N_TRANS);
+        let mut table = [0f32; N_TRANS];
+        for (a, &b) in table.iter_mut().zip(trans) {
+            *a = b;
+        }
+        let trans = &table;
+        // By current label, the weight of coming from each label: the
+        // inner loop reads one contiguous row.
+        let mut from = [[0f32; N_LABELS]; N_LABELS];
+        for (y, row) in from.iter_mut().enumerate() {
+            for (p, f) in row.iter_mut().enumerate() {
+                *f = trans[(p + 1) * N_LABELS + y];
+            }
+        }
         let mut delta = vec![[NEG; N_LABELS]; n];
         let mut back = vec![[0u8; N_LABELS]; n];
         for y in 0..N_LABELS {
@@ -181,19 +238,23 @@ impl Lattice {
             }
         }
         for t in 1..n {
+            let last = delta[t - 1];
+            let mut now = [NEG; N_LABELS];
+            let mut arg_now = [0u8; N_LABELS];
             for y in 0..N_LABELS {
                 let mut best = NEG;
                 let mut arg = 0u8;
-                for &p in &self.prev[y] {
-                    let s = delta[t - 1][p as usize] + trans[(p as usize + 1) * N_LABELS + y];
-                    if s > best {
-                        best = s;
-                        arg = p;
-                    }
+                for &p in &self.prev[y][..self.n_prev[y]] {
+                    let s = last[p as usize] + from[y][p as usize];
+                    let better = s > best;
+                    best = if better { s } else { best };
+                    arg = if better { p } else { arg };
                 }
-                delta[t][y] = best + emit(t, y);
-                back[t][y] = arg;
+                now[y] = best + emit(t, y);
+                arg_now[y] = arg;
             }
+            delta[t] = now;
+            back[t] = arg_now;
         }
         let end = (N_LABELS + 1) * N_LABELS;
         let mut best = NEG;
@@ -239,14 +300,16 @@ pub fn write_model(fingerprint: u64, variants: &[Vec<Weights>]) -> Vec<u8> {
         out.extend_from_slice(&(p.n_rows() as u32).to_le_bytes());
         let n_bytes = (1usize << p.bits).div_ceil(8);
         let bitmap: Vec<u8> = p
-            .bitmap
+            .blocks
             .iter()
-            .flat_map(|w| w.to_le_bytes())
+            .flat_map(|b| b.bits.to_le_bytes())
             .take(n_bytes)
             .collect();
         out.extend_from_slice(&bitmap);
-        for &w in &p.rows {
-            out.extend_from_slice(&w.to_le_bytes());
+        for row in &p.rows[1..] {
+            for &w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
         }
     }
     out
@@ -346,11 +409,17 @@ pub fn read_model(bytes: &[u8], fingerprint: u64) -> Result<Vec<Vec<Weights>>, M
         if set != rows {
             return Err(ModelError::Malformed("bitmap and row count disagree"));
         }
-        let table: Vec<i16> = data
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+        let table: Vec<[i16; N_LABELS]> = data
+            .chunks_exact(N_LABELS * 2)
+            .map(|row| {
+                let mut r = [0i16; N_LABELS];
+                for (w, c) in r.iter_mut().zip(row.chunks_exact(2)) {
+                    *w = i16::from_le_bytes([c[0], c[1]]);
+                }
+                r
+            })
             .collect();
-        passes.push(Weights::from_parts(bits, words, table, scale, trans));
+        passes.push(Weights::from_parts(bits, &words, table, scale, trans));
     }
     if r.at != bytes.len() {
         return Err(ModelError::Malformed("trailing bytes"));
@@ -405,6 +474,45 @@ mod tests {
         for cut in [0, 10, 24, 100, bytes.len() - 1] {
             assert!(read_model(&bytes[..cut], 42).is_err());
         }
+    }
+
+    #[test]
+    fn emissions_add_extra_features_to_local_ones() {
+        use crate::features::SentFeatures;
+        let bits = 8;
+        let w: Vec<f32> = (0..(1 << bits) * N_LABELS)
+            .map(|i| {
+                if i % 7 == 0 {
+                    (i % 13) as f32 - 6.0
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let q = Weights::quantize(bits, &w, &[0.0; N_TRANS]);
+        let local = SentFeatures {
+            feats: vec![0, 7, 300, 14, 7],
+            offsets: vec![0, 3, 5],
+        };
+        let extra = SentFeatures {
+            feats: vec![21, 255, 28],
+            offsets: vec![0, 1, 3],
+        };
+        let merged = SentFeatures {
+            feats: vec![0, 7, 300, 21, 14, 7, 255, 28],
+            offsets: vec![0, 4, 8],
+        };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        q.emissions(&local, Some(&extra), &mut a);
+        q.emissions(&merged, None, &mut b);
+        assert_eq!(a, b);
+        let expected: i32 = [0u32, 7, 21]
+            .iter()
+            .filter_map(|&f| q.row(f))
+            .map(|r| r[0] as i32)
+            .sum();
+        assert_eq!(a[0][0], expected);
+        assert_ne!(a[0], [0; N_LABELS]);
     }
 
     #[test]

@@ -30,8 +30,10 @@ pub struct Resources {
     phrases: FastMap<u64, u64>,
     /// Category names, index = bit.
     pub categories: Vec<String>,
-    /// Word → hashes of its class at each granularity (0 where absent).
-    clusters: FastMap<String, [u64; 4]>,
+    /// Word (its [`hash_str`]) → hashes of its class at each granularity (0
+    /// where absent). Keyed by hash: a token's hash is computed anyway, and
+    /// a lookup then neither hashes nor compares the string again.
+    clusters: FastMap<u64, [u64; 4]>,
     /// Fingerprint of the resource texts.
     pub fingerprint: u64,
 }
@@ -73,7 +75,7 @@ impl Resources {
             for (k, (l, id)) in levels.iter_mut().zip(path.split(':')).enumerate() {
                 *l = hash_bytes(k as u64 + 1, id.as_bytes());
             }
-            r.clusters.insert(word.to_string(), levels);
+            r.clusters.insert(hash_str(word), levels);
         }
         r
     }
@@ -81,7 +83,15 @@ impl Resources {
     /// Cluster hashes of a (normalised) word: the exact form first,
     /// then its lower case.
     pub fn cluster(&self, word: &str, lower: &str) -> Option<&[u64; 4]> {
-        self.clusters.get(word).or_else(|| self.clusters.get(lower))
+        self.cluster_hashed(hash_str(word), lower)
+    }
+
+    /// As [`Resources::cluster`], given the exact form's [`hash_str`].
+    #[inline]
+    pub fn cluster_hashed(&self, word: u64, lower: &str) -> Option<&[u64; 4]> {
+        self.clusters
+            .get(&word)
+            .or_else(|| self.clusters.get(&hash_str(lower)))
     }
 
     pub fn n_clusters(&self) -> usize {

@@ -92,31 +92,46 @@ impl Tagger {
     }
 }
 
-/// Runs the passes in order over a document.
+/// Runs the passes in order over a document. Token information and local
+/// features are computed once; each later pass adds the non-local features
+/// of the labels the pass before it gave.
 pub(crate) fn label_with<S: AsRef<str>>(
     x: &Extractor<'_>,
     passes: &[Weights],
     lattice: &Lattice,
     sentences: &[Vec<S>],
 ) -> Vec<Vec<u8>> {
+    if passes.is_empty() {
+        return sentences.iter().map(|s| vec![0; s.len()]).collect();
+    }
+    let mut prepared = x.prepare(sentences);
     let mut labels: Option<Vec<Vec<u8>>> = None;
     for w in passes {
-        let feats = x.document(sentences, labels.as_deref());
-        labels = Some(label_sentences(w, lattice, &feats));
+        let extra = labels.as_ref().map(|l| x.nonlocal(&mut prepared, l));
+        labels = Some(label_sentences(
+            w,
+            lattice,
+            &prepared.local,
+            extra.as_deref(),
+        ));
     }
-    labels.unwrap_or_else(|| sentences.iter().map(|s| vec![0; s.len()]).collect())
+    labels.unwrap_or_default()
 }
 
+/// Labels of each sentence under one pass's weights: `feats` per sentence,
+/// plus `extra` features per sentence when given.
 pub(crate) fn label_sentences(
     w: &Weights,
     lattice: &Lattice,
     feats: &[SentFeatures],
+    extra: Option<&[SentFeatures]>,
 ) -> Vec<Vec<u8>> {
     let mut em: Vec<[i32; N_LABELS]> = Vec::new();
     feats
         .iter()
-        .map(|sf| {
-            w.emissions(sf, &mut em);
+        .enumerate()
+        .map(|(s, sf)| {
+            w.emissions(sf, extra.and_then(|e| e.get(s)), &mut em);
             let mut out = Vec::new();
             lattice.viterbi(sf.len(), |t, y| em[t][y] as f32, &w.trans, &mut out);
             out

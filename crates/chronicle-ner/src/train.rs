@@ -385,7 +385,7 @@ pub fn train(
         for (k, d) in docs.iter().enumerate() {
             if k % folds == fold {
                 let feats = x.document(&d.words, None);
-                p1_labels[k] = label_sentences(&w, &lattice, &feats);
+                p1_labels[k] = label_sentences(&w, &lattice, &feats, None);
             }
         }
         log(&format!("jackknife fold {}/{folds} done", fold + 1));
