@@ -129,7 +129,19 @@ pub fn is_aux(w: &str) -> bool {
             | "far"
             | "either"
             | "not"
+            | "gone"
+            | "went"
+            | "aboard"
+            | "onboard"
     )
+}
+
+/// Whether token `t` opens a number: digits, a number word or a vague
+/// plural ("hundreds of Taliban").
+fn opens_number(c: &Ctx, t: usize) -> bool {
+    c.kind(t) == Some(TokenKind::Number)
+        || crate::number::word_value(c.low(t)).is_some()
+        || crate::lexicon::vague_plural(c.low(t)).is_some()
 }
 
 /// A figure that continues the previous one takes its casualty category:
@@ -174,8 +186,10 @@ pub enum After {
 }
 
 /// A category cue after the counted phrase, skipping auxiliaries, quote
-/// marks, a named place ("in Herzliya"), an aside between commas and a
-/// coordinated figure ("20 children and six faculty were killed").
+/// marks, "on board", a named place ("in Herzliya", "in Northern and
+/// Eastern India"), an aside between commas and coordinated figures ("20
+/// children and six faculty were killed", "150 soldiers, 95 civilians, and
+/// hundreds of fighters killed").
 pub fn cue_after(c: &Ctx, mut t: usize) -> After {
     let mut stop = (t + 6).min(c.hi);
     let mut aux = false;
@@ -186,13 +200,27 @@ pub fn cue_after(c: &Ctx, mut t: usize) -> After {
             t += 1;
             continue;
         }
+        if w == "on" && c.low(t + 1) == "board" {
+            t += 2;
+            continue;
+        }
         if skipped < 2 && matches!(w, "in" | "at" | "near") && c.is_cap(t + 1) {
             t += 1;
-            while c.is_cap(t) {
+            while c.is_cap(t) || (c.low(t) == "and" && c.is_cap(t + 1)) {
                 t += 1;
             }
             skipped += 1;
             stop = (t + 5).min(c.hi);
+            continue;
+        }
+        if skipped < 2
+            && w == ","
+            && !aux
+            && matches!(c.low(t + 1), "and" | "or")
+            && opens_number(c, t + 2)
+        {
+            // ", and hundreds of …": the last item of a list.
+            t += 1;
             continue;
         }
         if skipped < 2 && w == "," && !aux {
@@ -207,11 +235,7 @@ pub fn cue_after(c: &Ctx, mut t: usize) -> After {
                 None => return After::Nothing,
             }
         }
-        if skipped < 2
-            && w == "and"
-            && (c.kind(t + 1) == Some(TokenKind::Number)
-                || crate::number::word_value(c.low(t + 1)).is_some())
-        {
+        if skipped < 2 && matches!(w, "and" | "or") && opens_number(c, t + 1) {
             t += 2;
             while t < c.hi
                 && c.kind(t) == Some(TokenKind::Word)
@@ -262,7 +286,7 @@ pub fn cue_before(c: &Ctx, first: usize, floor: usize) -> Option<FigureCategory>
         if matches!(w, ";" | ":" | "(" | ")") || c.kind(t) == Some(TokenKind::Number) {
             return None;
         }
-        if w == "toll" {
+        if w == "toll" || w == "tolls" {
             return Some(FigureCategory::Killed);
         }
         if let Some(f) = category_cue(w) {
@@ -302,6 +326,10 @@ mod tests {
         assert_eq!(
             cats("More than 20,000 were forced to leave their homes."),
             [C::Displaced]
+        );
+        assert_eq!(
+            cats("Raids left 40 policemen, 12 drivers, and dozens of guards dead."),
+            [C::Killed, C::Killed, C::Killed]
         );
     }
 

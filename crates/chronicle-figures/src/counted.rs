@@ -16,7 +16,9 @@
 //! cue before it in the same clause ("killed at least 35", "the death toll
 //! rose to 31", "arrested twelve"); from a troops noun as head ("100,000
 //! U.S. troops"); and is `other` otherwise. Deaths from disease count as
-//! `killed`; evacuated people count as `displaced`.
+//! `killed`; evacuated people count as `displaced`. A bare scaled amount
+//! soon after money in the sentence ("and tens of billions for research")
+//! is money in the same currency.
 
 use crate::category::{cue_after, cue_before, inherited, is_noun_cue, is_thing, After};
 use crate::lexicon::{category_cue, ends_noun_phrase, person_noun};
@@ -33,6 +35,8 @@ pub struct Prev {
     /// The previous figure's first token and category.
     pub first: usize,
     pub category: FigureCategory,
+    /// The previous figure's currency, when it was money.
+    pub money: Option<&'static str>,
 }
 
 /// Fills in counted, category, of and where for an expression.
@@ -70,6 +74,9 @@ pub fn describe(c: &Ctx, e: &Expr, prev: Option<Prev>) -> (Figure, usize) {
                     head = Some(c.low(end - 1));
                     k = end;
                 }
+            } else {
+                // "four of whom were injured": the cue follows the pronoun.
+                k += 2;
             }
             used_end = k;
         } else {
@@ -127,7 +134,9 @@ pub fn describe(c: &Ctx, e: &Expr, prev: Option<Prev>) -> (Figure, usize) {
                 // "destroyed 300 homes, …, killed one": homes are not killed.
                 After::Cue(_) if head.is_some_and(is_thing) => None,
                 After::Cue(f) => Some(f),
-                After::Blocked => Some(FigureCategory::Other),
+                // "20 thousand servicemen had participated": a verb of its
+                // own, but the head still says troops.
+                After::Blocked => Some(troops_head(head).unwrap_or(FigureCategory::Other)),
                 After::Nothing => None,
             })
             .or_else(|| inherited(c, e, prev, head))
@@ -138,12 +147,30 @@ pub fn describe(c: &Ctx, e: &Expr, prev: Option<Prev>) -> (Figure, usize) {
                     cue_before(c, e.first, prev.map_or(c.lo, |p| p.end_tok))
                 }
             })
-            .or_else(|| head.filter(|h| is_noun_cue(h)).and_then(category_cue))
-            .or_else(|| {
-                head.filter(|h| h.ends_with("troops"))
-                    .map(|_| FigureCategory::Troops)
-            })
+            .or_else(|| troops_head(head))
             .unwrap_or(FigureCategory::Other),
+    };
+    // "US$52 billion for chips and tens of billions for research": a bare
+    // scaled amount soon after money, with no cue of its own, is money too.
+    let elided_money = prev
+        .and_then(|p| {
+            p.money
+                .filter(|_| e.first >= p.end_tok && e.first - p.end_tok <= 12)
+        })
+        .filter(|_| {
+            // "one million or 250 thousand euros": the unit after it decides.
+            let coordinated = matches!(c.low(e.end), "or" | "and" | "to")
+                && (c.kind(e.end + 1) == Some(TokenKind::Number)
+                    || crate::number::word_value(c.low(e.end + 1)).is_some());
+            e.measure == Measure::Count
+                && e.takes_of
+                && counted.is_none()
+                && category == FigureCategory::Other
+                && !coordinated
+        });
+    let (category, unit) = match elided_money {
+        Some(cur) => (FigureCategory::Money, Some(cur)),
+        None => (category, e.unit),
     };
     if of.is_none() && category == FigureCategory::Troops {
         of = command_of(c, k);
@@ -155,13 +182,24 @@ pub fn describe(c: &Ctx, e: &Expr, prev: Option<Prev>) -> (Figure, usize) {
         low: e.low,
         high: e.high,
         approx: e.approx,
-        unit: e.unit.map(str::to_owned),
+        unit: unit.map(str::to_owned),
         category,
         counted,
         of,
         place,
     };
     (fig, used_end)
+}
+
+/// The category a head noun gives by itself once no cue decided: troops
+/// ("100,000 U.S. troops", "servicemen").
+fn troops_head(head: Option<&str>) -> Option<FigureCategory> {
+    head.filter(|h| is_noun_cue(h))
+        .and_then(category_cue)
+        .or_else(|| {
+            head.filter(|h| h.ends_with("troops"))
+                .map(|_| FigureCategory::Troops)
+        })
 }
 
 fn last_word(s: &str) -> &str {

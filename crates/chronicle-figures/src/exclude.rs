@@ -8,16 +8,20 @@
 //! designation before it ("flight 5735", "Article 5", "Boeing 737", "No. 1",
 //! "phase three": a designation word, or — for digits — any capitalised
 //! word that does not open the sentence, unless it is a demonym before a
-//! count or the number carries a unit, as in "Humberto 75 miles"); a month
+//! count or the number carries a unit, as in "Humberto 75 miles"); a
+//! capitalised number word after a capitalised word ("Tropical Depression
+//! Three"); a month
 //! before it ("March 16"); "+10" glued to a sign ("UTC+10"); an age cue
 //! within five tokens before, in the same clause ("aged", "age", "ages");
 //! "died at 96"; "He was 95." (a small integer closing a clause after a
 //! pronoun or a name); a plain four-digit integer between 1000 and 2100 that is
 //! not followed by a plural noun or a casualty word, or that follows "in",
 //! "since", "of", "by", "until" or "from" (a year); and the word "one" unless
-//! a person noun or a casualty word follows (the pronoun "one of the").
+//! a person noun or a casualty word follows (the pronoun "one of the");
+//! a move on a chart ("jumped from 74 to 1" in a sentence about a chart or
+//! a position); a suspended hyphen before a duration ("five- to ten-year").
 
-use crate::lexicon::{category_cue, designation_word, person_noun, time_unit};
+use crate::lexicon::{category_cue, designation_word, ends_noun_phrase, person_noun, time_unit};
 use crate::number::Atom;
 use crate::scan::{Ctx, Expr, Measure};
 use chronicle_core::Approx;
@@ -86,6 +90,15 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
     let plain = e.approx == Approx::Exact && e.measure == Measure::Count;
     if !atom.digits && e.first == atom_start && designation_word(prev_low) {
         // "phase three", "round two".
+        return true;
+    }
+    // A capitalised number word after a capitalised word is part of a
+    // name: "Tropical Depression Three", "Apollo Eleven".
+    if !atom.digits
+        && e.first == atom_start
+        && c.is_cap(atom_start)
+        && prev.is_some_and(|p| c.kind(p) == Some(chronicle_core::TokenKind::Word) && c.is_cap(p))
+    {
         return true;
     }
     if atom.digits && e.first == atom_start {
@@ -158,6 +171,19 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
             return true;
         }
     }
+    // A suspended hyphen before a duration: "a five- to ten-year life".
+    if c.text(e.end) == "-"
+        && c.toks[e.end - 1].span.end == c.toks[e.end].span.start
+        && matches!(c.low(e.end + 1), "to" | "or" | "and")
+        && c.low(e.end + 2)
+            .split_once('-')
+            .is_some_and(|(_, unit)| time_unit(unit))
+    {
+        return true;
+    }
+    if atom.digits && plain && e.high.is_none() && rank_move(c, e) {
+        return true;
+    }
     // "one" counts only people, units and casualties: not "one of the".
     if !atom.digits
         && e.value == 1.0
@@ -184,6 +210,42 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
         }
     }
     false
+}
+
+/// A move between places on a chart or in a ranking: "the album jumped
+/// from 74 to 1 on the chart", "went from 156 to 1" in a sentence about a
+/// "number 1 position". Both ends bare (nothing counted after them) and a
+/// ranking word in the sentence; "cases went from 156 to 1" stays a count.
+fn rank_move(c: &Ctx, e: &Expr) -> bool {
+    use chronicle_core::TokenKind::{Number, Word};
+    let bare = |t: usize| c.kind(t) != Some(Word) || ends_noun_phrase(c.low(t));
+    let first = e.first;
+    let is_from = first > c.lo
+        && c.low(first - 1) == "from"
+        && c.low(e.end) == "to"
+        && c.kind(e.end + 1) == Some(Number)
+        && bare(e.end + 2);
+    let is_to = first >= c.lo + 3
+        && c.low(first - 1) == "to"
+        && c.kind(first - 2) == Some(Number)
+        && c.low(first - 3) == "from"
+        && bare(e.end);
+    if !(is_from || is_to) {
+        return false;
+    }
+    (c.lo..c.hi).any(|t| {
+        matches!(
+            c.low(t),
+            "chart"
+                | "charts"
+                | "position"
+                | "positions"
+                | "rank"
+                | "ranking"
+                | "rankings"
+                | "ranked"
+        )
+    })
 }
 
 /// One or two capitalised words then a street word: "Waddell Avenue".
@@ -230,6 +292,9 @@ mod tests {
         assert!(figs("In 2018 the 1973 building fell.").is_empty());
         assert_eq!(figs("The 1000 houses burned.").len(), 1);
         assert_eq!(figs("One woman was hurt.").len(), 1);
+        assert!(figs("On the new chart the single rose from 40 to 3.").is_empty());
+        assert!(figs("It signed a two- or three-year lease.").is_empty());
+        assert_eq!(figs("Patients in the ward went from 40 to 3.").len(), 2);
     }
 
     #[test]

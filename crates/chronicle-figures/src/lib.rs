@@ -142,6 +142,7 @@ pub fn find_figures(
                         counted: fig.counted,
                         first: e.first,
                         category: fig.category,
+                        money: e.unit.filter(|_| e.measure == scan::Measure::Money),
                     });
                     if out.last().is_none_or(|l| l.span.end <= fig.span.start)
                         && !fig.span.is_empty()

@@ -6,7 +6,8 @@
 //! What is refused here, because the token itself says it is not a count:
 //! times and dates (`10:30`, `3/16/22`, `6am`), decades (`1990s`), ordinals
 //! (`21st`), ages and durations written as compounds (`66-year-old`,
-//! `24-hour`, `eleven-month-old`), phone-like digit groups (`555-1234-5`),
+//! `24-hour`, `eleven-month-old`), odds (`three-in-five`), phone-like digit
+//! groups (`555-1234-5`),
 //! and anything with letters we do not know (`4x4`, `5G`).
 
 use crate::lexicon::{scale_suffix, small_number_word, time_unit, unit};
@@ -213,6 +214,8 @@ pub fn word_atom(w: &str) -> Option<Atom> {
             noun,
             "thirds" | "third" | "fifths" | "quarters" | "time" | "times"
         )
+        // Odds: "a three-in-five chance", "one-in-a-million".
+        || noun.starts_with("in-")
     {
         return None;
     }
@@ -274,5 +277,6 @@ mod tests {
         }
         assert_eq!(word_atom("eleven-month-old"), None);
         assert_eq!(word_atom("two-thirds"), None);
+        assert_eq!(word_atom("four-in-ten"), None);
     }
 }

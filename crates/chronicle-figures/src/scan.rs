@@ -134,6 +134,18 @@ fn atom_with_scale(c: &Ctx, j: usize) -> Option<(f64, Option<f64>, usize, bool, 
         }
         _ => return None,
     };
+    // "two and a half million": the half joins the number before the scale.
+    if atom.scale.is_none()
+        && atom.compound.is_none()
+        && atom.unit.is_none()
+        && atom.high.is_none()
+        && !vague
+        && (c.low(k), c.low(k + 1), c.low(k + 2)) == ("and", "a", "half")
+        && scale_word(c.low(k + 3)).is_some()
+    {
+        atom.value += 0.5;
+        k += 3;
+    }
     let mut scaled = vague || atom.scale.is_some();
     let raw = atom.value;
     if let Some(s) = atom.scale {
@@ -333,6 +345,11 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
             unit = Some(u);
             measure = if len { Measure::Length } else { Measure::Other };
             end_tok = k + 2;
+        } else if let Some(cur) = country_currency(u0, u1) {
+            // "one million US dollars": a two-letter code and the currency word.
+            unit = Some(cur);
+            measure = Measure::Money;
+            end_tok = k + 2;
         } else if let Some(cur) = currency_suffix(u0).filter(|_| !(u0 == "pounds" && u1 == "of")) {
             unit = Some(cur);
             measure = Measure::Money;
@@ -470,6 +487,19 @@ fn coded_symbol(c: &Ctx, j: usize) -> Option<&'static str> {
         return None;
     }
     currency_prefix(&format!("{}{}", c.low(j), c.text(j + 1)))
+}
+
+/// A country code before a currency word: "US dollar(s)", "NZ dollars",
+/// "U.S. dollars" — the currency of the code with its symbol ("US$").
+fn country_currency(code: &str, word: &str) -> Option<&'static str> {
+    if !matches!(word, "dollars" | "dollar") {
+        return None;
+    }
+    let code = code.trim_end_matches('.').replace('.', "");
+    if code.len() != 2 {
+        return None;
+    }
+    currency_prefix(&format!("{code}$"))
 }
 
 /// Whether tokens `a` and `b` touch (no space between).

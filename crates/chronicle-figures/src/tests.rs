@@ -368,3 +368,59 @@ fn rules_added_after_the_fifth_held_out_round() {
     let f = figs("The study read death records from nine provinces.");
     assert_eq!((f[0].2, f[0].3.as_str()), (C::Other, "provinces"));
 }
+
+#[test]
+fn rules_added_after_the_sixth_held_out_round() {
+    // "N and a half" before a scale.
+    let doc = run("The outage hit one and a half million customers.");
+    let f = &doc.layers.figures()[0];
+    assert_eq!(doc.text(f.span), "one and a half million");
+    assert_eq!(f.value, 1.5e6);
+    // A two-letter country code before the currency word.
+    let doc = run("The state pays a 250 thousand US dollars bounty.");
+    let f = &doc.layers.figures()[0];
+    assert_eq!(doc.text(f.span), "250 thousand US dollars");
+    assert_eq!((f.value, f.unit.as_deref()), (250000.0, Some("USD")));
+    // A capitalised number word inside a name; odds are no count.
+    assert_eq!(figs("Hurricane Five turned north on Monday."), vec![]);
+    assert_eq!(figs("Forecasters gave it a two-in-three chance."), vec![]);
+    assert_eq!(one("Eleven people were rescued.").value, 11.0);
+    // A verb of its own leaves a troops head its category.
+    assert_eq!(
+        figs("Some 4,000 Estonian conscripts had trained there.")[0].2,
+        C::Troops
+    );
+    // "on board", coordinated place names and "gone missing" before the cue.
+    assert_eq!(
+        figs("The 58 passengers on board were all killed.")[0].2,
+        C::Killed
+    );
+    assert_eq!(
+        figs("Nine people in Upper and Lower Saxony have been reported dead.")[0].2,
+        C::Killed
+    );
+    let f = figs("Two hikers died and five more have gone missing.");
+    assert_eq!((f[0].2, f[1].2), (C::Killed, C::Missing));
+    // A plural "death tolls" several words back.
+    assert_eq!(
+        figs("Local death tolls, compiled by the volunteers, passed 300.")[0].2,
+        C::Killed
+    );
+    // A bare scaled amount after money is money in the same currency.
+    let doc = run("The plan gives €40 billion to chips and tens of billions to research.");
+    let f = &doc.layers.figures()[1];
+    assert_eq!(doc.text(f.span), "tens of billions");
+    assert_eq!((f.category, f.unit.as_deref()), (C::Money, Some("EUR")));
+    assert_eq!(
+        figs("The storm cost $5 billion and displaced millions.")[1].2,
+        C::Displaced
+    );
+    let doc = run("Firms over $9 billion that earn one million or 300 thousand euros pay.");
+    let f = &doc.layers.figures()[1];
+    assert_eq!(f.unit.as_deref(), Some("EUR"));
+    // A partitive pronoun: the cue follows "of whom".
+    assert_eq!(
+        figs("Forty guests came, six of whom were hurt.")[1].2,
+        C::Injured
+    );
+}
