@@ -7,8 +7,9 @@
 //! articles ("Kiev" finds Kyiv when a report wrote it, "Polish" finds
 //! Poland), and looked up in the gazetteer (alternate names and demonyms a
 //! report may never have used: "Warszawa"). `geonames:ID` names one place
-//! exactly (what the map links to). Of the places found, the most mentioned
-//! is the referent; the others come back in [`PlaceMatch::others`], as the
+//! exactly (what the map links to). A country counts when places in it are
+//! mentioned, even if it is not. Of the places found, the one whose filter
+//! takes the most mentions is the referent; the others come back in [`PlaceMatch::others`], as the
 //! entity profile lists the other entities a name may mean. A name that
 //! leads to no place of the knowledge base gives an empty result, never an
 //! error.
@@ -53,7 +54,8 @@ pub struct PlaceSummary {
     pub geonameid: Option<i64>,
     /// ISO 3166-1 alpha-2 code.
     pub country: Option<String>,
-    /// Mentions in current articles.
+    /// Mentions in current articles its filter takes (for a country, the
+    /// mentions of the places in it too).
     pub mentions: i64,
 }
 
@@ -83,6 +85,8 @@ pub(crate) struct PlaceDirectory {
     /// Normalised names and texts written → places.
     by_key: HashMap<String, Vec<usize>>,
     by_id: HashMap<i64, usize>,
+    /// Mentions of places in each country (ISO code).
+    by_country: HashMap<String, i64>,
 }
 
 impl PlaceDirectory {
@@ -112,6 +116,9 @@ impl PlaceDirectory {
                 };
                 i
             });
+            if let Some(c) = &country {
+                *dir.by_country.entry(c.clone()).or_default() += mentions;
+            }
             let place = &mut dir.places[i];
             place.mentions += mentions;
             if place.country.is_none() {
@@ -128,31 +135,63 @@ impl PlaceDirectory {
         dir
     }
 
-    /// Places `name` may stand for, most mentioned first.
-    fn candidates(&self, name: &str) -> Vec<usize> {
+    /// Places `name` may stand for, each with whether it is a country,
+    /// the one whose filter takes the most mentions first. A country the
+    /// gazetteer knows by that name counts even when the reports only name
+    /// places in it ("Belgium" for reports from Brussels).
+    fn candidates(&self, name: &str) -> Vec<(PlaceSummary, bool)> {
         let mut found: Vec<usize> = Vec::new();
+        let mut unnamed_countries: Vec<PlaceSummary> = Vec::new();
+        let key = name_key(name);
         if let Some(id) = geonames_id(name) {
             found.extend(self.by_id.get(&id));
-            return found;
-        }
-        let key = name_key(name);
-        if key.is_empty() {
-            return found;
-        }
-        found.extend(self.by_key.get(&key).into_iter().flatten());
-        let gazetteer = Gazetteer::get();
-        let known = gazetteer
-            .lookup(name)
-            .into_iter()
-            .chain(gazetteer.demonym(name));
-        for entry in known {
-            let id = i64::from(gazetteer.entry(entry).geonameid);
-            found.extend(self.by_id.get(&id));
+        } else if !key.is_empty() {
+            found.extend(self.by_key.get(&key).into_iter().flatten());
+            let gazetteer = Gazetteer::get();
+            let known = gazetteer
+                .lookup(name)
+                .into_iter()
+                .chain(gazetteer.demonym(name));
+            for entry in known {
+                let e = gazetteer.entry(entry);
+                let id = i64::from(e.geonameid);
+                match self.by_id.get(&id) {
+                    Some(&i) => found.push(i),
+                    None if e.feature == Feature::Country
+                        && self.by_country.contains_key(e.country) =>
+                    {
+                        unnamed_countries.push(PlaceSummary {
+                            name: e.name.to_owned(),
+                            geonameid: Some(id),
+                            country: Some(e.country.to_owned()),
+                            mentions: 0,
+                        });
+                    }
+                    None => {}
+                }
+            }
         }
         found.sort_unstable();
         found.dedup();
-        found.sort_by_key(|&i| std::cmp::Reverse(self.places[i].mentions));
-        found
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<(PlaceSummary, bool)> = found
+            .into_iter()
+            .map(|i| {
+                let place = self.places[i].clone();
+                let country = is_country(&place);
+                (place, country)
+            })
+            .chain(unnamed_countries.into_iter().map(|p| (p, true)))
+            .filter(|(p, _)| seen.insert((p.geonameid, p.name.clone())))
+            .collect();
+        for (place, country) in &mut out {
+            if *country {
+                let within = place.country.as_ref().and_then(|c| self.by_country.get(c));
+                place.mentions = within.copied().unwrap_or(place.mentions);
+            }
+        }
+        out.sort_by_key(|(p, _)| std::cmp::Reverse(p.mentions));
+        out
     }
 }
 
@@ -183,19 +222,17 @@ impl Store {
     /// The place a filter name stands for, with the others it may mean;
     /// `None` when no place of the current articles goes by that name.
     pub fn resolve_place(&self, name: &str) -> Result<Option<PlaceMatch>, StoreError> {
-        let dir = self.place_directory()?;
-        let found = dir.candidates(name);
-        let Some((&best, rest)) = found.split_first() else {
+        let mut found = self.place_directory()?.candidates(name).into_iter();
+        let Some((place, is_country)) = found.next() else {
             return Ok(None);
         };
-        let place = &dir.places[best];
         Ok(Some(PlaceMatch {
-            name: place.name.clone(),
+            name: place.name,
             geonameid: place.geonameid,
-            country: place.country.clone(),
+            country: place.country,
             mentions: place.mentions,
-            is_country: is_country(place),
-            others: rest.iter().map(|&i| dir.places[i].clone()).collect(),
+            is_country,
+            others: found.map(|(p, _)| p).collect(),
         }))
     }
 
@@ -306,17 +343,31 @@ mod tests {
         let names = |q: &str| -> Vec<(Option<i64>, i64)> {
             dir.candidates(q)
                 .into_iter()
-                .map(|i| (dir.places[i].geonameid, dir.places[i].mentions))
+                .map(|(p, _)| (p.geonameid, p.mentions))
                 .collect()
         };
         assert_eq!(names("georgia"), [(Some(614540), 31), (Some(4197000), 19)]);
         assert_eq!(names("Georgian"), [(Some(614540), 31)]);
         assert_eq!(names("geonames:4197000"), [(Some(4197000), 19)]);
         assert_eq!(names("geonames:x"), []);
-        // A demonym leads to its place through the text written.
-        assert_eq!(names("Polish"), [(Some(798544), 4)]);
-        assert_eq!(names("Poland"), [(Some(798544), 4)]);
+        // A demonym leads to its place through the text written; a country
+        // takes the mentions of the places in it.
+        assert_eq!(names("Polish"), [(Some(798544), 5)]);
+        assert_eq!(names("Poland"), [(Some(798544), 5)]);
         assert_eq!(names("the north poland"), [(None, 1)]);
+        // A country never named itself, found through the gazetteer.
+        let warsaw_only =
+            PlaceDirectory::build(1, vec![row(Some(756135), "Warsaw", "Warsaw", "PL", 2)]);
+        let poland = warsaw_only.candidates("Poland");
+        assert_eq!(poland.len(), 1);
+        assert_eq!(
+            (poland[0].0.geonameid, poland[0].0.mentions, poland[0].1),
+            (Some(798544), 2, true)
+        );
+        assert!(
+            warsaw_only.candidates("Belgium").is_empty(),
+            "nothing in it"
+        );
         assert_eq!(names("Atlantis"), []);
         assert_eq!(names("  "), []);
     }

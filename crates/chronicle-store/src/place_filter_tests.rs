@@ -168,7 +168,8 @@ fn a_country_takes_its_demonym_and_the_places_in_it() {
     assert_eq!(search(&s, "gathered", "geonames:756135"), ["w"]);
     let place = s.resolve_place("Poland").unwrap().unwrap();
     assert!(place.is_country);
-    assert_eq!((place.geonameid, place.mentions), (Some(798544), 1));
+    // "Polish" once and Warsaw twice.
+    assert_eq!((place.geonameid, place.mentions), (Some(798544), 3));
     assert!(!s.resolve_place("Warsaw").unwrap().unwrap().is_country);
 }
 
