@@ -1,5 +1,6 @@
 //! The knowledge-base queries: `search`, `quotes`, `timeline`, `entity`,
-//! `figures` and `events`. Each prints a readable table by default, or hands its rows to
+//! `figures` and `events`, each but `entity` with a `--place` filter. Each
+//! prints a readable table by default, or hands its rows to
 //! [`crate::export`] for JSON, JSON Lines, CSV or Parquet — the same
 //! arguments and the same writer for every query, and `chronicle export
 //! QUERY …` is the same command with a machine format.
@@ -8,8 +9,8 @@ use crate::export::{emit, OutputArgs};
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use chronicle_store::{
-    EntityProfile, EntityQuery, EventQuery, FigureQuery, QuoteQuery, SearchQuery, Store,
-    TimelineQuery,
+    EntityProfile, EntityQuery, EventQuery, FigureQuery, PlaceSummary, QuoteQuery, SearchQuery,
+    Store, TimelineQuery,
 };
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -32,6 +33,17 @@ pub struct DateArgs {
     /// Only results dated on or before this day.
     #[arg(long)]
     to: Option<String>,
+}
+
+/// A place filter, the same for every query that takes one.
+#[derive(Debug, Args)]
+pub struct PlaceArgs {
+    /// Only results in a sentence naming this place, by any of its names or
+    /// a demonym ("Polish"); a country takes the places in it ("Poland"
+    /// takes Warsaw); `geonames:ID` names one place. An ambiguous name
+    /// means its most mentioned place: a note on stderr says which.
+    #[arg(long)]
+    place: Option<String>,
 }
 
 /// A query with its arguments: a top-level command, or under `export`.
@@ -61,9 +73,8 @@ pub struct EventsArgs {
     /// Only events with this actor, target or source (part of the name).
     #[arg(long)]
     entity: Option<String>,
-    /// Only events at this place (part of the name).
-    #[arg(long)]
-    place: Option<String>,
+    #[command(flatten)]
+    place: PlaceArgs,
     #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
@@ -76,6 +87,8 @@ pub struct EventsArgs {
 pub struct SearchArgs {
     /// Words that must all appear in the sentence.
     text: String,
+    #[command(flatten)]
+    place: PlaceArgs,
     #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
@@ -94,6 +107,8 @@ pub struct QuotesArgs {
     #[arg(long)]
     about: Option<String>,
     #[command(flatten)]
+    place: PlaceArgs,
+    #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
     dates: DateArgs,
@@ -107,6 +122,8 @@ pub struct TimelineArgs {
     /// any name of the entity).
     #[arg(long)]
     entity: Option<String>,
+    #[command(flatten)]
+    place: PlaceArgs,
     #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
@@ -135,6 +152,8 @@ pub struct FiguresArgs {
     #[arg(long)]
     entity: Option<String>,
     #[command(flatten)]
+    place: PlaceArgs,
+    #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
     dates: DateArgs,
@@ -146,10 +165,11 @@ pub struct FiguresArgs {
 pub fn run(query: Query, export: bool) -> Result<Outcome> {
     match query {
         Query::Search(a) => {
-            let hits = open(&a.db)?.search(&SearchQuery {
+            let hits = open_at(&a.db, &a.place)?.search(&SearchQuery {
                 text: a.text,
                 from: a.dates.from,
                 to: a.dates.to,
+                place: a.place.place,
                 limit: a.out.limit,
             })?;
             emit(&hits, &a.out, export, "sentence", |h| {
@@ -159,11 +179,12 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })
         }
         Query::Quotes(a) => {
-            let hits = open(&a.db)?.quotes(&QuoteQuery {
+            let hits = open_at(&a.db, &a.place)?.quotes(&QuoteQuery {
                 speaker: a.speaker,
                 about: a.about,
                 from: a.dates.from,
                 to: a.dates.to,
+                place: a.place.place,
                 limit: a.out.limit,
             })?;
             emit(&hits, &a.out, export, "quote", |h| {
@@ -173,10 +194,11 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })
         }
         Query::Timeline(a) => {
-            let hits = open(&a.db)?.timeline(&TimelineQuery {
+            let hits = open_at(&a.db, &a.place)?.timeline(&TimelineQuery {
                 entity: a.entity,
                 from: a.dates.from,
                 to: a.dates.to,
+                place: a.place.place,
                 limit: a.out.limit,
             })?;
             emit(&hits, &a.out, export, "dated sentence", |h| {
@@ -194,11 +216,12 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })
         }
         Query::Figures(a) => {
-            let hits = open(&a.db)?.figures(&FigureQuery {
+            let hits = open_at(&a.db, &a.place)?.figures(&FigureQuery {
                 category: a.category,
                 entity: a.entity,
                 from: a.dates.from,
                 to: a.dates.to,
+                place: a.place.place,
                 limit: a.out.limit,
             })?;
             emit(&hits, &a.out, export, "figure", |h| {
@@ -214,10 +237,10 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })
         }
         Query::Events(a) => {
-            let hits = open(&a.db)?.events(&EventQuery {
+            let hits = open_at(&a.db, &a.place)?.events(&EventQuery {
                 kind: a.kind,
                 entity: a.entity,
-                place: a.place,
+                place: a.place.place,
                 from: a.dates.from,
                 to: a.dates.to,
                 dated_only: false,
@@ -273,6 +296,52 @@ fn open(db: &DbArgs) -> Result<Store> {
 
 fn open_path(db: &Path) -> Result<Store> {
     Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+/// Opens the database and, for a place filter, says on stderr which place
+/// the name was taken to mean and what else it may mean.
+fn open_at(db: &DbArgs, place: &PlaceArgs) -> Result<Store> {
+    let store = open(db)?;
+    if let Some(name) = &place.place {
+        match store.resolve_place(name)? {
+            None => eprintln!(
+                "chronicle: no place in {} is called {name:?}",
+                db.db.display()
+            ),
+            Some(p) => {
+                let mut note = format!(
+                    "chronicle: place {name:?} is {}",
+                    place_summary(&PlaceSummary {
+                        name: p.name,
+                        geonameid: p.geonameid,
+                        country: p.country,
+                        mentions: p.mentions,
+                    })
+                );
+                if p.is_country {
+                    note.push_str(", with the places in it");
+                }
+                if !p.others.is_empty() {
+                    let others: Vec<String> = p.others.iter().map(place_summary).collect();
+                    note.push_str(&format!("; it may also mean {}", others.join(" · ")));
+                }
+                eprintln!("{note}");
+            }
+        }
+    }
+    Ok(store)
+}
+
+fn place_summary(p: &PlaceSummary) -> String {
+    let mut about = Vec::new();
+    if let Some(c) = &p.country {
+        about.push(c.clone());
+    }
+    if let Some(id) = p.geonameid {
+        about.push(format!("geonames:{id}"));
+    }
+    about.push(format!("{} mentions", p.mentions));
+    format!("{} ({})", p.name, about.join(", "))
 }
 
 fn print_profile(p: &EntityProfile) {

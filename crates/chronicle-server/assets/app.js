@@ -48,6 +48,31 @@ function articleLink(id, text, params) {
   return el("a", { href: hashFor("/article/" + encodeURIComponent(id), params) }, text);
 }
 
+// A place filter value: the exact place when it is resolved, else its name.
+function placeKey(p) { return p.geonameid ? "geonames:" + p.geonameid : p.name; }
+
+// Links from a place to the views filtered by it.
+function placeLinks(p) {
+  const place = placeKey(p);
+  return el("span", { class: "place-links small" },
+    [["/articles", "articles"], ["/timeline", "timeline"], ["/quotes", "quotes"], ["/figures", "figures"], ["/events", "events"]]
+      .flatMap(([path, label], i) => [i ? " · " : "", el("a", { href: hashFor(path, { place }) }, label)]));
+}
+
+// What a place filter was taken to mean (the answer's `place`), with links
+// to the other places the name may mean; nothing without a filter.
+function placeNote(place, path, params) {
+  if (place === undefined) return null;
+  if (place === null) return el("p", { class: "muted place-note" }, "No place in the knowledge base is called “" + params.place + "”.");
+  const parts = ["Where a sentence names ", el("strong", {}, place.name), place.country ? " (" + place.country + ")" : "",
+    place.is_country ? " or a place in it" : "", "."];
+  if (place.others.length) {
+    parts.push(" The name may also mean ", ...place.others.flatMap((o, i) => [i ? ", " : "",
+      el("a", { href: hashFor(path, { ...params, place: placeKey(o) }) }, o.name + (o.country ? " (" + o.country + ")" : ""))]), ".");
+  }
+  return el("p", { class: "muted place-note" }, parts);
+}
+
 async function api(path, params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) if (v) q.set(k, v);
@@ -170,6 +195,7 @@ function highlightedSentence(text) {
 async function searchView(params) {
   const form = queryForm("/search", [
     { name: "q", label: "Words", placeholder: "all must appear", wide: true },
+    { name: "place", label: "Place", placeholder: "e.g. Poland" },
     { name: "from", label: "From", type: "date" },
     { name: "to", label: "To", type: "date" },
   ], params);
@@ -180,8 +206,9 @@ async function searchView(params) {
     return;
   }
   results.append(el("p", { class: "muted" }, "Searching…"));
-  const data = await api("search", { q: params.q, from: params.from, to: params.to, limit: 50 });
+  const data = await api("search", { q: params.q, place: params.place, from: params.from, to: params.to, limit: 50 });
   results.replaceChildren(
+    placeNote(data.place, "/search", params) || "",
     el("p", { class: "count" }, plural(data.count, "sentence") + (data.count === 50 ? " (the best 50)" : "")),
     el("ol", { class: "list hits" }, data.results.map((h) =>
       el("li", { class: "hit" },
@@ -193,6 +220,7 @@ async function searchView(params) {
 async function timelineView(params) {
   const form = queryForm("/timeline", [
     { name: "entity", label: "Entity", placeholder: "e.g. NATO", wide: true },
+    { name: "place", label: "Place", placeholder: "e.g. Poland" },
     { name: "from", label: "Happened from", type: "date" },
     { name: "to", label: "to", type: "date" },
   ], params);
@@ -201,14 +229,15 @@ async function timelineView(params) {
     el("p", { class: "muted" }, "Ordered by the day things happened — the resolved dates — not the day they were reported."),
     form, results);
   results.append(el("p", { class: "muted" }, "Loading…"));
-  const data = await api("timeline", { entity: params.entity, from: params.from, to: params.to, limit: 200 });
-  if (!data.count) { results.replaceChildren(el("p", { class: "muted" }, "Nothing dated matches.")); return; }
+  const data = await api("timeline", { entity: params.entity, place: params.place, from: params.from, to: params.to, limit: 200 });
+  const note = placeNote(data.place, "/timeline", params) || "";
+  if (!data.count) { results.replaceChildren(note, el("p", { class: "muted" }, "Nothing dated matches.")); return; }
   const days = new Map();
   for (const h of data.results) {
     if (!days.has(h.day)) days.set(h.day, []);
     days.get(h.day).push(h);
   }
-  results.replaceChildren(el("p", { class: "count" }, plural(data.count, "dated sentence")),
+  results.replaceChildren(note, el("p", { class: "count" }, plural(data.count, "dated sentence")),
     el("ol", { class: "timeline" }, [...days].map(([day, hits]) =>
       el("li", { class: "day" },
         el("div", { class: "day-label" }, el("time", { datetime: day }, fmtDate(day))),
@@ -232,6 +261,7 @@ async function quotesView(params) {
   const form = queryForm("/quotes", [
     { name: "speaker", label: "Speaker", placeholder: "part of the name" },
     { name: "about", label: "About", placeholder: "words in the quote" },
+    { name: "place", label: "Place", placeholder: "e.g. Poland" },
     { name: "from", label: "From", type: "date" },
     { name: "to", label: "To", type: "date" },
   ], params);
@@ -240,14 +270,15 @@ async function quotesView(params) {
   view.replaceChildren(el("h1", {}, "Quotes"), form, el("div", { class: "split" }, speakers, results));
   const [who, data] = await Promise.all([
     api("speakers", { limit: 40 }),
-    api("quotes", { speaker: params.speaker, about: params.about, from: params.from, to: params.to, limit: 200 }),
+    api("quotes", { speaker: params.speaker, about: params.about, place: params.place, from: params.from, to: params.to, limit: 200 }),
   ]);
   speakers.append(el("ul", {}, who.results.map((s) =>
     el("li", { class: s.speaker === params.speaker ? "active" : "" },
-      el("a", { href: hashFor("/quotes", { speaker: s.speaker, about: params.about, from: params.from, to: params.to }) }, s.speaker),
+      el("a", { href: hashFor("/quotes", { speaker: s.speaker, about: params.about, place: params.place, from: params.from, to: params.to }) }, s.speaker),
       el("span", { class: "badge", title: plural(s.articles, "article") }, String(s.quotes))))));
-  if (!data.count) { results.append(el("p", { class: "muted" }, "No quotes match.")); return; }
-  results.append(el("p", { class: "count" }, plural(data.count, "quote")),
+  const note = placeNote(data.place, "/quotes", params) || "";
+  if (!data.count) { results.append(note, el("p", { class: "muted" }, "No quotes match.")); return; }
+  results.append(note, el("p", { class: "count" }, plural(data.count, "quote")),
     el("ol", { class: "list quotes" }, data.results.map((q) =>
       el("li", { class: "quote kind-" + q.kind },
         el("blockquote", {}, squash(q.text)),
@@ -267,8 +298,8 @@ async function articlesView(params) {
   const pager = el("nav", { class: "pager" },
     offset > 0 ? el("a", { href: hashFor("/articles", { ...params, offset: String(Math.max(0, offset - 30)) }) }, "← Newer") : null,
     data.count === 30 ? el("a", { href: hashFor("/articles", { ...params, offset: String(offset + 30) }) }, "Older →") : null);
-  view.replaceChildren(el("h1", {}, params.place ? "Articles naming " + params.place : "Articles"), form,
-    articleList(data.results), pager);
+  view.replaceChildren(el("h1", {}, params.place ? "Articles naming " + (data.place ? data.place.name : params.place) : "Articles"), form,
+    placeNote(data.place, "/articles", params) || "", articleList(data.results), pager);
 }
 
 // ---------- the article view ----------
@@ -402,8 +433,8 @@ async function articleView(id, params) {
   for (const p of a.places || []) if (!places.has(p.name)) places.set(p.name, p);
   if (places.size) {
     side.append(el("h2", {}, "Places"), el("ul", {}, [...places.values()].map((p) =>
-      el("li", {}, el("a", { href: hashFor("/articles", { place: p.name }) }, p.name),
-        p.country ? el("span", { class: "muted small" }, " · " + p.country) : null))));
+      el("li", {}, el("a", { href: hashFor("/articles", { place: placeKey(p) }) }, p.name),
+        p.country ? el("span", { class: "muted small" }, " · " + p.country) : null, el("br"), placeLinks(p)))));
   }
   const dated = (a.timexes || []).filter((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.value));
   if (dated.length) {
@@ -531,6 +562,7 @@ async function figuresView(params) {
   const form = queryForm("/figures", [
     { name: "category", label: "Category", options: [["", "any"], ...FIGURE_CATEGORIES.map((c) => [c, c])] },
     { name: "entity", label: "Named with", placeholder: "e.g. Ukraine" },
+    { name: "place", label: "Place", placeholder: "e.g. Poland" },
     { name: "from", label: "From", type: "date" },
     { name: "to", label: "To", type: "date" },
   ], params);
@@ -538,9 +570,10 @@ async function figuresView(params) {
   view.replaceChildren(el("h1", {}, params.category ? "Figures: " + params.category : "Figures"),
     el("p", { class: "muted" }, "Numbers the reports give, with the sentence that gives them, in date order."),
     form, results);
-  const data = await api("figures", { category: params.category, entity: params.entity, from: params.from, to: params.to, limit: 200 });
-  if (!data.count) { results.replaceChildren(el("p", { class: "muted" }, "No figures match.")); return; }
-  results.replaceChildren(el("p", { class: "count" }, plural(data.count, "figure") + (data.count === 200 ? " (the first 200)" : "")),
+  const data = await api("figures", { category: params.category, entity: params.entity, place: params.place, from: params.from, to: params.to, limit: 200 });
+  const note = placeNote(data.place, "/figures", params) || "";
+  if (!data.count) { results.replaceChildren(note, el("p", { class: "muted" }, "No figures match.")); return; }
+  results.replaceChildren(note, el("p", { class: "count" }, plural(data.count, "figure") + (data.count === 200 ? " (the first 200)" : "")),
     el("ol", { class: "list figures" }, data.results.map((f) =>
       el("li", { class: "figure" },
         el("div", { class: "figure-head" }, el("strong", {}, f.text), f.counted ? " " + f.counted : "",
@@ -570,12 +603,13 @@ async function mapView(params) {
   for (const p of data.results.slice().sort((x, y) => y.mentions - x.mentions)) {
     const r = 0.8 + 5 * Math.sqrt(p.mentions / max);
     const dot = svg("circle", { cx: p.lon, cy: -p.lat, r, class: "dot", "data-tip": p.name + (p.country ? " (" + p.country + ")" : "") + "\n" + plural(p.mentions, "mention") + " in " + plural(p.articles, "article") });
-    dot.addEventListener("click", () => { location.hash = hashFor("/articles", { place: p.name }); });
+    dot.addEventListener("click", () => { location.hash = hashFor("/articles", { place: placeKey(p) }); });
     map.append(dot);
   }
   if (events) eventMarks(map, events.results);
   const top = el("ol", { class: "places" }, data.results.slice(0, 25).map((p) =>
-    el("li", {}, el("a", { href: hashFor("/articles", { place: p.name }) }, p.name), el("span", { class: "badge" }, String(p.mentions)))));
+    el("li", {}, el("span", {}, el("a", { href: hashFor("/articles", { place: placeKey(p) }) }, p.name), el("br"), placeLinks(p)),
+      el("span", { class: "badge" }, String(p.mentions)))));
   view.replaceChildren(el("h1", {}, "Map"),
     el("p", { class: "muted" }, "Places the reports name, sized by mentions (diamonds: events). Click one for its articles."), form,
     el("div", { class: "split map-split" }, el("div", { class: "map-box" }, map), el("aside", {}, el("h2", {}, "Most named"), top)),
@@ -642,7 +676,8 @@ async function eventsView(params) {
     api("events", { type: params.type, entity: params.entity, place: params.place, from: params.from, to: params.to, limit: 200 }),
   ]);
   world = outline;
-  if (!data.count) { view.replaceChildren(el("h1", {}, "Events"), intro, form, el("p", { class: "muted" }, "No events match.")); return; }
+  const note = placeNote(data.place, "/events", params) || "";
+  if (!data.count) { view.replaceChildren(el("h1", {}, "Events"), intro, form, note, el("p", { class: "muted" }, "No events match.")); return; }
   const map = worldMap("World map of the events listed");
   eventMarks(map, data.results);
   const list = el("ol", { class: "list events" }, data.results.map((e) =>
@@ -658,7 +693,7 @@ async function eventsView(params) {
         el("p", {}, markEvent(squash(v.sentence), v)),
         el("div", { class: "meta" }, fmtDate(v.date), " · ", articleLink(v.article, v.title || v.article, { s: v.start + "-" + v.end }),
           v.polarity === "negative" ? " · denied" : "", v.modality !== "asserted" ? " · " + v.modality : "")))))));
-  view.replaceChildren(el("h1", {}, params.type ? "Events: " + params.type : "Events"), intro, form,
+  view.replaceChildren(el("h1", {}, params.type ? "Events: " + params.type : "Events"), intro, form, note,
     el("p", { class: "count" }, plural(data.count, "event") + (data.count === 200 ? " (the first 200)" : "")),
     el("div", { class: "map-box events-map" }, map), list);
 }

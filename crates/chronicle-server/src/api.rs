@@ -5,7 +5,10 @@
 //! `entity` answers one entity's profile (404 when the name is unknown) and
 //! `figures` the numbers the reports give, each with its sentence; `events`
 //! the events joined across reports with their evidence. The list answers
-//! are kept between ingests ([`crate::cache`]).
+//! are kept between ingests ([`crate::cache`]). Every list of results but
+//! speakers and places takes `place=`, a place filter
+//! (`chronicle_store`'s `place_filter`), and then says in `place` which
+//! place the name was taken to mean.
 
 use crate::error::ApiError;
 use crate::params::{self, Params};
@@ -13,7 +16,8 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use chronicle_store::{
-    ArticleListQuery, EntityQuery, EventQuery, FigureQuery, QuoteQuery, SearchQuery, TimelineQuery,
+    ArticleListQuery, EntityQuery, EventQuery, FigureQuery, PlaceMatch, QuoteQuery, SearchQuery,
+    TimelineQuery,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -27,6 +31,10 @@ pub struct Results<T> {
     pub schema_version: u32,
     pub count: usize,
     pub results: Vec<T>,
+    /// With a `place` parameter: the place it was taken to mean, with the
+    /// others it may mean (`null` when no place has that name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Option<PlaceMatch>>,
 }
 
 fn results<T>(results: Vec<T>) -> Json<Results<T>> {
@@ -38,7 +46,21 @@ fn wrap<T>(results: Vec<T>) -> Results<T> {
         schema_version: SCHEMA_VERSION,
         count: results.len(),
         results,
+        place: None,
     }
+}
+
+/// [`wrap`], saying which place a `place` parameter was taken to mean.
+fn wrap_at<T>(
+    store: &chronicle_store::Store,
+    results: Vec<T>,
+    place: Option<&str>,
+) -> Result<Results<T>, chronicle_store::StoreError> {
+    let mut answer = wrap(results);
+    if let Some(name) = place {
+        answer.place = Some(store.resolve_place(name)?);
+    }
+    Ok(answer)
 }
 
 /// A JSON answer already serialised (kept between ingests, [`crate::cache`]).
@@ -58,11 +80,13 @@ impl axum::response::IntoResponse for JsonBytes {
 }
 
 /// Runs a list query on the pool, its answer kept under the endpoint and
-/// the query's every parameter until the next ingest.
+/// the query's every parameter (its `place` among them) until the next
+/// ingest.
 async fn cached_list<Q, T, F>(
     state: &AppState,
     endpoint: &str,
     query: Q,
+    place: Option<String>,
     run: F,
 ) -> Result<JsonBytes, ApiError>
 where
@@ -75,7 +99,7 @@ where
     let key = format!("{endpoint} {query:?}");
     let bytes = state
         .pool
-        .read_json(key, move |s| run(s, &query).map(wrap))
+        .read_json(key, move |s| wrap_at(s, run(s, &query)?, place.as_deref()))
         .await?;
     Ok(JsonBytes(bytes))
 }
@@ -104,9 +128,11 @@ pub async fn search(
         text: params::required_text("q", p.q)?,
         from: params::text("from", p.from)?,
         to: params::text("to", p.to)?,
+        place: params::text("place", p.place)?,
         limit: params::limit(p.limit, 20)?,
     };
-    cached_list(&state, "search", query, |s, q| s.search(q)).await
+    let place = query.place.clone();
+    cached_list(&state, "search", query, place, |s, q| s.search(q)).await
 }
 
 pub async fn quotes(
@@ -118,9 +144,11 @@ pub async fn quotes(
         about: params::text("about", p.about)?,
         from: params::text("from", p.from)?,
         to: params::text("to", p.to)?,
+        place: params::text("place", p.place)?,
         limit: params::limit(p.limit, 50)?,
     };
-    cached_list(&state, "quotes", query, |s, q| s.quotes(q)).await
+    let place = query.place.clone();
+    cached_list(&state, "quotes", query, place, |s, q| s.quotes(q)).await
 }
 
 pub async fn timeline(
@@ -131,9 +159,11 @@ pub async fn timeline(
         entity: params::text("entity", p.entity)?,
         from: params::text("from", p.from)?,
         to: params::text("to", p.to)?,
+        place: params::text("place", p.place)?,
         limit: params::limit(p.limit, 50)?,
     };
-    cached_list(&state, "timeline", query, |s, q| s.timeline(q)).await
+    let place = query.place.clone();
+    cached_list(&state, "timeline", query, place, |s, q| s.timeline(q)).await
 }
 
 pub async fn articles(
@@ -147,7 +177,15 @@ pub async fn articles(
         limit: params::limit(p.limit, 20)?,
         offset: params::offset(p.offset)?,
     };
-    Ok(results(state.pool.read(move |s| s.articles(&query)).await?))
+    Ok(Json(
+        state
+            .pool
+            .read(move |s| {
+                let found = s.articles(&query)?;
+                wrap_at(s, found, query.place.as_deref())
+            })
+            .await?,
+    ))
 }
 
 pub async fn article(
@@ -248,9 +286,11 @@ pub async fn figures(
         entity: params::text("entity", p.entity)?,
         from: params::text("from", p.from)?,
         to: params::text("to", p.to)?,
+        place: params::text("place", p.place)?,
         limit: params::limit(p.limit, 50)?,
     };
-    cached_list(&state, "figures", query, |s, q| s.figures(q)).await
+    let place = query.place.clone();
+    cached_list(&state, "figures", query, place, |s, q| s.figures(q)).await
 }
 
 /// `GET /api/events`: events joined across reports, in the order they
@@ -268,7 +308,8 @@ pub async fn events(
         dated_only: false,
         limit: params::limit(p.limit, 50)?,
     };
-    cached_list(&state, "events", query, |s, q| s.events(q)).await
+    let place = query.place.clone();
+    cached_list(&state, "events", query, place, |s, q| s.events(q)).await
 }
 
 /// Unknown paths under `/api`.

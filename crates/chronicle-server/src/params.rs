@@ -77,6 +77,7 @@ pub struct SearchParams {
     pub q: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub place: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -88,6 +89,7 @@ pub struct QuoteParams {
     pub about: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub place: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -98,6 +100,7 @@ pub struct TimelineParams {
     pub entity: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub place: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -146,6 +149,7 @@ pub struct FigureParams {
     pub entity: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub place: Option<String>,
     pub limit: Option<usize>,
 }
 

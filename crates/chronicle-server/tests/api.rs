@@ -657,6 +657,124 @@ async fn the_ui_and_the_description_are_served_from_the_binary() {
     }
 }
 
+/// A place filter on every list: the place a name stands for, by a
+/// demonym or with the places in a country, sentence by sentence.
+#[tokio::test]
+async fn every_list_takes_a_place_filter() {
+    let s = loaded().await;
+    let border = json!([{
+        "id": "t-border",
+        "title": "Strike near the border",
+        "date": "2022-03-14",
+        "text": "Russian missiles struck a base near the Polish border on Sunday.\n\n\"We will not be intimidated,\" the mayor of Warsaw said on Monday."
+    }]);
+    let (status, report, _) = send(&s, post_ingest(border.to_string(), Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    let count = |v: &Value| v["count"].as_u64().unwrap_or(99);
+
+    // "the Polish border" is Poland; the place taken is in the answer.
+    let (status, hits) = get(&s, "/api/search?q=missiles&place=Poland").await;
+    assert_eq!(status, StatusCode::OK, "{hits}");
+    assert_eq!(count(&hits), 1, "{hits}");
+    assert_eq!(hits["place"]["name"], "Poland", "{hits}");
+    assert_eq!(hits["place"]["is_country"], true, "{hits}");
+    let (_, exact) = get(&s, "/api/search?q=missiles&place=geonames%3A798544").await;
+    assert_eq!(count(&exact), 1, "{exact}");
+    // The answer cache keeps the place apart: same words, other places.
+    let (_, everywhere) = get(&s, "/api/search?q=missiles").await;
+    assert_eq!(count(&everywhere), 1, "{everywhere}");
+    assert!(
+        everywhere.get("place").is_none(),
+        "no filter, no place: {everywhere}"
+    );
+    let (_, portugal) = get(&s, "/api/search?q=missiles&place=Portugal").await;
+    assert_eq!(count(&portugal), 0, "{portugal}");
+    // Warsaw is in Poland: its mayor's quote is a quote in Poland.
+    let (_, quotes) = get(&s, "/api/quotes?place=Poland").await;
+    let quotes = quotes["results"].as_array().unwrap().clone();
+    assert!(
+        quotes.iter().all(|q| q["article"] == "t-border"),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q["text"].as_str().unwrap().contains("intimidated")),
+        "{quotes:?}"
+    );
+    let (_, quotes) = get(&s, "/api/quotes?place=Warsaw").await;
+    assert_eq!(count(&quotes), 1, "{quotes}");
+    // Sentence level: the Lisbon report's quote is in a sentence naming no place.
+    let (_, quotes) = get(&s, "/api/quotes?place=Lisbon").await;
+    assert_eq!(count(&quotes), 0, "{quotes}");
+    let (_, articles) = get(&s, "/api/articles?place=Portugal").await;
+    assert_eq!(articles["results"][0]["article"], "t-harbour", "{articles}");
+    assert_eq!(count(&articles), 1, "{articles}");
+    let (_, figures) = get(&s, "/api/figures?place=Ukraine").await;
+    assert_eq!(count(&figures), 1, "{figures}");
+    assert_eq!(figures["results"][0]["value"], 35.0, "{figures}");
+    let (_, figures) = get(&s, "/api/figures?place=Poland").await;
+    assert_eq!(count(&figures), 0, "{figures}");
+    let (_, timeline) = get(&s, "/api/timeline?place=Ukraine").await;
+    assert!(count(&timeline) >= 1, "{timeline}");
+    for hit in timeline["results"].as_array().unwrap() {
+        assert!(
+            hit["sentence"].as_str().unwrap().contains("Ukraine"),
+            "{hit}"
+        );
+    }
+    let (status, events) = get(&s, "/api/events?place=Poland&limit=10").await;
+    assert_eq!(status, StatusCode::OK, "{events}");
+    assert_eq!(events["place"]["name"], "Poland", "{events}");
+
+    // An unknown place is no error: nothing matches, and `place` is null.
+    for uri in [
+        "/api/search?q=missiles&place=Atlantis",
+        "/api/quotes?place=Atlantis",
+        "/api/timeline?place=Atlantis",
+        "/api/figures?place=Atlantis",
+        "/api/events?place=Atlantis",
+        "/api/articles?place=Atlantis",
+        "/api/search?q=missiles&place=geonames%3A0",
+        "/api/search?q=missiles&place=%25",
+        "/api/search?q=missiles&place=%27%29%3B%20DROP%20TABLE%20places",
+    ] {
+        let (status, body) = get(&s, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+        assert_eq!(count(&body), 0, "{uri}: {body}");
+        assert!(
+            body["place"].is_null() && body.get("place").is_some(),
+            "{uri}: {body}"
+        );
+    }
+    let long = "a".repeat(chronicle_server::params::MAX_TEXT + 1);
+    for (uri, says) in [
+        (
+            format!("/api/search?q=missiles&place={long}"),
+            "place is longer than",
+        ),
+        (format!("/api/quotes?place={long}"), "place is longer than"),
+        (
+            format!("/api/timeline?place={long}"),
+            "place is longer than",
+        ),
+        (format!("/api/figures?place={long}"), "place is longer than"),
+        ("/api/speakers?place=Poland".into(), "place"),
+        ("/api/places?place=Poland".into(), "place"),
+        (
+            "/api/search?q=missiles&place=Poland&place=Ukraine".into(),
+            "place",
+        ),
+    ] {
+        let (status, message) = refused(&s, &uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {message}");
+        assert!(
+            message.contains(says),
+            "{uri}: {message:?} should say {says:?}"
+        );
+    }
+}
+
 fn url_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {

@@ -1,8 +1,9 @@
 //! End to end in a real browser: the server on a loopback port, headless
 //! Chromium (Debian's `chromium`) opening the UI's hash URLs — the search
-//! view with a query, an article, an entity page, the figures view and the
-//! events view with its map — and the rendered DOM checked for the results and every highlight layer. Screenshots go to the target folder
-//! (`CARGO_TARGET_TMPDIR/ui-*.png`).
+//! view with a query, an article, an entity page, the figures view (also
+//! filtered by a place) and the events view with its map — and the rendered
+//! DOM checked for the results and every highlight layer. Screenshots go to
+//! the target folder (`CARGO_TARGET_TMPDIR/ui-*.png`).
 //!
 //! Without a browser the test is skipped with a message — except under CI
 //! (`CI=true`), where a missing browser fails it.
@@ -180,6 +181,38 @@ async fn the_ui_searches_and_highlights_an_article_in_chromium() {
         "{figures}"
     );
 
+    // A place filter: the article's places link the views filtered by them;
+    // Ukraine's figures are the one of "in western Ukraine", Belgium (where
+    // Brussels is) has none.
+    assert!(
+        article.contains("href=\"#/figures?place=geonames%3A690791\""),
+        "the article's places link their filtered views: {article}"
+    );
+    let in_ukraine =
+        tokio::time::timeout(Duration::from_secs(120), dump("#/figures?place=Ukraine"))
+            .await
+            .expect("chromium finished")
+            .unwrap();
+    assert!(
+        in_ukraine.contains("data-ready=\"figures\""),
+        "{in_ukraine}"
+    );
+    assert!(in_ukraine.contains("1 figure"), "{in_ukraine}");
+    assert!(
+        in_ukraine.contains("<strong>Ukraine</strong> (UA) or a place in it"),
+        "the view says which place it filters by: {in_ukraine}"
+    );
+    let in_belgium =
+        tokio::time::timeout(Duration::from_secs(120), dump("#/figures?place=Belgium"))
+            .await
+            .expect("chromium finished")
+            .unwrap();
+    assert!(in_belgium.contains("No figures match."), "{in_belgium}");
+    assert!(
+        in_belgium.contains("<strong>Belgium</strong>"),
+        "{in_belgium}"
+    );
+
     let events = tokio::time::timeout(Duration::from_secs(120), dump("#/events"))
         .await
         .expect("chromium finished")
@@ -213,6 +246,7 @@ async fn the_ui_searches_and_highlights_an_article_in_chromium() {
         ("#/article/t-ministers", "ui-article.png"),
         ("#/entity/Stoltenberg", "ui-entity.png"),
         ("#/figures?category=killed", "ui-figures.png"),
+        ("#/figures?place=Ukraine", "ui-figures-place.png"),
     ] {
         let shot = tokio::time::timeout(Duration::from_secs(120), shoot(hash, name))
             .await

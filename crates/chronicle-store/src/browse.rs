@@ -32,7 +32,7 @@ pub struct ArticleView {
 pub struct ArticleListQuery {
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Only articles naming this place (its resolved name, exactly).
+    /// Only articles naming this place (`place_filter`).
     pub place: Option<String>,
     pub limit: usize,
     pub offset: usize,
@@ -138,13 +138,17 @@ impl Store {
              FROM articles a
              WHERE a.superseded_by IS NULL
                AND (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)
-               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM places p WHERE p.article = a.id AND p.name = ?3))
+               AND (?3 IS NULL OR a.id IN (SELECT value FROM json_each(?3)))
              ORDER BY a.date DESC, a.id DESC
              LIMIT ?4 OFFSET ?5",
         )?;
         let offset = q.offset.min(i64::MAX as usize) as i64;
+        let place = match self.place_sentences(q.place.as_deref())? {
+            Some(sentences) => Some(self.articles_of_sentences(&sentences)?),
+            None => None,
+        };
         let rows = stmt.query_map(
-            params![q.from, q.to, q.place, bounded(q.limit), offset],
+            params![q.from, q.to, place, bounded(q.limit), offset],
             |r| {
                 Ok(ArticleSummary {
                     article: r.get(0)?,

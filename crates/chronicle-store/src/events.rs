@@ -269,7 +269,8 @@ pub struct EventQuery {
     pub kind: Option<String>,
     /// Part of an actor's, target's or source's name.
     pub entity: Option<String>,
-    /// Part of the place's name.
+    /// A place named in the sentence of one of the event's triggers
+    /// (`place_filter`).
     pub place: Option<String>,
     /// Day range of when it happened.
     pub from: Option<String>,
@@ -332,7 +333,10 @@ impl Store {
             None => None,
         };
         let entity = q.entity.as_deref().map(like);
-        let place = q.place.as_deref().map(like);
+        let place = match self.place_sentences(q.place.as_deref())? {
+            Some(sentences) => Some(self.events_in_sentences(&sentences)?),
+            None => None,
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.type, c.day, c.dated, c.place, c.lat, c.lon, c.actor, c.target,
                     (SELECT count(DISTINCT e.article) FROM events e JOIN articles a ON a.id = e.article
@@ -346,7 +350,7 @@ impl Store {
                    WHERE e.cluster = c.id AND a.superseded_by IS NULL
                      AND (?2 IS NULL OR e.actor LIKE ?2 ESCAPE '\\' OR e.target LIKE ?2 ESCAPE '\\'
                           OR e.source LIKE ?2 ESCAPE '\\')
-                     AND (?3 IS NULL OR e.place LIKE ?3 ESCAPE '\\' OR c.place LIKE ?3 ESCAPE '\\'))
+                     AND (?3 IS NULL OR e.id IN (SELECT value FROM json_each(?3))))
              ORDER BY c.day, c.id
              LIMIT ?7",
         )?;

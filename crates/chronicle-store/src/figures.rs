@@ -1,6 +1,6 @@
 //! The figures query: numbers the reports give ("at least 35 people
-//! killed"), filtered by category, by an entity named in the same sentence
-//! and by publication date, with the sentence as evidence.
+//! killed"), filtered by category, by an entity or a place named in the
+//! same sentence and by publication date, with the sentence as evidence.
 
 use crate::query::{check_dates, clamp_limit};
 use crate::{Store, StoreError};
@@ -8,7 +8,7 @@ use chronicle_core::FigureCategory;
 use rusqlite::params;
 use serde::Serialize;
 
-/// `figures [--category C] [--entity NAME] [--from D] [--to D]`.
+/// `figures [--category C] [--entity NAME] [--from D] [--to D] [--place NAME]`.
 #[derive(Debug, Clone, Default)]
 pub struct FigureQuery {
     /// A figure category as in the JSON output (`killed`, `troops`, …).
@@ -16,6 +16,8 @@ pub struct FigureQuery {
     pub entity: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Only figures in a sentence naming this place (`place_filter`).
+    pub place: Option<String>,
     pub limit: usize,
 }
 
@@ -70,9 +72,11 @@ impl Store {
                       AND (e.text IN (SELECT value FROM json_each(?2))
                            OR e.entity IN (SELECT value FROM json_each(?3)))))
                AND (?4 IS NULL OR a.date >= ?4) AND (?5 IS NULL OR a.date <= ?5)
+               AND (?7 IS NULL OR s.id IN (SELECT value FROM json_each(?7)))
              ORDER BY a.date, a.id, f.start
              LIMIT ?6",
         )?;
+        let place = self.place_sentences(q.place.as_deref())?;
         let rows = stmt.query_map(
             params![
                 q.category,
@@ -80,7 +84,8 @@ impl Store {
                 entity_ids,
                 q.from,
                 q.to,
-                clamp_limit(q.limit)
+                clamp_limit(q.limit),
+                place
             ],
             |r| {
                 Ok(FigureHit {

@@ -16,7 +16,9 @@
 //! - [`Store::search`], [`Store::quotes`], [`Store::timeline`], [`Store::events`],
 //!   [`Store::figures`] and [`Store::entity_profile`] answer queries; every
 //!   result type is `serde::Serialize` and result counts are bounded by
-//!   [`MAX_LIMIT`].
+//!   [`MAX_LIMIT`]. Each list query takes a place filter
+//!   ([`Store::resolve_place`] says which place a name stands for; module
+//!   `place_filter`).
 //!
 //! Offsets in the database are code points into each article's body, as in
 //! the JSON output (`docs/SCHEMA.md`).
@@ -29,6 +31,7 @@ mod ingest;
 mod link;
 mod mention_texts;
 mod names;
+mod place_filter;
 mod profile;
 mod query;
 mod schema;
@@ -39,6 +42,7 @@ pub use browse::{
 pub use events::{EventEvidence, EventHit, EventQuery};
 pub use figures::{FigureHit, FigureQuery};
 pub use ingest::IngestStats;
+pub use place_filter::{PlaceMatch, PlaceSummary};
 pub use profile::{
     Alias, EntityProfile, EntityQuery, EntitySummary, MonthCount, Neighbour, RoleSpan,
 };
@@ -79,6 +83,8 @@ pub struct Store {
     mention_texts: std::cell::RefCell<mention_texts::MentionTexts>,
     /// Distinct quote speakers, likewise.
     speaker_texts: std::cell::RefCell<mention_texts::MentionTexts>,
+    /// The places of current articles, for place filters (`place_filter`).
+    place_directory: std::cell::RefCell<std::sync::Arc<place_filter::PlaceDirectory>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -107,6 +113,7 @@ impl Store {
             conn,
             mention_texts: Default::default(),
             speaker_texts: Default::default(),
+            place_directory: Default::default(),
         })
     }
 
@@ -131,5 +138,7 @@ impl Store {
 
 #[cfg(test)]
 mod events_tests;
+#[cfg(test)]
+mod place_filter_tests;
 #[cfg(test)]
 mod tests;

@@ -9,12 +9,14 @@ use serde::Serialize;
 /// The most results any query returns.
 pub const MAX_LIMIT: usize = 1000;
 
-/// `search TEXT [--from D] [--to D]`.
+/// `search TEXT [--from D] [--to D] [--place NAME]`.
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
     pub text: String,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Only sentences naming this place (`place_filter`).
+    pub place: Option<String>,
     pub limit: usize,
 }
 
@@ -31,13 +33,15 @@ pub struct SearchHit {
     pub highlighted: String,
 }
 
-/// `quotes [--speaker NAME] [--about TEXT] [--from D] [--to D]`.
+/// `quotes [--speaker NAME] [--about TEXT] [--from D] [--to D] [--place NAME]`.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteQuery {
     pub speaker: Option<String>,
     pub about: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Only quotes in sentences naming this place (`place_filter`).
+    pub place: Option<String>,
     pub limit: usize,
 }
 
@@ -54,13 +58,15 @@ pub struct QuoteHit {
     pub end: i64,
 }
 
-/// `timeline [--entity NAME] [--from D] [--to D]`: by the day things
-/// happened, not the day they were reported.
+/// `timeline [--entity NAME] [--from D] [--to D] [--place NAME]`: by the
+/// day things happened, not the day they were reported.
 #[derive(Debug, Clone, Default)]
 pub struct TimelineQuery {
     pub entity: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Only sentences naming this place (`place_filter`).
+    pub place: Option<String>,
     pub limit: usize,
 }
 
@@ -150,7 +156,8 @@ pub(crate) fn check_dates(from: &Option<String>, to: &Option<String>) -> Result<
 }
 
 impl Store {
-    /// Sentences matching every word of the query, best first.
+    /// Sentences matching every word of the query, best first; with a
+    /// place, only sentences naming it.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
@@ -161,11 +168,13 @@ impl Store {
              JOIN articles a ON a.id = s.article
              WHERE sentences_fts MATCH ?1 AND a.superseded_by IS NULL
                AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)
+               AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
              ORDER BY bm25(sentences_fts), a.date DESC
              LIMIT ?4",
         )?;
+        let place = self.place_sentences(q.place.as_deref())?;
         let rows = stmt.query_map(
-            params![fts_terms(&q.text)?, q.from, q.to, limit(q.limit)],
+            params![fts_terms(&q.text)?, q.from, q.to, limit(q.limit), place],
             |r| {
                 Ok(SearchHit {
                     article: r.get(0)?,
@@ -183,7 +192,8 @@ impl Store {
 
     /// Quotes by a speaker (case-insensitive substring of the resolved name,
     /// or any name of the speaker's canonical entity) and/or about something
-    /// (every word of `about`), in date order.
+    /// (every word of `about`), in date order; with a place, only quotes
+    /// in a sentence naming it.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
@@ -204,11 +214,24 @@ impl Store {
                     OR q.speaker_entity IN (SELECT value FROM json_each(?6)))
                AND (?2 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?2))
                AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)
+               AND (?7 IS NULL OR q.id IN (SELECT value FROM json_each(?7)))
              ORDER BY a.date, a.id, q.start
              LIMIT ?5",
         )?;
+        let place = match self.place_sentences(q.place.as_deref())? {
+            Some(sentences) => Some(self.quotes_in_sentences(&sentences)?),
+            None => None,
+        };
         let rows = stmt.query_map(
-            params![speaker, about, q.from, q.to, limit(q.limit), speaker_ids],
+            params![
+                speaker,
+                about,
+                q.from,
+                q.to,
+                limit(q.limit),
+                speaker_ids,
+                place
+            ],
             quote_hit,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -216,7 +239,8 @@ impl Store {
 
     /// Sentences with a temporal expression resolved to one day, ordered by
     /// that day; with `entity`, only sentences naming it (by a case-insensitive
-    /// part of the mention, or any mention of its canonical entity).
+    /// part of the mention, or any mention of its canonical entity); with a
+    /// place, only sentences naming it (and events reported in one).
     pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
@@ -228,6 +252,7 @@ impl Store {
             Some(name) => Some(self.entity_ids_json(name)?),
             None => None,
         };
+        let place = self.place_sentences(q.place.as_deref())?;
         let row = |r: &rusqlite::Row| {
             Ok(TimelineHit {
                 day: r.get(0)?,
@@ -257,11 +282,12 @@ impl Store {
                  JOIN articles a ON a.id = t.article
                  WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
                    AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
+                   AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
                  ORDER BY t.day, a.date, t.start
                  LIMIT ?4",
             )?;
             let found = stmt.query_map(
-                params![entity, q.from, q.to, limit(q.limit), entity_ids],
+                params![entity, q.from, q.to, limit(q.limit), entity_ids, place],
                 row,
             )?;
             found.collect::<Result<Vec<_>, _>>()?
@@ -273,10 +299,11 @@ impl Store {
                  JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
                  WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
                    AND (?1 IS NULL OR t.day >= ?1) AND (?2 IS NULL OR t.day <= ?2)
+                   AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))
                  ORDER BY t.day, a.date, t.start
                  LIMIT ?3",
             )?;
-            let found = stmt.query_map(params![q.from, q.to, limit(q.limit)], row)?;
+            let found = stmt.query_map(params![q.from, q.to, limit(q.limit), place], row)?;
             found.collect::<Result<Vec<_>, _>>()?
         };
         self.with_events(rows, q)
@@ -295,6 +322,7 @@ impl Store {
             entity: q.entity.clone(),
             from: q.from.clone(),
             to: q.to.clone(),
+            place: q.place.clone(),
             dated_only: true,
             limit: q.limit,
             ..crate::EventQuery::default()

@@ -16,12 +16,14 @@
 //!   and `event_clusters`, one per real-world event reported by one or more
 //!   mentions. Migrating from 2 reads the events of every stored article's
 //!   layers.
+//! - Version 4: indexes on `places` by GeoNames id and by country for the
+//!   place filters of every query (`place_filter`).
 
 use crate::{events, link, StoreError};
 use rusqlite::{Connection, Transaction};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
@@ -36,6 +38,7 @@ const MIGRATIONS: &[Migration] = &[
         tx.execute_batch(VERSION_3)?;
         events::store_all(tx)
     },
+    |tx| Ok(tx.execute_batch(VERSION_4)?),
 ];
 
 /// The first schema, kept as it was: databases written by it are migrated.
@@ -229,6 +232,13 @@ CREATE TABLE events (
 );
 CREATE INDEX events_article ON events(article, start);
 CREATE INDEX events_cluster ON events(cluster);
+"#;
+
+// A place filter finds the mentions of one place, or of every place in one
+// country, then the sentence of each (by article and start).
+const VERSION_4: &str = r#"
+CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid, article, start);
+CREATE INDEX IF NOT EXISTS places_country ON places(country, article, start);
 "#;
 
 /// Brings the database to [`SCHEMA_VERSION`], or refuses a newer one.
