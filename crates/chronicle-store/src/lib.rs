@@ -79,6 +79,8 @@ pub struct Store {
     mention_texts: std::cell::RefCell<mention_texts::MentionTexts>,
     /// Distinct quote speakers, likewise.
     speaker_texts: std::cell::RefCell<mention_texts::MentionTexts>,
+    /// Distinct event actors, targets and sources, likewise.
+    event_arguments: std::cell::RefCell<mention_texts::MentionTexts>,
 }
 
 impl std::fmt::Debug for Store {
@@ -107,6 +109,7 @@ impl Store {
             conn,
             mention_texts: Default::default(),
             speaker_texts: Default::default(),
+            event_arguments: Default::default(),
         })
     }
 
