@@ -169,13 +169,7 @@ impl Store {
         name: Option<&str>,
         limit: usize,
     ) -> Result<Vec<SpeakerCount>, StoreError> {
-        let pattern = name.map(|n| {
-            let escaped = n
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
-        });
+        let pattern = name.map(crate::query::like);
         let mut stmt = self.conn.prepare_cached(
             "SELECT q.speaker, count(*), count(DISTINCT q.article)
              FROM quotes q JOIN articles a ON a.id = q.article

@@ -13,8 +13,9 @@
 //! only.
 
 use crate::cluster::{absorb, compatible, EventSketch};
+use crate::mention_texts::TextColumn;
 use crate::names::name_key;
-use crate::query::{check_dates, clamp_limit, like};
+use crate::query::{check_dates, clamp_limit};
 use crate::{Store, StoreError};
 use chronicle_core::{parse_date, EventType};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -323,6 +324,16 @@ pub struct EventEvidence {
 impl Store {
     /// Events in the order they happened, each with its evidence.
     pub fn events(&self, q: &EventQuery) -> Result<Vec<EventHit>, StoreError> {
+        let mut hits = self.event_clusters(q)?;
+        for hit in &mut hits {
+            hit.evidence = self.event_evidence(hit.id)?;
+        }
+        Ok(hits)
+    }
+
+    /// The events of [`Store::events`] without their evidence, so a caller
+    /// that needs only some of it (the timeline) reads no more.
+    pub(crate) fn event_clusters(&self, q: &EventQuery) -> Result<Vec<EventHit>, StoreError> {
         check_dates(&q.from, &q.to)?;
         let kind = match &q.kind {
             Some(k) => Some(
@@ -332,7 +343,12 @@ impl Store {
             ),
             None => None,
         };
-        let entity = q.entity.as_deref().map(like);
+        // Participants containing the name, matched in memory: the clusters
+        // they take part in are found through the argument indexes.
+        let entity = match &q.entity {
+            Some(name) => Some(self.texts_containing(TextColumn::EventArgument, name)?.json),
+            None => None,
+        };
         let place = match self.place_sentences(q.place.as_deref())? {
             Some(sentences) => Some(self.events_in_sentences(&sentences)?),
             None => None,
@@ -345,16 +361,21 @@ impl Store {
              WHERE (?1 IS NULL OR c.type = ?1)
                AND (?4 IS NULL OR c.day >= ?4) AND (?5 IS NULL OR c.day <= ?5)
                AND (NOT ?6 OR c.dated)
+               AND (?2 IS NULL OR c.id IN (
+                   SELECT cluster FROM events WHERE actor IN (SELECT value FROM json_each(?2))
+                   UNION SELECT cluster FROM events WHERE target IN (SELECT value FROM json_each(?2))
+                   UNION SELECT cluster FROM events WHERE source IN (SELECT value FROM json_each(?2))))
                AND EXISTS (
                    SELECT 1 FROM events e JOIN articles a ON a.id = e.article
                    WHERE e.cluster = c.id AND a.superseded_by IS NULL
-                     AND (?2 IS NULL OR e.actor LIKE ?2 ESCAPE '\\' OR e.target LIKE ?2 ESCAPE '\\'
-                          OR e.source LIKE ?2 ESCAPE '\\')
+                     AND (?2 IS NULL OR e.actor IN (SELECT value FROM json_each(?2))
+                          OR e.target IN (SELECT value FROM json_each(?2))
+                          OR e.source IN (SELECT value FROM json_each(?2)))
                      AND (?3 IS NULL OR e.id IN (SELECT value FROM json_each(?3))))
              ORDER BY c.day, c.id
              LIMIT ?7",
         )?;
-        let mut hits: Vec<EventHit> = stmt
+        let hits = stmt
             .query_map(
                 params![
                     kind,
@@ -382,6 +403,12 @@ impl Store {
                 },
             )?
             .collect::<Result<_, _>>()?;
+        Ok(hits)
+    }
+
+    /// The reports of one event from current articles, oldest first, at
+    /// most [`MAX_EVIDENCE`].
+    pub(crate) fn event_evidence(&self, cluster: i64) -> Result<Vec<EventEvidence>, StoreError> {
         let mut evidence = self.conn.prepare_cached(
             "SELECT a.doc_id, a.title, a.date, e.text, e.subtype, e.start, e.end,
                     coalesce(s.text, e.text), e.date_text, e.polarity, e.modality, e.figures
@@ -392,28 +419,24 @@ impl Store {
              ORDER BY a.date, a.id, e.start
              LIMIT ?2",
         )?;
-        for hit in &mut hits {
-            hit.evidence = evidence
-                .query_map(params![hit.id, MAX_EVIDENCE], |r| {
-                    let figures: String = r.get(11)?;
-                    Ok(EventEvidence {
-                        article: r.get(0)?,
-                        title: r.get(1)?,
-                        date: r.get(2)?,
-                        text: r.get(3)?,
-                        subtype: r.get(4)?,
-                        start: r.get(5)?,
-                        end: r.get(6)?,
-                        sentence: r.get(7)?,
-                        when: r.get(8)?,
-                        polarity: r.get(9)?,
-                        modality: r.get(10)?,
-                        figures: serde_json::from_str(&figures).unwrap_or_default(),
-                    })
-                })?
-                .collect::<Result<_, _>>()?;
-        }
-        Ok(hits)
+        let rows = evidence.query_map(params![cluster, MAX_EVIDENCE], |r| {
+            let figures: String = r.get(11)?;
+            Ok(EventEvidence {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                text: r.get(3)?,
+                subtype: r.get(4)?,
+                start: r.get(5)?,
+                end: r.get(6)?,
+                sentence: r.get(7)?,
+                when: r.get(8)?,
+                polarity: r.get(9)?,
+                modality: r.get(10)?,
+                figures: serde_json::from_str(&figures).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

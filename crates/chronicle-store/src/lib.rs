@@ -85,6 +85,8 @@ pub struct Store {
     speaker_texts: std::cell::RefCell<mention_texts::MentionTexts>,
     /// The places of current articles, for place filters (`place_filter`).
     place_directory: std::cell::RefCell<std::sync::Arc<place_filter::PlaceDirectory>>,
+    /// Distinct event actors, targets and sources, likewise.
+    event_arguments: std::cell::RefCell<mention_texts::MentionTexts>,
 }
 
 impl std::fmt::Debug for Store {
@@ -114,6 +116,7 @@ impl Store {
             mention_texts: Default::default(),
             speaker_texts: Default::default(),
             place_directory: Default::default(),
+            event_arguments: Default::default(),
         })
     }
 

@@ -1,8 +1,12 @@
-//! The distinct texts of entity mentions and of quote speakers, kept per
-//! connection, so a query "mentions (or speakers) containing NAME" — the
-//! case-insensitive substring match the timeline, figures and quotes
-//! queries promise — is a scan of a few thousand short strings in memory
-//! and then index lookups, instead of a `LIKE '%NAME%'` over every row.
+//! The distinct texts of entity mentions, of quote speakers and of event
+//! arguments (actor, target, source), kept per connection with the number
+//! of rows holding each, so a query "mentions (or speakers, or event
+//! participants) containing NAME" — the case-insensitive substring match
+//! the timeline, figures, quotes and events queries promise — is a scan of
+//! a few thousand short strings in memory and then index lookups, instead
+//! of a `LIKE '%NAME%'` over every row. The row counts let a query choose
+//! its plan: start from the matching rows when they are few, else walk in
+//! result order and test each row.
 //!
 //! Invariants: the list is read again whenever the database's generation
 //! (its highest article id, [`Store::generation`]) has moved, so it never
@@ -13,11 +17,20 @@
 use crate::{Store, StoreError};
 use std::sync::Arc;
 
-/// Distinct texts of one column as read at one generation.
+/// Distinct texts of one column, each with its number of rows, as read at
+/// one generation.
 #[derive(Debug, Default)]
 pub(crate) struct MentionTexts {
     generation: i64,
-    texts: Arc<Vec<String>>,
+    texts: Arc<Vec<(String, i64)>>,
+}
+
+/// The texts containing a name: a JSON array for `json_each`, and how many
+/// rows hold one of them.
+#[derive(Debug, Clone)]
+pub(crate) struct Matches {
+    pub json: String,
+    pub rows: i64,
 }
 
 /// The columns whose distinct texts are kept.
@@ -27,45 +40,71 @@ pub(crate) enum TextColumn {
     Mention,
     /// `quotes.speaker`
     Speaker,
+    /// `events.actor`, `events.target` and `events.source` together
+    EventArgument,
 }
 
 impl Store {
     /// The distinct mention texts containing `needle` (ASCII case folded),
     /// as a JSON array for `json_each`.
     pub(crate) fn mention_texts_containing(&self, needle: &str) -> Result<String, StoreError> {
-        self.texts_containing(TextColumn::Mention, needle)
+        Ok(self.texts_containing(TextColumn::Mention, needle)?.json)
     }
 
     /// The distinct quote speakers containing `needle`, as for mentions.
     pub(crate) fn speakers_containing(&self, needle: &str) -> Result<String, StoreError> {
-        self.texts_containing(TextColumn::Speaker, needle)
+        Ok(self.texts_containing(TextColumn::Speaker, needle)?.json)
     }
 
-    fn texts_containing(&self, column: TextColumn, needle: &str) -> Result<String, StoreError> {
+    /// The distinct texts of `column` containing `needle` (ASCII case
+    /// folded), and the number of rows holding them.
+    pub(crate) fn texts_containing(
+        &self,
+        column: TextColumn,
+        needle: &str,
+    ) -> Result<Matches, StoreError> {
         let texts = self.distinct_texts(column)?;
         let needle = needle.to_ascii_lowercase();
+        let mut rows = 0;
         let found: Vec<&str> = texts
             .iter()
-            .filter(|t| contains_ascii_folded(t, &needle))
-            .map(String::as_str)
+            .filter(|(t, _)| contains_ascii_folded(t, &needle))
+            .map(|(t, n)| {
+                rows += n;
+                t.as_str()
+            })
             .collect();
-        Ok(serde_json::Value::from(found).to_string())
+        Ok(Matches {
+            json: serde_json::Value::from(found).to_string(),
+            rows,
+        })
     }
 
-    fn distinct_texts(&self, column: TextColumn) -> Result<Arc<Vec<String>>, StoreError> {
+    fn distinct_texts(&self, column: TextColumn) -> Result<Arc<Vec<(String, i64)>>, StoreError> {
         let generation = self.generation()?;
         let (cell, sql) = match column {
-            TextColumn::Mention => (&self.mention_texts, "SELECT DISTINCT text FROM entities"),
+            TextColumn::Mention => (
+                &self.mention_texts,
+                "SELECT text, count(*) FROM entities GROUP BY text",
+            ),
             TextColumn::Speaker => (
                 &self.speaker_texts,
-                "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL",
+                "SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker",
+            ),
+            TextColumn::EventArgument => (
+                &self.event_arguments,
+                "SELECT name, count(*) FROM (
+                     SELECT actor AS name FROM events WHERE actor IS NOT NULL
+                     UNION ALL SELECT target FROM events WHERE target IS NOT NULL
+                     UNION ALL SELECT source FROM events WHERE source IS NOT NULL)
+                 GROUP BY name",
             ),
         };
         let mut kept = cell.borrow_mut();
         if kept.generation != generation || kept.texts.is_empty() {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let texts = stmt
-                .query_map([], |r| r.get::<_, String>(0))?
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
             *kept = MentionTexts {
                 generation,

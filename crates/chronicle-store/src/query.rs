@@ -2,6 +2,7 @@
 //! query language unescaped: every search word becomes a quoted FTS5 term,
 //! every value a bound parameter; result counts are bounded.
 
+use crate::mention_texts::TextColumn;
 use crate::{Store, StoreError};
 use rusqlite::params;
 use serde::Serialize;
@@ -87,6 +88,13 @@ pub struct TimelineHit {
     /// an event the knowledge base joined across reports.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+}
+
+/// The `n`-th smallest day among `rows` (`n` ≥ 1, at most `rows.len()`).
+fn nth_day(rows: &[TimelineHit], n: usize) -> String {
+    let mut days: Vec<&str> = rows.iter().map(|r| r.day.as_str()).collect();
+    let (_, nth, _) = days.select_nth_unstable(n - 1);
+    nth.to_string()
 }
 
 /// `%text%` for LIKE, with the wildcards of `text` taken literally.
@@ -197,43 +205,60 @@ impl Store {
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let speaker = match &q.speaker {
-            Some(name) => Some(self.speakers_containing(name)?),
-            None => None,
+        // Only the filters given go into the statement (each a fixed piece
+        // of SQL with its values bound), so SQLite plans each combination
+        // on its own: the speaker indexes, the full-text index, or the
+        // articles in date order, instead of scanning every quote.
+        let mut filters: Vec<&str> = Vec::new();
+        let mut values: Vec<(&str, Box<dyn rusqlite::ToSql>)> = Vec::new();
+        if let Some(name) = &q.speaker {
+            filters.push(
+                "(q.speaker IN (SELECT value FROM json_each(:speakers))
+                  OR q.speaker_entity IN (SELECT value FROM json_each(:speaker_ids)))",
+            );
+            values.push((":speakers", Box::new(self.speakers_containing(name)?)));
+            values.push((":speaker_ids", Box::new(self.entity_ids_json(name)?)));
+        }
+        if let Some(about) = &q.about {
+            filters.push("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :about)");
+            values.push((":about", Box::new(fts_terms(about)?)));
+        }
+        if let Some(from) = &q.from {
+            filters.push("a.date >= :from");
+            values.push((":from", Box::new(from.clone())));
+        }
+        if let Some(to) = &q.to {
+            filters.push("a.date <= :to");
+            values.push((":to", Box::new(to.clone())));
+        }
+        values.push((":limit", Box::new(limit(q.limit))));
+        // Without a speaker or subject, walk the articles in date order.
+        let from = if q.speaker.is_none() && q.about.is_none() {
+            "articles a CROSS JOIN quotes q ON q.article = a.id"
+        } else {
+            "quotes q JOIN articles a ON a.id = q.article"
         };
-        let speaker_ids = match &q.speaker {
-            Some(name) => Some(self.entity_ids_json(name)?),
-            None => None,
-        };
-        let about = q.about.as_deref().map(fts_terms).transpose()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end
-             FROM quotes q JOIN articles a ON a.id = q.article
-             WHERE a.superseded_by IS NULL
-               AND (?1 IS NULL OR q.speaker IN (SELECT value FROM json_each(?1))
-                    OR q.speaker_entity IN (SELECT value FROM json_each(?6)))
-               AND (?2 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?2))
-               AND (?3 IS NULL OR a.date >= ?3) AND (?4 IS NULL OR a.date <= ?4)
-               AND (?7 IS NULL OR q.id IN (SELECT value FROM json_each(?7)))
+        if let Some(sentences) = self.place_sentences(q.place.as_deref())? {
+            filters.push("q.id IN (SELECT value FROM json_each(:place_quotes))");
+            values.push((
+                ":place_quotes",
+                Box::new(self.quotes_in_sentences(&sentences)?),
+            ));
+        }
+        let sql = format!(
+            "SELECT {QUOTE_COLUMNS} FROM {from}
+             WHERE a.superseded_by IS NULL{}
              ORDER BY a.date, a.id, q.start
-             LIMIT ?5",
-        )?;
-        let place = match self.place_sentences(q.place.as_deref())? {
-            Some(sentences) => Some(self.quotes_in_sentences(&sentences)?),
-            None => None,
-        };
-        let rows = stmt.query_map(
-            params![
-                speaker,
-                about,
-                q.from,
-                q.to,
-                limit(q.limit),
-                speaker_ids,
-                place
-            ],
-            quote_hit,
-        )?;
+             LIMIT :limit",
+            filters
+                .iter()
+                .map(|f| format!(" AND {f}"))
+                .collect::<String>()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+            values.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+        let rows = stmt.query_map(bound.as_slice(), quote_hit)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -244,14 +269,6 @@ impl Store {
     pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let entity = match &q.entity {
-            Some(name) => Some(self.mention_texts_containing(name)?),
-            None => None,
-        };
-        let entity_ids = match &q.entity {
-            Some(name) => Some(self.entity_ids_json(name)?),
-            None => None,
-        };
         let place = self.place_sentences(q.place.as_deref())?;
         let row = |r: &rusqlite::Row| {
             Ok(TimelineHit {
@@ -264,47 +281,77 @@ impl Store {
                 event: None,
             })
         };
-        // With an entity, start from its mentions (a few hundred rows) and
-        // reach the dates of their sentences; without one, walk the dates in
-        // order. CROSS JOIN fixes that order for SQLite's planner.
-        let rows = if entity.is_some() {
-            let mut stmt = self.conn.prepare_cached(
-                "WITH hit AS MATERIALIZED (
-                     SELECT DISTINCT s.id AS sentence FROM entities e
+        let rows = match &q.entity {
+            Some(name) => {
+                let mentions = self.texts_containing(TextColumn::Mention, name)?;
+                let ids = self.entity_ids_json(name)?;
+                // Start from the entity's mentions when they are fewer than
+                // the dated expressions in the range; else walk the dates in
+                // order and keep the sentences naming it, which stops at the
+                // limit. CROSS JOIN fixes each order for SQLite's planner.
+                let linked: i64 = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT count(*) FROM entities WHERE entity IN (SELECT value FROM json_each(?1))",
+                    )?
+                    .query_row([&ids], |r| r.get(0))?;
+                let sql = if mentions.rows + linked < self.dated_timexes(q)? {
+                    "WITH hit AS MATERIALIZED (
+                         SELECT DISTINCT s.id AS sentence FROM entities e
+                         CROSS JOIN sentences s
+                           ON s.article = e.article AND s.start <= e.start AND e.end <= s.end
+                         WHERE e.text IN (SELECT value FROM json_each(?1))
+                            OR e.entity IN (SELECT value FROM json_each(?5)))
+                     SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                     FROM hit
+                     CROSS JOIN sentences s ON s.id = hit.sentence
+                     JOIN timexes t ON t.article = s.article AND t.start >= s.start AND t.end <= s.end
+                     JOIN articles a ON a.id = t.article
+                     WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+                       AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
+                       AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
+                     ORDER BY t.day, a.date, t.start
+                     LIMIT ?4"
+                } else {
+                    "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                     FROM timexes t
                      CROSS JOIN sentences s
-                       ON s.article = e.article AND s.start <= e.start AND e.end <= s.end
-                     WHERE e.text IN (SELECT value FROM json_each(?1))
-                        OR e.entity IN (SELECT value FROM json_each(?5)))
-                 SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-                 FROM hit
-                 CROSS JOIN sentences s ON s.id = hit.sentence
-                 JOIN timexes t ON t.article = s.article AND t.start >= s.start AND t.end <= s.end
-                 JOIN articles a ON a.id = t.article
-                 WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
-                   AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
-                   AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
-                 ORDER BY t.day, a.date, t.start
-                 LIMIT ?4",
-            )?;
-            let found = stmt.query_map(
-                params![entity, q.from, q.to, limit(q.limit), entity_ids, place],
-                row,
-            )?;
-            found.collect::<Result<Vec<_>, _>>()?
-        } else {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-                 FROM timexes t
-                 JOIN articles a ON a.id = t.article
-                 JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
-                 WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
-                   AND (?1 IS NULL OR t.day >= ?1) AND (?2 IS NULL OR t.day <= ?2)
-                   AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))
-                 ORDER BY t.day, a.date, t.start
-                 LIMIT ?3",
-            )?;
-            let found = stmt.query_map(params![q.from, q.to, limit(q.limit), place], row)?;
-            found.collect::<Result<Vec<_>, _>>()?
+                       ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
+                     JOIN articles a ON a.id = t.article
+                     WHERE t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '~')
+                       AND a.superseded_by IS NULL
+                       AND EXISTS (
+                           SELECT 1 FROM entities e
+                           WHERE e.article = s.article AND e.start >= s.start AND e.start < s.end
+                             AND e.end <= s.end
+                             AND (e.text IN (SELECT value FROM json_each(?1))
+                                  OR e.entity IN (SELECT value FROM json_each(?5))))
+                       AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
+                     ORDER BY t.day, a.date, t.start
+                     LIMIT ?4"
+                };
+                let mut stmt = self.conn.prepare_cached(sql)?;
+                let found = stmt.query_map(
+                    params![mentions.json, q.from, q.to, limit(q.limit), ids, place],
+                    row,
+                )?;
+                found.collect::<Result<Vec<_>, _>>()?
+            }
+            None => {
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                     FROM timexes t
+                     JOIN articles a ON a.id = t.article
+                     JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
+                     WHERE t.day >= coalesce(?1, '') AND t.day <= coalesce(?2, '~')
+                       AND a.superseded_by IS NULL
+                       AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))
+                     ORDER BY t.day, a.date, t.start
+                     LIMIT ?3",
+                )?;
+                let found = stmt.query_map(params![q.from, q.to, limit(q.limit), place], row)?;
+                found.collect::<Result<Vec<_>, _>>()?
+            }
         };
         self.with_events(rows, q)
     }
@@ -318,17 +365,24 @@ impl Store {
         mut rows: Vec<TimelineHit>,
         q: &TimelineQuery,
     ) -> Result<Vec<TimelineHit>, StoreError> {
-        let events = self.events(&crate::EventQuery {
+        let limit = limit(q.limit) as usize;
+        let events = self.event_clusters(&crate::EventQuery {
             entity: q.entity.clone(),
             from: q.from.clone(),
             to: q.to.clone(),
             place: q.place.clone(),
             dated_only: true,
-            limit: q.limit,
+            limit,
             ..crate::EventQuery::default()
         })?;
         for event in events {
-            for e in event.evidence {
+            // Events come in day order: once `limit` rows are on or before
+            // a day earlier than this event's, no later row can make the
+            // cut, so their evidence is not read.
+            if rows.len() >= limit && event.day > nth_day(&rows, limit) {
+                break;
+            }
+            for e in self.event_evidence(event.id)? {
                 rows.push(TimelineHit {
                     day: event.day.clone(),
                     when: e.when.unwrap_or(e.text),
@@ -341,8 +395,19 @@ impl Store {
             }
         }
         rows.sort_by(|a, b| (&a.day, &a.reported).cmp(&(&b.day, &b.reported)));
-        rows.truncate(limit(q.limit) as usize);
+        rows.truncate(limit);
         Ok(rows)
+    }
+
+    /// How many temporal expressions resolved to a day fall in the
+    /// timeline's range (an index range count).
+    fn dated_timexes(&self, q: &TimelineQuery) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM timexes WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
+            )?
+            .query_row(params![q.from, q.to], |r| r.get(0))?)
     }
 
     /// [`Store::entity_ids`] as a JSON array for `json_each`; a name that

@@ -16,8 +16,11 @@
 //!   and `event_clusters`, one per real-world event reported by one or more
 //!   mentions. Migrating from 2 reads the events of every stored article's
 //!   layers.
-//! - Version 4: indexes on `places` by GeoNames id and by country for the
-//!   place filters of every query (`place_filter`).
+//! - Version 4: indexes only, for the queries: mentions by article and
+//!   position (replacing the index by article alone), so "the mentions in
+//!   this sentence" is a seek; event mentions by actor, target and source;
+//!   places by GeoNames id and by country for the place filters of every
+//!   query (`place_filter`).
 
 use crate::{events, link, StoreError};
 use rusqlite::{Connection, Transaction};
@@ -234,9 +237,16 @@ CREATE INDEX events_article ON events(article, start);
 CREATE INDEX events_cluster ON events(cluster);
 "#;
 
-// A place filter finds the mentions of one place, or of every place in one
-// country, then the sentence of each (by article and start).
 const VERSION_4: &str = r#"
+-- IF (NOT) EXISTS: a database taken back to an earlier version by hand
+-- (as the tests do) may already hold some of them.
+CREATE INDEX IF NOT EXISTS entities_article_start ON entities(article, start);
+DROP INDEX IF EXISTS entities_article;
+CREATE INDEX IF NOT EXISTS events_actor ON events(actor);
+CREATE INDEX IF NOT EXISTS events_target ON events(target);
+CREATE INDEX IF NOT EXISTS events_source ON events(source);
+-- A place filter finds the mentions of one place, or of every place in one
+-- country, then the sentence of each (by article and start).
 CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid, article, start);
 CREATE INDEX IF NOT EXISTS places_country ON places(country, article, start);
 "#;

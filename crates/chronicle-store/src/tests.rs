@@ -214,6 +214,10 @@ fn timeline_orders_by_the_day_things_happened() {
                 kind: chronicle_core::EntityType::Location,
             },
             chronicle_core::Entity {
+                span: span("Lviv"),
+                kind: chronicle_core::EntityType::Location,
+            },
+            chronicle_core::Entity {
                 span: span("NATO"),
                 kind: chronicle_core::EntityType::Organization,
             },
@@ -245,6 +249,24 @@ fn timeline_orders_by_the_day_things_happened() {
         .unwrap();
     assert_eq!(nato.len(), 1);
     assert_eq!(nato[0].day, "2022-03-16");
+    // "i" is in two mentions, as many as the dated expressions: the query
+    // walks the dates instead of the mentions, with the same answer.
+    let by_day = |entity: &str| -> Vec<String> {
+        store
+            .timeline(&TimelineQuery {
+                entity: Some(entity.into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|h| h.day)
+            .collect()
+    };
+    assert_eq!(by_day("i"), ["2022-03-13"]);
+    assert_eq!(by_day("LVIV"), ["2022-03-13"]);
+    assert_eq!(by_day("a"), ["2022-03-13", "2022-03-16"]);
+    assert!(by_day("Kyiv").is_empty());
 }
 
 /// A copy of the version-1 database in `tests/fixtures`, written by the
@@ -270,6 +292,25 @@ fn a_version_1_database_is_migrated_and_linked() {
     let store = Store::open(&path).unwrap();
     assert_eq!(version(&path), SCHEMA_VERSION);
     assert_eq!(store.article_count().unwrap(), 6);
+    // Version 4: mentions indexed by article and position instead of by
+    // article alone.
+    let indexes: Vec<String> = rusqlite::Connection::open(&path)
+        .unwrap()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'events')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for index in [
+        "entities_article_start",
+        "events_actor",
+        "events_target",
+        "events_source",
+    ] {
+        assert!(indexes.iter().any(|i| i == index), "{index} in {indexes:?}");
+    }
+    assert!(!indexes.iter().any(|i| i == "entities_article"));
     let profile = |name: &str| {
         store
             .entity_profile(&EntityQuery {
