@@ -113,6 +113,17 @@ fn coordinated_subject(cx: &Context, start: usize, and: usize) -> Option<(usize,
     {
         b += 1;
     }
+    // A determiner takes its noun along: "The attacker … claimed", never
+    // "The" alone.
+    while b > start && b < and && b - start < MAX_PHRASE && phrase_token_det(cx, b - 1) {
+        let noun_end = b;
+        while b < and && b - start < MAX_PHRASE && phrase_token(cx, b) && !cx.is_capitalized(b) {
+            b += 1;
+        }
+        if b == noun_end {
+            break;
+        }
+    }
     (b > start
         && (start..b).any(|i| cx.entity_at[i].is_some() || cx.is_capitalized(i))
         && plausible(cx, start, b))

@@ -568,3 +568,14 @@ fn a_party_tag_in_brackets_does_not_end_the_attribution() {
         )]
     );
 }
+
+#[test]
+fn a_coordinated_subject_keeps_the_noun_after_its_article() {
+    let doc = annotate(
+        "The attacker is reported to have jumped on stage and claimed he was wrongly jailed for years.",
+        &[],
+    );
+    let q = quotes(&doc);
+    let speaker = q.iter().find_map(|(_, _, s)| *s);
+    assert_eq!(speaker, Some("attacker"), "{q:?}");
+}
