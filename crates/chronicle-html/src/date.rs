@@ -25,9 +25,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::sync::LazyLock;
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap_or_else(|_| Selector::parse("never-matches").unwrap())
-}
+use crate::meta::sel;
 
 static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
 static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));

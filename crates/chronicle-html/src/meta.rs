@@ -11,7 +11,9 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 use std::sync::LazyLock;
 
-fn sel(s: &str) -> Selector {
+/// A CSS selector from a constant of this crate, shared by the modules that
+/// query the page; one that failed to parse would match nothing, never panic.
+pub(crate) fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap_or_else(|_| Selector::parse("never-matches").unwrap())
 }
 

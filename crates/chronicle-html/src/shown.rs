@@ -12,9 +12,7 @@ use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap_or_else(|_| Selector::parse("never-matches").unwrap())
-}
+use crate::meta::sel;
 
 pub(crate) static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
