@@ -235,28 +235,7 @@ fn appositive_role(cx: &Context, b: usize) -> Option<String> {
 }
 
 fn is_weekday_or_month(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    chronicle_core::is_weekday_name(lower) || chronicle_core::is_month_name(lower)
 }
 
 fn is_function_word(lower: &str) -> bool {

@@ -83,17 +83,10 @@ fn contains_word(long: &str, short: &str) -> bool {
     !short.is_empty() && format!(" {long} ").contains(&format!(" {short} "))
 }
 
-/// Great-circle distance between two (lat, lon) points in degrees.
+/// Great-circle distance between two (lat, lon) points in degrees, in km
+/// (the places crate's formula, shared with its evaluation).
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    chronicle_places::eval::haversine_km(a, b)
 }
 
 /// Folds a new mention into a cluster's summary: the first known day and
