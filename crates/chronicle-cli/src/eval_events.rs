@@ -26,23 +26,39 @@ pub struct EvalEventsArgs {
     show: String,
 }
 
+/// "P R F1 (tp/pred/gold)" of one tally.
+fn counts_cell(c: &eval::Counts) -> String {
+    format!(
+        "{:.3} {:.3} {:.3} ({}/{}/{})",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.tp,
+        c.pred,
+        c.gold
+    )
+}
+
 fn row(out: &mut String, label: &str, s: &Scores) {
     use std::fmt::Write;
-    let cell = |c: &eval::Counts| {
-        format!(
-            "{:.3} {:.3} {:.3} ({}/{}/{})",
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.pred,
-            c.gold
-        )
-    };
-    let _ = writeln!(out, "  {label:<10} trigger-id   {}", cell(&s.trigger_id));
-    let _ = writeln!(out, "  {:<10} trigger-cls  {}", "", cell(&s.trigger_class));
-    let _ = writeln!(out, "  {:<10} arg-id       {}", "", cell(&s.arg_id));
-    let _ = writeln!(out, "  {:<10} arg-cls      {}", "", cell(&s.arg_class));
+    let _ = writeln!(
+        out,
+        "  {label:<10} trigger-id   {}",
+        counts_cell(&s.trigger_id)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<10} trigger-cls  {}",
+        "",
+        counts_cell(&s.trigger_class)
+    );
+    let _ = writeln!(out, "  {:<10} arg-id       {}", "", counts_cell(&s.arg_id));
+    let _ = writeln!(
+        out,
+        "  {:<10} arg-cls      {}",
+        "",
+        counts_cell(&s.arg_class)
+    );
 }
 
 pub fn run(args: EvalEventsArgs) -> Result<Outcome> {
@@ -90,15 +106,7 @@ pub fn run(args: EvalEventsArgs) -> Result<Outcome> {
         if half == args.show {
             out.push_str(&format!("argument classification by role ({half} half):\n"));
             for (role, c) in &report.roles {
-                out.push_str(&format!(
-                    "  {role:<18} {:.3} {:.3} {:.3} ({}/{}/{})\n",
-                    c.precision(),
-                    c.recall(),
-                    c.f1(),
-                    c.tp,
-                    c.pred,
-                    c.gold
-                ));
+                out.push_str(&format!("  {role:<18} {}\n", counts_cell(c)));
             }
             out.push_str(&format!(
                 "missed conflict-type arguments by role and cause ({half} half; {}, of gold):\n",
