@@ -18,6 +18,7 @@
 //! Gold offsets in both corpora count code points; they are converted to
 //! byte offsets here.
 
+use crate::geo::haversine_km;
 use std::path::Path;
 
 /// One gold toponym, in byte offsets of its article's text.
@@ -178,19 +179,6 @@ pub fn read_brat(dir: &Path, coords: Option<&[GoldArticle]>) -> Result<Vec<GoldA
         out.push(GoldArticle { id, text, toponyms });
     }
     Ok(out)
-}
-
-/// Great-circle distance in km.
-pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// Counts of one part of the corpus.

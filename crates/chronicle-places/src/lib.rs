@@ -38,6 +38,7 @@
 
 pub mod eval;
 pub mod gazetteer;
+pub mod geo;
 mod locative;
 mod metonymy;
 mod proximity;

@@ -84,9 +84,9 @@ fn contains_word(long: &str, short: &str) -> bool {
 }
 
 /// Great-circle distance between two (lat, lon) points in degrees, in km
-/// (the places crate's formula, shared with its evaluation).
+/// (the places crate's formula).
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    chronicle_places::eval::haversine_km(a, b)
+    chronicle_places::geo::haversine_km(a, b)
 }
 
 /// Folds a new mention into a cluster's summary: the first known day and
