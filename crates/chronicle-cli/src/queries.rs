@@ -46,6 +46,27 @@ pub struct PlaceArgs {
     place: Option<String>,
 }
 
+/// What every listing query takes besides its own filters: the database,
+/// the place, the dates and the output.
+#[derive(Debug, Args)]
+pub struct ListingArgs {
+    #[command(flatten)]
+    place: PlaceArgs,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dates: DateArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+impl ListingArgs {
+    /// Opens the database, resolving and reporting the place filter.
+    fn open(&self) -> Result<Store> {
+        open_at(&self.db, &self.place)
+    }
+}
+
 /// A query with its arguments: a top-level command, or under `export`.
 #[derive(Debug, Subcommand)]
 pub enum Query {
@@ -74,13 +95,7 @@ pub struct EventsArgs {
     #[arg(long)]
     entity: Option<String>,
     #[command(flatten)]
-    place: PlaceArgs,
-    #[command(flatten)]
-    db: DbArgs,
-    #[command(flatten)]
-    dates: DateArgs,
-    #[command(flatten)]
-    out: OutputArgs,
+    listing: ListingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -88,13 +103,7 @@ pub struct SearchArgs {
     /// Words that must all appear in the sentence.
     text: String,
     #[command(flatten)]
-    place: PlaceArgs,
-    #[command(flatten)]
-    db: DbArgs,
-    #[command(flatten)]
-    dates: DateArgs,
-    #[command(flatten)]
-    out: OutputArgs,
+    listing: ListingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -107,13 +116,7 @@ pub struct QuotesArgs {
     #[arg(long)]
     about: Option<String>,
     #[command(flatten)]
-    place: PlaceArgs,
-    #[command(flatten)]
-    db: DbArgs,
-    #[command(flatten)]
-    dates: DateArgs,
-    #[command(flatten)]
-    out: OutputArgs,
+    listing: ListingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -123,13 +126,7 @@ pub struct TimelineArgs {
     #[arg(long)]
     entity: Option<String>,
     #[command(flatten)]
-    place: PlaceArgs,
-    #[command(flatten)]
-    db: DbArgs,
-    #[command(flatten)]
-    dates: DateArgs,
-    #[command(flatten)]
-    out: OutputArgs,
+    listing: ListingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -152,56 +149,53 @@ pub struct FiguresArgs {
     #[arg(long)]
     entity: Option<String>,
     #[command(flatten)]
-    place: PlaceArgs,
-    #[command(flatten)]
-    db: DbArgs,
-    #[command(flatten)]
-    dates: DateArgs,
-    #[command(flatten)]
-    out: OutputArgs,
+    listing: ListingArgs,
 }
 
 /// Runs a query; `export` forces a machine format.
 pub fn run(query: Query, export: bool) -> Result<Outcome> {
     match query {
         Query::Search(a) => {
-            let hits = open_at(&a.db, &a.place)?.search(&SearchQuery {
+            let l = a.listing;
+            let hits = l.open()?.search(&SearchQuery {
                 text: a.text,
-                from: a.dates.from,
-                to: a.dates.to,
-                place: a.place.place,
-                limit: a.out.limit,
+                from: l.dates.from,
+                to: l.dates.to,
+                place: l.place.place,
+                limit: l.out.limit,
             })?;
-            emit(&hits, &a.out, export, "sentence", |h| {
+            emit(&hits, &l.out, export, "sentence", |h| {
                 let title = h.title.as_deref().unwrap_or("");
                 println!("{}  {}  {title}", h.date, h.article);
                 println!("    {}\n", squash(&h.highlighted));
             })
         }
         Query::Quotes(a) => {
-            let hits = open_at(&a.db, &a.place)?.quotes(&QuoteQuery {
+            let l = a.listing;
+            let hits = l.open()?.quotes(&QuoteQuery {
                 speaker: a.speaker,
                 about: a.about,
-                from: a.dates.from,
-                to: a.dates.to,
-                place: a.place.place,
-                limit: a.out.limit,
+                from: l.dates.from,
+                to: l.dates.to,
+                place: l.place.place,
+                limit: l.out.limit,
             })?;
-            emit(&hits, &a.out, export, "quote", |h| {
+            emit(&hits, &l.out, export, "quote", |h| {
                 let who = h.speaker.as_deref().unwrap_or("(unknown)");
                 let text = squash(&h.text);
                 println!("{}  {who:<24} {:<9} “{text}”", h.date, h.kind);
             })
         }
         Query::Timeline(a) => {
-            let hits = open_at(&a.db, &a.place)?.timeline(&TimelineQuery {
+            let l = a.listing;
+            let hits = l.open()?.timeline(&TimelineQuery {
                 entity: a.entity,
-                from: a.dates.from,
-                to: a.dates.to,
-                place: a.place.place,
-                limit: a.out.limit,
+                from: l.dates.from,
+                to: l.dates.to,
+                place: l.place.place,
+                limit: l.out.limit,
             })?;
-            emit(&hits, &a.out, export, "dated sentence", |h| {
+            emit(&hits, &l.out, export, "dated sentence", |h| {
                 let (day, when) = (&h.day, &h.when);
                 let event = h
                     .event
@@ -216,15 +210,16 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })
         }
         Query::Figures(a) => {
-            let hits = open_at(&a.db, &a.place)?.figures(&FigureQuery {
+            let l = a.listing;
+            let hits = l.open()?.figures(&FigureQuery {
                 category: a.category,
                 entity: a.entity,
-                from: a.dates.from,
-                to: a.dates.to,
-                place: a.place.place,
-                limit: a.out.limit,
+                from: l.dates.from,
+                to: l.dates.to,
+                place: l.place.place,
+                limit: l.out.limit,
             })?;
-            emit(&hits, &a.out, export, "figure", |h| {
+            emit(&hits, &l.out, export, "figure", |h| {
                 let counted = h.counted.as_deref().unwrap_or("");
                 println!(
                     "{}  {:<10} {:<16} {counted:<20} {}",
@@ -237,16 +232,17 @@ pub fn run(query: Query, export: bool) -> Result<Outcome> {
             })
         }
         Query::Events(a) => {
-            let hits = open_at(&a.db, &a.place)?.events(&EventQuery {
+            let l = a.listing;
+            let hits = l.open()?.events(&EventQuery {
                 kind: a.kind,
                 entity: a.entity,
-                place: a.place.place,
-                from: a.dates.from,
-                to: a.dates.to,
+                place: l.place.place,
+                from: l.dates.from,
+                to: l.dates.to,
                 dated_only: false,
-                limit: a.out.limit,
+                limit: l.out.limit,
             })?;
-            emit(&hits, &a.out, export, "event", |h| {
+            emit(&hits, &l.out, export, "event", |h| {
                 let day = if h.dated {
                     h.day.clone()
                 } else {
