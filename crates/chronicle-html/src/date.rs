@@ -163,6 +163,16 @@ pub fn find(
                 return Some((s.0 .0, s.1));
             }
         }
+        // A generic meta `date` alone is the least trusted statement (often
+        // the day the page was built): a publication date the page labels
+        // as such, or writes in its dateline, wins over it.
+        if stated.iter().all(|s| s.1 == DateSource::Meta) {
+            if let Some(shown) = labelled(doc).or_else(|| dateline(doc)) {
+                if shown != date {
+                    return Some((shown, DateSource::Dateline));
+                }
+            }
+        }
         let local = utc.and_then(|time| local_day(doc, date, time));
         return Some(local.unwrap_or((date, source)));
     }
@@ -423,6 +433,23 @@ mod tests {
         );
         let page = r#"<body><div>Published on 2 May 2020</div><div>Last updated: 4 June 2021</div></body>"#;
         assert_eq!(day(page).as_deref(), Some("2020-05-02"));
+    }
+
+    #[test]
+    fn a_labelled_or_dateline_date_beats_a_lone_meta_date() {
+        let page = r#"<meta name="date" content="2021-10-15"><h1>Neue Präsidentin</h1><span>Erschienen am:</span><h2>13.10.2021</h2>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-10-13"));
+        let page = r#"<meta name="date" content="2021-12-20"><h1>Geburtstag</h1><span class="date">27.01.2022</span>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-01-27"));
+        // OpenGraph is not overruled so.
+        let page = r#"<meta property="article:published_time" content="2021-12-20"><span class="date">27.01.2022</span>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-12-20"));
+    }
+
+    #[test]
+    fn a_page_without_h1_is_dated_near_the_heading_that_titles_it() {
+        let page = r#"<html><head><title>Energy prices: your rights at a glance | Club</title></head><body><h6>Energy prices: your rights at a glance</h6><h5>By Ann Lee</h5><p>(21 November 2022) Customers get a cap.</p></body></html>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-11-21"));
     }
 
     #[test]
