@@ -77,7 +77,17 @@ fn is_terminator(line: &str) -> bool {
         "das thema könnte dich auch interessieren",
         "mit unserem newsletter",
     ];
-    l.len() < 120 && STARTS.iter().any(|s| l.starts_with(s))
+    // Labels that open a press release's closing contact block, as a line
+    // of their own.
+    const WHOLE: &[&str] = &[
+        "kontakt",
+        "pressekontakt",
+        "medienkontakt",
+        "press contact",
+        "media contact",
+        "weitere informationen",
+    ];
+    l.len() < 120 && (STARTS.iter().any(|s| l.starts_with(s)) || WHOLE.contains(&l))
 }
 
 /// Lines that are page furniture, not article text, wherever they appear.
@@ -537,6 +547,15 @@ mod tests {
         assert_eq!(
             paragraphs(body),
             "A long first paragraph about the vote in the council chamber.\n\nA second paragraph with the results."
+        );
+    }
+
+    #[test]
+    fn a_contact_block_ends_the_text() {
+        let body = "The institute ran the model for a year on the new computer.\nIt found more storms.\nKontakt:\nDr. Ann Lee, press office";
+        assert_eq!(
+            paragraphs(body),
+            "The institute ran the model for a year on the new computer.\n\nIt found more storms."
         );
     }
 
