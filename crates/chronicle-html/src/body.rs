@@ -77,7 +77,17 @@ fn is_terminator(line: &str) -> bool {
         "das thema könnte dich auch interessieren",
         "mit unserem newsletter",
     ];
-    l.len() < 120 && STARTS.iter().any(|s| l.starts_with(s))
+    // Labels that open a press release's closing contact block, as a line
+    // of their own.
+    const WHOLE: &[&str] = &[
+        "kontakt",
+        "pressekontakt",
+        "medienkontakt",
+        "press contact",
+        "media contact",
+        "weitere informationen",
+    ];
+    l.len() < 120 && (STARTS.iter().any(|s| l.starts_with(s)) || WHOLE.contains(&l))
 }
 
 /// Lines that are page furniture, not article text, wherever they appear.
@@ -101,6 +111,9 @@ fn is_furniture(line: &str) -> bool {
         return true;
     }
     let l = raw.to_lowercase();
+    if is_read_also(&l) || is_disclosure(&l) || is_labelled_credit(&l) {
+        return true;
+    }
     if l.starts_with("this slideshow requires javascript")
         || l.starts_with("thanks for signing up")
         || l.starts_with("keep an eye on your inbox")
@@ -195,6 +208,94 @@ fn is_furniture(line: &str) -> bool {
     EXACT.contains(&l) || l.starts_with("category :") || l.starts_with("categories :")
 }
 
+/// "Read also" labels that head a link to another article.
+const READ_ALSO: &[&str] = &[
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+    "à lire aussi",
+    "lire aussi",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "leia também",
+    "lee también",
+    "leggi anche",
+    "see also",
+    "also read",
+    "read also",
+    "read more",
+    "related",
+];
+
+/// A "read also" label followed by the linked headline ("Czytaj też:
+/// Wyścig zbrojeń ruszył", "À lire aussi » Ballonnements…"): the label and
+/// a separator (`:`, `»`, `›`, `>`, `|`) open a short line.
+fn is_read_also(lower: &str) -> bool {
+    lower.chars().count() < 250
+        && READ_ALSO.iter().any(|label| {
+            lower.strip_prefix(label).is_some_and(|rest| {
+                // A bare label ("Mehr zum Thema:") is a heading, left to
+                // the terminators.
+                rest.trim_start()
+                    .strip_prefix([':', '»', '›', '>', '|'])
+                    .is_some_and(|headline| headline.trim().chars().count() > 2)
+            })
+        })
+}
+
+/// An advertising or affiliate disclosure ("Anzeige, enthält Affiliate
+/// Links", "We may receive compensation if you visit partners…"); an
+/// affiliate note that does not open with an advertising label ("FTC: We
+/// use income earning affiliate links") is the publisher's own text.
+fn is_disclosure(lower: &str) -> bool {
+    lower.len() < 400
+        && ((["anzeige", "werbung", "advertisement", "sponsored"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+            && lower.contains("affiliate"))
+            || lower.contains("we may receive compensation")
+            || lower.contains("we may earn a commission")
+            || lower.contains("advertiser disclosure"))
+}
+
+/// A picture credit opened by a credit label or `©` ("© Bundesrat |
+/// Frank Bräuer", "Beitragsbild: Titelseite der FAZ"): short, whoever it
+/// names.
+fn is_labelled_credit(lower: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "©",
+        "foto:",
+        "fotos:",
+        "photo:",
+        "photos:",
+        "photo credit:",
+        "image:",
+        "credit:",
+        "bildquelle:",
+        "beitragsbild:",
+        "titelbild:",
+    ];
+    lower.chars().count() < 100
+        && lower.split_whitespace().count() <= 12
+        && LABELS.iter().any(|l| lower.starts_with(l))
+}
+
+/// A line with a picture credit after its caption ("Marco Odermatt, Ski-Star
+/// aus der Schweiz. © AFP / MARCO BERTORELLO") loses the credit: a `©`
+/// after some text, followed by at most eight words and no full stop.
+fn strip_credit(line: String) -> String {
+    let Some(at) = line.rfind('©') else {
+        return line;
+    };
+    let (caption, credit) = (line[..at].trim_end(), &line[at..]);
+    if caption.is_empty() || credit.split_whitespace().count() > 9 || credit.contains(". ") {
+        return line;
+    }
+    caption.to_owned()
+}
+
 /// Picture agencies whose names make up photo-credit lines.
 const AGENCIES: &[&str] = &[
     "getty images",
@@ -257,7 +358,7 @@ fn is_credit(line: &str) -> bool {
 pub fn paragraphs(text: &str) -> String {
     let lines: Vec<String> = text
         .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|l| strip_credit(l.split_whitespace().collect::<Vec<_>>().join(" ")))
         .filter(|l| !l.is_empty() && !is_furniture(l))
         .collect();
     let total: usize = lines.iter().map(String::len).sum();
@@ -349,9 +450,17 @@ pub fn fragment_text(html: &str) -> String {
 }
 
 /// The text of `doc` block by block, white space collapsed; with
-/// `boilerplate` off, navigation, headers, footers, asides and forms are
+/// `skip_boilerplate`, navigation, headers, footers, asides and forms are
 /// skipped too.
 fn blocks(doc: &Html, skip_boilerplate: bool) -> Vec<String> {
+    blocks_skipping(doc, |name| {
+        skip_boilerplate && matches!(name, "nav" | "header" | "footer" | "aside" | "form")
+    })
+}
+
+/// The text of `doc` block by block, white space collapsed, leaving out
+/// scripts, styles and the elements `skip` names.
+pub(crate) fn blocks_skipping(doc: &Html, skip: impl Fn(&str) -> bool) -> Vec<String> {
     let mut paras: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut skip_until: Option<ego_tree::NodeId> = None;
@@ -364,12 +473,10 @@ fn blocks(doc: &Html, skip_boilerplate: bool) -> Vec<String> {
                 match node.value() {
                     Node::Element(e) => {
                         let name = e.name();
-                        let furniture =
-                            matches!(name, "nav" | "header" | "footer" | "aside" | "form");
                         if matches!(
                             name,
                             "script" | "style" | "noscript" | "template" | "svg" | "head"
-                        ) || (skip_boilerplate && furniture)
+                        ) || skip(name)
                         {
                             skip_until = Some(node.id());
                         } else if is_block(name) && !current.trim().is_empty() {
@@ -422,6 +529,13 @@ mod tests {
             t,
             "The port reopened on Monday after a week of strikes.\n\nReuters reported the strike ended."
         );
+        let t = paragraphs(
+            "Divers found the wreck at dawn.\nCzytaj też: Wyścig zbrojeń ruszył\n© City Hall | Ann Lee\nThe mayor, left. © AFP / ANN LEE\nAnzeige, enthält Affiliate Links\nIt sank in 1902.",
+        );
+        assert_eq!(
+            t,
+            "Divers found the wreck at dawn.\n\nThe mayor, left.\n\nIt sank in 1902."
+        );
         // An agency named inside a sentence is text.
         assert!(!is_credit("AFP said the talks failed"));
         assert!(is_credit("Getty Images/iStockphoto"));
@@ -433,6 +547,15 @@ mod tests {
         assert_eq!(
             paragraphs(body),
             "A long first paragraph about the vote in the council chamber.\n\nA second paragraph with the results."
+        );
+    }
+
+    #[test]
+    fn a_contact_block_ends_the_text() {
+        let body = "The institute ran the model for a year on the new computer.\nIt found more storms.\nKontakt:\nDr. Ann Lee, press office";
+        assert_eq!(
+            paragraphs(body),
+            "The institute ran the model for a year on the new computer.\n\nIt found more storms."
         );
     }
 

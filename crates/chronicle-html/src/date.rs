@@ -163,6 +163,17 @@ pub fn find(
                 return Some((s.0 .0, s.1));
             }
         }
+        // A generic meta `date` alone is the least trusted statement (often
+        // the day the page was built): a publication date the page labels
+        // as such, or writes next to its headline, wins over it (not any
+        // date-classed element: event lists and teaser cards have those).
+        if stated.iter().all(|s| s.1 == DateSource::Meta) {
+            if let Some(shown) = labelled(doc).or_else(|| near_headline(doc)) {
+                if shown != date {
+                    return Some((shown, DateSource::Dateline));
+                }
+            }
+        }
         let local = utc.and_then(|time| local_day(doc, date, time));
         return Some(local.unwrap_or((date, source)));
     }
@@ -423,6 +434,29 @@ mod tests {
         );
         let page = r#"<body><div>Published on 2 May 2020</div><div>Last updated: 4 June 2021</div></body>"#;
         assert_eq!(day(page).as_deref(), Some("2020-05-02"));
+    }
+
+    #[test]
+    fn a_labelled_date_or_one_by_the_headline_beats_a_lone_meta_date() {
+        let page = r#"<meta name="date" content="2021-10-15"><h1>Neue Präsidentin</h1><span>Erschienen am:</span><h2>13.10.2021</h2>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-10-13"));
+        let page = r#"<meta name="date" content="2021-12-20"><h1>Geburtstag</h1><span class="date">27.01.2022</span>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-01-27"));
+        // A date in a list of events further down the page does not count.
+        let text = "Ein Wein aus Spanien, im Fass gereift. ".repeat(60);
+        let page = format!(
+            r#"<meta name="date" content="2020-02-11"><h1>Rioja</h1><p>{text}</p><ul><li><span class="datum">29.02.2020 18:00 Uhr</span></li></ul>"#
+        );
+        assert_eq!(day(&page).as_deref(), Some("2020-02-11"));
+        // OpenGraph is not overruled so.
+        let page = r#"<meta property="article:published_time" content="2021-12-20"><span class="date">27.01.2022</span>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-12-20"));
+    }
+
+    #[test]
+    fn a_page_without_h1_is_dated_near_the_heading_that_titles_it() {
+        let page = r#"<html><head><title>Energy prices: your rights at a glance | Club</title></head><body><h6>Energy prices: your rights at a glance</h6><h5>By Ann Lee</h5><p>(21 November 2022) Customers get a cap.</p></body></html>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-11-21"));
     }
 
     #[test]

@@ -343,6 +343,18 @@ pub fn parse_text(s: &str) -> Option<NaiveDate> {
     found.into_iter().min_by_key(|f| f.0).map(|f| f.1)
 }
 
+/// A day-first date with a two-digit year (`31.10.23` → 2023-10-31), as
+/// bylines write them; read only where a date is expected (a dateline
+/// element), never in running text. Years 2000–2035.
+pub fn parse_short_dmy(s: &str) -> Option<NaiveDate> {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])([0-3]?\d)\.([01]?\d)\.(\d\d)(?:[^\d.]|\.?$)").unwrap()
+    });
+    SHORT
+        .captures_iter(s)
+        .find_map(|c| ymd(&format!("20{}", &c[3]), &c[2], &c[1]))
+}
+
 /// A date in a URL path: `/2019/11/05/`, `/2019-11-05`, `/20191105`.
 pub fn parse_url(url: &str) -> Option<NaiveDate> {
     static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -411,6 +423,14 @@ mod tests {
         );
         assert_eq!(clock("2023-11-08 23:30:59"), Some((23, 30, None)));
         assert_eq!(clock("2021-11-05T05:45+05:45"), Some((5, 45, Some(345))));
+    }
+
+    #[test]
+    fn two_digit_years_in_bylines() {
+        assert_eq!(parse_short_dmy("Von: Ann Lee | 31.10.23"), d(2023, 10, 31));
+        assert_eq!(parse_short_dmy("10.12.19 "), d(2019, 12, 10));
+        assert_eq!(parse_short_dmy("Version 1.10.23.4"), None);
+        assert_eq!(parse_short_dmy("31.10.2023"), None);
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod body;
 pub mod charset;
 pub mod date;
 pub mod datetext;
+pub mod lead;
 pub mod meta;
 pub mod score;
 mod shown;
@@ -184,6 +185,7 @@ fn extract_str(text: &str, url: Option<&str>) -> Article {
         .get("og:description")
         .or_else(|| tags.get("description"))
         .or_else(|| tags.get("twitter:description"));
+    body = lead::restore(&body, &doc, description);
     body = body::drop_heading(&body, title.as_deref(), description);
     let language = meta::language(&doc, &tags).or_else(|| detect_language(&body));
     Article {

@@ -7,7 +7,7 @@
 //! teasers, comments, sidebars, footers; see [`in_furniture`]) is another
 //! page's or a reader's date, never this page's.
 
-use crate::datetext::{parse_machine, parse_text};
+use crate::datetext::{parse_machine, parse_short_dmy, parse_text};
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
@@ -131,7 +131,7 @@ pub(crate) fn dateline(doc: &Html) -> Option<NaiveDate> {
         if text.len() > 300 {
             return None;
         }
-        parse_text(&text)
+        parse_text(&text).or_else(|| parse_short_dmy(&text))
     })
 }
 
@@ -144,6 +144,7 @@ const NEAR_HEADLINE: usize = 1500;
 pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
     use ego_tree::iter::Edge;
     use scraper::Node;
+    let headline = headline(doc);
     let mut before = String::new();
     let mut after = String::new();
     let mut seen_h1 = false;
@@ -157,7 +158,7 @@ pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
                 {
                     skip = Some(node.id())
                 }
-                Node::Element(e) if e.name() == "h1" => seen_h1 = true,
+                Node::Element(_) if Some(node.id()) == headline => seen_h1 = true,
                 Node::Text(t) if seen_h1 => {
                     after.push_str(t);
                     after.push(' ');
@@ -190,6 +191,27 @@ pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
         chars[chars.len().saturating_sub(300)..].iter().collect()
     };
     parse_text(&after).or_else(|| parse_text(&tail))
+}
+
+/// The headline element: the first `<h1>` outside furniture, else, on a
+/// page without one, the first heading (`h2`–`h6`) whose text is part of
+/// the page's `<title>`.
+fn headline(doc: &Html) -> Option<ego_tree::NodeId> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+    static HEADINGS: LazyLock<Selector> = LazyLock::new(|| sel("h2, h3, h4, h5, h6"));
+    static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+    if let Some(h) = doc.select(&H1).find(|h| !in_furniture(*h)) {
+        return Some(h.id());
+    }
+    let norm = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = norm(doc.select(&TITLE).next()?.text().collect());
+    doc.select(&HEADINGS)
+        .take(100)
+        .find(|h| {
+            let text = norm(h.text().collect());
+            text.chars().count() >= 15 && title.contains(&text) && !in_furniture(*h)
+        })
+        .map(|h| h.id())
 }
 
 /// Class or id words of page furniture: lists of other articles, reader
