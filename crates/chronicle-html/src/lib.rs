@@ -28,6 +28,7 @@ pub mod body;
 pub mod charset;
 pub mod date;
 pub mod datetext;
+mod furniture;
 pub mod lead;
 pub mod meta;
 pub mod score;
