@@ -3,7 +3,8 @@
 //! A weekday or a bare month names a date on either side of the report's
 //! date; news resolves it by tense: "said Sunday" is the Sunday before,
 //! "will meet Friday" the Friday after. We look for the verb cue nearest the
-//! expression inside its sentence (modal and future markers, past forms),
+//! expression inside its sentence (modals — "will", "would", "can", "may",
+//! "must", "should", not the past "could" — future markers, past forms),
 //! preferring cues before it, and fall back to the past, which is what news
 //! mostly reports. This follows HeidelTime's tense-based disambiguation of
 //! underspecified expressions (Strötgen & Gertz 2013, §4.2).
@@ -14,7 +15,8 @@ use crate::Ctx;
 fn cue(low: &str) -> Option<i32> {
     match low {
         "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected" | "due"
-        | "upcoming" | "next" | "tomorrow" | "wo" | "soon" => Some(1),
+        | "upcoming" | "next" | "tomorrow" | "wo" | "soon" | "can" | "ca" | "may" | "might"
+        | "must" | "should" => Some(1),
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
         | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave" | "announced"
         | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost" | "fell" | "rose"
@@ -198,6 +200,12 @@ mod tests {
             "Voting is scheduled for Monday.",
             "2022-03-16",
             &[("Monday", "2022-03-21")],
+        );
+        // Present modals look ahead as "will" does.
+        check(
+            "Members may vote on the plan in April; they must answer by Friday.",
+            "2022-03-16",
+            &[("April", "2022-04"), ("Friday", "2022-03-18")],
         );
         check(
             "Nothing happened on Tuesday.",
