@@ -96,6 +96,29 @@ fn cue_at(cx: &Ctx, k: usize) -> Option<i32> {
     if s < 0 && k > cx.sent.start && matches!(cx.low(k - 1), "be" | "being") {
         return None;
     }
+    // "a still unspecified date", "the previously announced deal": a
+    // participle after a determiner or an adverb of time is an adjective.
+    if s < 0
+        && k > cx.sent.start
+        && t.low.ends_with("ed")
+        && matches!(
+            cx.low(k - 1),
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "still"
+                | "yet"
+                | "previously"
+                | "newly"
+                | "recently"
+                | "as-yet"
+        )
+    {
+        return None;
+    }
     Some(s)
 }
 
@@ -211,6 +234,15 @@ mod tests {
             "Nothing happened on Tuesday.",
             "2022-03-16",
             &[("Tuesday", "2022-03-15")],
+        );
+    }
+
+    #[test]
+    fn participles_after_a_determiner_are_adjectives() {
+        check(
+            "The bonus would be paid on a still unspecified date in May.",
+            "2022-03-16",
+            &[("May", "2022-05")],
         );
     }
 
