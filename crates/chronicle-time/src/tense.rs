@@ -149,7 +149,12 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
         "on" | "at" => (before(2), before(3)),
         w => (w, before(2)),
     };
-    if matches!(b1, "until" | "till") || (b1 == "as" && matches!(b2, "early" | "soon")) {
+    // "Until Thursday, they had not called him a suspect": a past perfect
+    // after it makes "until" look back, and the cues decide.
+    let had_after = (end..(end + 8).min(cx.sent.end)).any(|k| cx.low(k) == "had");
+    if (matches!(b1, "until" | "till") && !had_after)
+        || (b1 == "as" && matches!(b2, "early" | "soon"))
+    {
         return 1;
     }
     // "will meet Friday", "said Sunday that…": the closest cue wins; a cue
@@ -190,8 +195,20 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
             }
         }
         if end + dist - 1 < hi {
-            if let Some(s) = cue_at(cx, end + dist - 1) {
+            let k = end + dist - 1;
+            if let Some(s) = cue_at(cx, k) {
                 return s;
+            }
+            // "On Tuesday, the league plans to hold a news conference": an
+            // infinitive of intention after the expression looks ahead too.
+            if cx.low(k) == "to"
+                && k > end
+                && intends(cx.low(k - 1))
+                && cx
+                    .tok(k + 1)
+                    .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                return if past_perfect(cx, k - 1) { -1 } else { 1 };
             }
         }
     }
@@ -271,6 +288,16 @@ mod tests {
             "The tender offer had been due to expire Friday.",
             "2022-03-16",
             &[("Friday", "2022-03-11")],
+        );
+        check(
+            "On Friday, the union plans to stage a walkout.",
+            "2022-03-16",
+            &[("Friday", "2022-03-18")],
+        );
+        check(
+            "Until Monday, the police had not named a suspect.",
+            "2022-03-16",
+            &[("Monday", "2022-03-14")],
         );
         check(
             "The hearing had been scheduled for Monday.",
