@@ -38,6 +38,27 @@ pub fn side(cx: &Ctx, start: usize, end: usize) -> i32 {
     }
 }
 
+/// Present-tense verbs of scheduled events.
+fn scheduled_present(low: &str) -> bool {
+    matches!(
+        low,
+        "meet"
+            | "meets"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "arrives"
+            | "leaves"
+            | "visits"
+            | "travels"
+            | "returns"
+            | "hears"
+            | "convenes"
+            | "kicks"
+    )
+}
+
 /// Words after which `to` and a verb look ahead: "plans to meet Friday",
 /// "is to resume trading Tuesday", "ready to leave on Thursday".
 fn intends(low: &str) -> bool {
@@ -88,6 +109,15 @@ fn cue_at(cx: &Ctx, k: usize) -> Option<i32> {
     let t = cx.tok(k)?;
     if (k > cx.sent.start && t.cap()) || (t.low == "next" && cx.low(k + 1) == "to") {
         return None;
+    }
+    // "Arafat and Netanyahu meet Monday", "the court hears the case
+    // Tuesday": a present-tense verb of a scheduled event looks ahead
+    // (not after "did" or a negation, nor as an infinitive).
+    if scheduled_present(t.low)
+        && k > cx.sent.start
+        && !matches!(cx.low(k - 1), "did" | "not" | "n't" | "never" | "to")
+    {
+        return Some(1);
     }
     let s = cue(t.low)?;
     if s > 0 && past_perfect(cx, k) {
@@ -240,6 +270,17 @@ mod tests {
             "Voting is scheduled for Monday.",
             "2022-03-16",
             &[("Monday", "2022-03-21")],
+        );
+        // A present-tense verb of a scheduled event looks ahead.
+        check(
+            "The two leaders meet separately Monday with the envoy.",
+            "2022-03-16",
+            &[("Monday", "2022-03-21")],
+        );
+        check(
+            "The leaders did not meet Monday.",
+            "2022-03-16",
+            &[("Monday", "2022-03-14")],
         );
         // Present modals look ahead as "will" does.
         check(
