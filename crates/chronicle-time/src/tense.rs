@@ -18,12 +18,13 @@ fn cue(low: &str) -> Option<i32> {
         | "upcoming" | "next" | "tomorrow" | "wo" | "soon" | "can" | "ca" | "may" | "might"
         | "must" | "should" => Some(1),
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
-        | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave" | "announced"
-        | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost" | "fell" | "rose"
-        | "closed" | "struck" | "hit" | "sent" | "brought" | "bought" | "sold" | "became"
-        | "saw" | "found" | "paid" | "thought" | "kept" | "led" | "ran" | "wrote" | "spent"
-        | "stood" | "fought" | "built" | "caught" | "knew" | "grew" | "drew" | "threw" | "flew"
-        | "chose" | "spoke" | "broke" | "shot" | "fled" | "sought" | "taught" => Some(-1),
+        | "since" | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave"
+        | "announced" | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost"
+        | "fell" | "rose" | "closed" | "struck" | "hit" | "sent" | "brought" | "bought"
+        | "sold" | "became" | "saw" | "found" | "paid" | "thought" | "kept" | "led" | "ran"
+        | "wrote" | "spent" | "stood" | "fought" | "built" | "caught" | "knew" | "grew"
+        | "drew" | "threw" | "flew" | "chose" | "spoke" | "broke" | "shot" | "fled" | "sought"
+        | "taught" => Some(-1),
         w if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => Some(-1),
         _ => None,
     }
@@ -301,6 +302,15 @@ mod tests {
             "The bonus would be paid on a still unspecified date in May.",
             "2022-03-16",
             &[("May", "2022-05")],
+        );
+    }
+
+    #[test]
+    fn since_looks_back() {
+        check(
+            "Police have searched for him since shortly after the July 4 shooting.",
+            "2022-03-16",
+            &[("July 4", "2021-07-04")],
         );
     }
 
