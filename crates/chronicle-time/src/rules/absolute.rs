@@ -147,7 +147,7 @@ fn year_after(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if cx.low(j) == "," { j + 1 } else { j };
     match cx.lex(j) {
         Lex::Year(y) => Some((y, j + 1)),
-        _ => None,
+        _ => super::holidays::spoken_year_at(cx, j),
     }
 }
 
