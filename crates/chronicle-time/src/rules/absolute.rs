@@ -269,6 +269,36 @@ pub fn month_name_ok(cx: &Ctx, i: usize) -> bool {
     if inviting {
         return true;
     }
+    // "the March accession", "the May vote": a month before a lower-case
+    // noun after "the" (not "the March on Washington").
+    if prev == "the" {
+        if let Some(n) = cx.tok(i + 1) {
+            let noun = n.text.starts_with(|c: char| c.is_ascii_lowercase())
+                && n.lex == Lex::Other
+                && !matches!(
+                    n.low,
+                    "on" | "of"
+                        | "to"
+                        | "for"
+                        | "in"
+                        | "at"
+                        | "by"
+                        | "from"
+                        | "with"
+                        | "and"
+                        | "or"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                );
+            if noun {
+                return true;
+            }
+        }
+    }
     match t.low {
         // The modal, the verb, first names: only with an inviting word.
         "may" | "march" | "june" | "april" | "august" => false,
@@ -335,6 +365,11 @@ mod tests {
             &[("16 March 2021", "2021-03-16")],
         );
         check("The deal closed 3/14/22.", D, &[("3/14/22", "2022-03-14")]);
+        check(
+            "The May vote follows the March on Washington.",
+            D,
+            &[("May", "2022-05")],
+        );
         check(
             "The summit meets on April 24 and 25.",
             D,
