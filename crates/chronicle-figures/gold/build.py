@@ -45,7 +45,7 @@ def main():
             r = json.loads(line)
             articles[r["id"]] = r
     out = []
-    for split in ("dev", "test", "test2", "test3", "test4", "test5", "test6"):
+    for split in ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"):
         path = os.path.join(HERE, "annotations", split + ".txt")
         if not os.path.exists(path):
             continue

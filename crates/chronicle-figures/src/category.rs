@@ -176,6 +176,30 @@ pub fn inherited(
     gap_ok.then_some(p.category)
 }
 
+/// "Casualties" set against deaths in the same sentence are the injured:
+/// "at least 116 people died, while the number of casualties rose to at
+/// least 1,035". Alone, the word covers dead and hurt and decides nothing.
+pub fn casualties_are_injured(c: &Ctx) -> bool {
+    (c.lo..c.hi).any(|t| {
+        let w = c.low(t);
+        matches!(w, "toll" | "tolls") || category_cue(w) == Some(FigureCategory::Killed)
+    })
+}
+
+/// Whether the sentence opens with a partitive pronoun before token
+/// `first` — "Of them, 210 were …", "Out of these, twelve …" — so that its
+/// counts divide the set the previous sentence counted.
+pub fn partitive_opening(c: &Ctx, first: usize) -> bool {
+    let mut t = c.lo;
+    if c.low(t) == "out" {
+        t += 1;
+    }
+    c.low(t) == "of"
+        && matches!(c.low(t + 1), "them" | "these" | "those")
+        && c.low(t + 2) == ","
+        && first > t + 2
+}
+
 /// What follows the counted phrase.
 pub enum After {
     /// A category cue: "were killed", "dead", "lost their lives".
@@ -255,6 +279,17 @@ pub fn cue_after(c: &Ctx, mut t: usize) -> After {
         if w == "forced" && c.low(t + 1) == "to" && matches!(c.low(t + 2), "leave" | "flee") {
             return After::Cue(FigureCategory::Displaced);
         }
+        // "eight people in critical condition": hurt badly enough to say so.
+        if w == "in" {
+            let u = if matches!(c.low(t + 1), "a" | "an") {
+                t + 2
+            } else {
+                t + 1
+            };
+            if matches!(c.low(u), "critical" | "serious" | "grave") && c.low(u + 1) == "condition" {
+                return After::Cue(FigureCategory::Injured);
+            }
+        }
         if let Some(f) = category_cue(w) {
             return if f == FigureCategory::Troops {
                 After::Nothing
@@ -288,6 +323,9 @@ pub fn cue_before(c: &Ctx, first: usize, floor: usize) -> Option<FigureCategory>
         }
         if w == "toll" || w == "tolls" {
             return Some(FigureCategory::Killed);
+        }
+        if matches!(w, "casualties" | "casualty") {
+            return casualties_are_injured(c).then_some(FigureCategory::Injured);
         }
         if let Some(f) = category_cue(w) {
             return (f != FigureCategory::Troops).then_some(f);

@@ -16,11 +16,16 @@
 //! cue before it in the same clause ("killed at least 35", "the death toll
 //! rose to 31", "arrested twelve"); from a troops noun as head ("100,000
 //! U.S. troops"); and is `other` otherwise. Deaths from disease count as
-//! `killed`; evacuated people count as `displaced`. A bare scaled amount
+//! `killed`; evacuated people count as `displaced`; "casualties" beside a
+//! count of the dead are the injured. In a sentence opened by "Of them,"
+//! the counts without a cue take the previous sentence's casualty category
+//! (`lib.rs`). A bare scaled amount
 //! soon after money in the sentence ("and tens of billions for research")
 //! is money in the same currency.
 
-use crate::category::{cue_after, cue_before, inherited, is_noun_cue, is_thing, After};
+use crate::category::{
+    casualties_are_injured, cue_after, cue_before, inherited, is_noun_cue, is_thing, After,
+};
 use crate::lexicon::{category_cue, ends_noun_phrase, person_noun};
 use crate::scan::{Ctx, Expr, Measure};
 use chronicle_core::{Figure, FigureCategory, Span, TokenKind};
@@ -129,6 +134,11 @@ pub fn describe(c: &Ctx, e: &Expr, prev: Option<Prev>) -> (Figure, usize) {
                 head.filter(|h| is_noun_cue(h))
                     .and_then(category_cue)
                     .filter(|&f| f != FigureCategory::Troops)
+            })
+            .or_else(|| {
+                // "killed five and caused 30 casualties": the injured.
+                (head == Some("casualties") && casualties_are_injured(c))
+                    .then_some(FigureCategory::Injured)
             })
             .or_else(|| match cue_after(c, k) {
                 // "destroyed 300 homes, …, killed one": homes are not killed.

@@ -14,7 +14,7 @@
 //! before it ("March 16"); "+10" glued to a sign ("UTC+10"); an age cue
 //! within five tokens before, in the same clause ("aged", "age", "ages");
 //! "died at 96"; "He was 95." (a small integer closing a clause after a
-//! pronoun or a name); a plain four-digit integer between 1000 and 2100 that is
+//! pronoun or a name); "Ann Marsh, 41, and" (an age in apposition); a plain four-digit integer between 1000 and 2100 that is
 //! not followed by a plural noun or a casualty word, or that follows "in",
 //! "since", "of", "by", "until" or "from" (a year); and the word "one" unless
 //! a person noun or a casualty word follows (the pronoun "one of the");
@@ -69,6 +69,24 @@ pub fn is_magnitude(c: &Ctx, i: usize) -> bool {
     p1 == "magnitude"
         || (p2 == "magnitude" && matches!(p1, "of" | "was" | "is"))
         || c.low(i + 1) == "magnitude"
+}
+
+/// "Smith, 45, was" / "Fields, now 22, to": tokens `first..end` hold an
+/// integer of a person's age between a comma after a capitalised word (a
+/// name; "now" may stand between) and a comma or the end of the sentence.
+fn appositive_age(c: &Ctx, first: usize, end: usize, value: f64) -> bool {
+    if value.fract() != 0.0 || !(1.0..=120.0).contains(&value) {
+        return false;
+    }
+    let mut p = first;
+    if c.low(p.wrapping_sub(1)) == "now" {
+        p -= 1;
+    }
+    let Some(comma) = c.prev(p).filter(|&q| c.low(q) == ",") else {
+        return false;
+    };
+    let name = c.prev(comma).is_some_and(|n| n > c.lo && c.is_cap(n));
+    name && matches!(c.low(end), "," | "." | "")
 }
 
 /// Whether the surroundings say the expression is not a count.
@@ -156,6 +174,12 @@ pub fn refused(c: &Ctx, e: &Expr, atom: &Atom, atom_start: usize) -> bool {
         if person && closes && e.value.fract() == 0.0 && (1.0..=120.0).contains(&e.value) {
             return true;
         }
+    }
+    // An age in apposition to a name: "John Smith, 45, was arrested",
+    // "Fields, now 22, was sentenced" — a small integer alone between a
+    // comma after a capitalised word and a comma (or the clause's end).
+    if atom.digits && plain && e.high.is_none() && appositive_age(c, e.first, e.end, e.value) {
+        return true;
     }
     // Ages: "died at 96", "(41)" after a name is left to people.
     if prev_low == "at" {

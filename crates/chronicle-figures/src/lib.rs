@@ -128,6 +128,7 @@ pub fn find_figures(
         };
         let mut prev: Option<Prev> = None;
         let first_of_sentence = out.len();
+        let before = out.last().map(|f| f.category);
         let mut i = range.start;
         while i < range.end {
             if !may_start(&c, i) {
@@ -136,7 +137,10 @@ pub fn find_figures(
             }
             match scan_at(&c, i) {
                 Some(Step::Found(e)) => {
-                    let (fig, used_end) = describe(&c, &e, prev);
+                    let (mut fig, used_end) = describe(&c, &e, prev);
+                    if let Some(f) = partitive_category(&c, &e, &fig, before) {
+                        fig.category = f;
+                    }
                     prev = Some(Prev {
                         end_tok: used_end,
                         counted: fig.counted,
@@ -158,6 +162,31 @@ pub fn find_figures(
         coordination::share_units(body, &mut out[first_of_sentence..]);
     }
     out
+}
+
+/// "224 deaths were investigated. Of them, 210 were …, while 13 other
+/// cases remain open": in a sentence opened by a partitive pronoun, a count
+/// of the set's members (nothing counted, people, or cases) that found no
+/// category of its own takes the casualty category of the figure before
+/// the sentence.
+fn partitive_category(
+    c: &Ctx,
+    e: &scan::Expr,
+    fig: &chronicle_core::Figure,
+    before: Option<chronicle_core::FigureCategory>,
+) -> Option<chronicle_core::FigureCategory> {
+    let f = before.filter(|&f| category::is_casualty(f))?;
+    if fig.category != chronicle_core::FigureCategory::Other
+        || e.measure != scan::Measure::Count
+        || !category::partitive_opening(c, e.first)
+    {
+        return None;
+    }
+    let member = fig.counted.is_none_or(|s| {
+        let head = c.lower[s.range()].rsplit(' ').next().unwrap_or("");
+        matches!(head, "cases" | "others" | "victims") || lexicon::person_noun(head)
+    });
+    member.then_some(f)
 }
 
 /// A cheap test before the full scan: digits, a symbol, or a word that can

@@ -358,8 +358,9 @@ pub fn scan_at(c: &Ctx, i: usize) -> Option<Step> {
             unit = Some("nautical mile");
             measure = Measure::Length;
             end_tok = k + 2;
-        } else if u0 == "square" && unit_of(u1).is_some_and(|u| u.1) {
-            unit = Some("square km");
+        } else if let Some(u) = area_or_volume(u0, u1) {
+            // "60 square miles", "10 billion cubic metres".
+            unit = Some(u);
             measure = Measure::Other;
             end_tok = k + 2;
         } else if let Some((u, len)) = unit_of(u0) {
@@ -505,6 +506,29 @@ fn country_currency(code: &str, word: &str) -> Option<&'static str> {
 /// Whether tokens `a` and `b` touch (no space between).
 fn glued(c: &Ctx, a: usize, b: usize) -> bool {
     a < c.hi && b < c.hi && c.toks[a].span.end == c.toks[b].span.start
+}
+
+/// The unit of an area or a volume written "square X" / "cubic X" with a
+/// length unit X: "square km", "square mile", "m3", "ft3".
+fn area_or_volume(u0: &str, u1: &str) -> Option<&'static str> {
+    let (length, true) = unit_of(u1).filter(|_| u1 != "in")? else {
+        return None;
+    };
+    Some(match (u0, length) {
+        ("square", "km") => "square km",
+        ("square", "mile") => "square mile",
+        ("square", "m") => "square m",
+        ("square", "ft") => "square ft",
+        ("square", "yard") => "square yard",
+        ("square", "inch") => "square inch",
+        ("square", _) => "square",
+        ("cubic", "km") => "km3",
+        ("cubic", "m") => "m3",
+        ("cubic", "ft") => "ft3",
+        ("cubic", "cm") => "cm3",
+        ("cubic", _) => "cubic",
+        _ => return None,
+    })
 }
 
 fn unit_of(w: &str) -> Option<(&'static str, bool)> {

@@ -424,3 +424,45 @@ fn rules_added_after_the_sixth_held_out_round() {
         C::Injured
     );
 }
+
+#[test]
+fn round_seven_rules() {
+    // Areas and volumes keep their unit: "square miles", "cubic metres".
+    let doc = run("The lake holds 3 billion cubic metres and covers 60 square miles.");
+    let f = doc.layers.figures();
+    assert_eq!(doc.text(f[0].span), "3 billion cubic metres");
+    assert_eq!((f[0].value, f[0].unit.as_deref()), (3e9, Some("m3")));
+    assert_eq!(doc.text(f[1].span), "60 square miles");
+    assert_eq!(f[1].unit.as_deref(), Some("square mile"));
+    // An age in apposition to a name is no count.
+    let f = figs("The pilot, Ann Marsh, 41, and Tom Reed, now 38, were named.");
+    assert!(f.is_empty(), "{f:?}");
+    assert_eq!(
+        figs("In Lyon, 14 shops closed.")[0].0,
+        "14",
+        "a count after a place keeps its noun"
+    );
+    // "in critical condition" is injured.
+    assert_eq!(
+        figs("Doctors said four workers were in critical condition.")[0].2,
+        C::Injured
+    );
+    assert_eq!(
+        figs("Three hikers remain in stable condition.")[0].2,
+        C::Other
+    );
+    // "Casualties" set against deaths in the sentence are the injured.
+    let f = figs("Nine people died, and casualties climbed to 240 across the valley.");
+    assert_eq!((f[0].2, f[1].2), (C::Killed, C::Injured));
+    assert_eq!(
+        figs("Casualties climbed to 240 across the valley.")[0].2,
+        C::Other
+    );
+    // A sentence opened by "Of them," divides the set counted before it.
+    let f = figs(
+        "The ministry examined 90 deaths. Of them, 71 were unrelated, while 12 other cases stay open.",
+    );
+    assert_eq!((f[1].2, f[2].2), (C::Killed, C::Killed));
+    let f = figs("The council counted 90 homes. Of them, 71 were rebuilt.");
+    assert_eq!(f[1].2, C::Other);
+}

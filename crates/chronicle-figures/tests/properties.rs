@@ -50,9 +50,9 @@ proptest! {
 /// Floors a little under today's scores, per part, so a regression fails
 /// the build: (part, extent F1, value accuracy, category accuracy). The
 /// tuned and first held-out parts sit within the goals (F1 0.95,
-/// value 0.97, category 0.90); the third to sixth held-out rounds did not when first scored — see
+/// value 0.97, category 0.90); the third to seventh held-out rounds did not when first scored — see
 /// `gold/README.md`.
-const FLOORS: [(&str, f64, f64, f64); 7] = [
+const FLOORS: [(&str, f64, f64, f64); 8] = [
     ("dev", 0.98, 0.99, 0.95),
     ("test", 0.98, 0.99, 0.95),
     ("test2", 0.96, 0.99, 0.95),
@@ -60,6 +60,7 @@ const FLOORS: [(&str, f64, f64, f64); 7] = [
     ("test4", 0.97, 0.99, 0.90),
     ("test5", 0.98, 0.99, 0.90),
     ("test6", 0.98, 0.99, 0.95),
+    ("test7", 0.98, 0.99, 0.95),
 ];
 
 #[test]

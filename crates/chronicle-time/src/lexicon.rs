@@ -356,9 +356,9 @@ pub fn classify(w: &str) -> Lex {
         "summer" => return Lex::Season("SU"),
         "fall" | "autumn" => return Lex::Season("FA"),
         "winter" => return Lex::Season("WI"),
-        "morning" => return Lex::DayPart("MO"),
-        "afternoon" => return Lex::DayPart("AF"),
-        "evening" => return Lex::DayPart("EV"),
+        "morning" | "mid-morning" => return Lex::DayPart("MO"),
+        "afternoon" | "mid-afternoon" => return Lex::DayPart("AF"),
+        "evening" | "mid-evening" => return Lex::DayPart("EV"),
         "night" | "overnight" => return Lex::DayPart("NI"),
         _ => {}
     }

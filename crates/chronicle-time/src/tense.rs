@@ -3,7 +3,8 @@
 //! A weekday or a bare month names a date on either side of the report's
 //! date; news resolves it by tense: "said Sunday" is the Sunday before,
 //! "will meet Friday" the Friday after. We look for the verb cue nearest the
-//! expression inside its sentence (modal and future markers, past forms),
+//! expression inside its sentence (modals — "will", "would", "can", "may",
+//! "must", "should", not the past "could" — future markers, past forms),
 //! preferring cues before it, and fall back to the past, which is what news
 //! mostly reports. This follows HeidelTime's tense-based disambiguation of
 //! underspecified expressions (Strötgen & Gertz 2013, §4.2).
@@ -14,14 +15,16 @@ use crate::Ctx;
 fn cue(low: &str) -> Option<i32> {
     match low {
         "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected" | "due"
-        | "upcoming" | "next" | "tomorrow" | "wo" | "soon" => Some(1),
+        | "upcoming" | "next" | "tomorrow" | "wo" | "soon" | "can" | "ca" | "may" | "might"
+        | "must" | "should" => Some(1),
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
-        | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave" | "announced"
-        | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost" | "fell" | "rose"
-        | "closed" | "struck" | "hit" | "sent" | "brought" | "bought" | "sold" | "became"
-        | "saw" | "found" | "paid" | "thought" | "kept" | "led" | "ran" | "wrote" | "spent"
-        | "stood" | "fought" | "built" | "caught" | "knew" | "grew" | "drew" | "threw" | "flew"
-        | "chose" | "spoke" | "broke" | "shot" | "fled" | "sought" | "taught" => Some(-1),
+        | "since" | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave"
+        | "announced" | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost"
+        | "fell" | "rose" | "closed" | "struck" | "hit" | "sent" | "brought" | "bought"
+        | "sold" | "became" | "saw" | "found" | "paid" | "thought" | "kept" | "led" | "ran"
+        | "wrote" | "spent" | "stood" | "fought" | "built" | "caught" | "knew" | "grew"
+        | "drew" | "threw" | "flew" | "chose" | "spoke" | "broke" | "shot" | "fled" | "sought"
+        | "taught" => Some(-1),
         w if w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") => Some(-1),
         _ => None,
     }
@@ -34,6 +37,27 @@ pub fn side(cx: &Ctx, start: usize, end: usize) -> i32 {
         0 => -1,
         s => s,
     }
+}
+
+/// Present-tense verbs of scheduled events.
+fn scheduled_present(low: &str) -> bool {
+    matches!(
+        low,
+        "meet"
+            | "meets"
+            | "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "arrives"
+            | "leaves"
+            | "visits"
+            | "travels"
+            | "returns"
+            | "hears"
+            | "convenes"
+            | "kicks"
+    )
 }
 
 /// Words after which `to` and a verb look ahead: "plans to meet Friday",
@@ -87,11 +111,43 @@ fn cue_at(cx: &Ctx, k: usize) -> Option<i32> {
     if (k > cx.sent.start && t.cap()) || (t.low == "next" && cx.low(k + 1) == "to") {
         return None;
     }
+    // "Arafat and Netanyahu meet Monday", "the court hears the case
+    // Tuesday": a present-tense verb of a scheduled event looks ahead
+    // (not after "did" or a negation, nor as an infinitive).
+    if scheduled_present(t.low)
+        && k > cx.sent.start
+        && !matches!(cx.low(k - 1), "did" | "not" | "n't" | "never" | "to")
+    {
+        return Some(1);
+    }
     let s = cue(t.low)?;
     if s > 0 && past_perfect(cx, k) {
         return Some(-1);
     }
     if s < 0 && k > cx.sent.start && matches!(cx.low(k - 1), "be" | "being") {
+        return None;
+    }
+    // "a still unspecified date", "the previously announced deal": a
+    // participle after a determiner or an adverb of time is an adjective.
+    if s < 0
+        && k > cx.sent.start
+        && t.low.ends_with("ed")
+        && matches!(
+            cx.low(k - 1),
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "still"
+                | "yet"
+                | "previously"
+                | "newly"
+                | "recently"
+                | "as-yet"
+        )
+    {
         return None;
     }
     Some(s)
@@ -124,7 +180,12 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
         "on" | "at" => (before(2), before(3)),
         w => (w, before(2)),
     };
-    if matches!(b1, "until" | "till") || (b1 == "as" && matches!(b2, "early" | "soon")) {
+    // "Until Thursday, they had not called him a suspect": a past perfect
+    // after it makes "until" look back, and the cues decide.
+    let had_after = (end..(end + 8).min(cx.sent.end)).any(|k| cx.low(k) == "had");
+    if (matches!(b1, "until" | "till") && !had_after)
+        || (b1 == "as" && matches!(b2, "early" | "soon"))
+    {
         return 1;
     }
     // "will meet Friday", "said Sunday that…": the closest cue wins; a cue
@@ -165,8 +226,20 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
             }
         }
         if end + dist - 1 < hi {
-            if let Some(s) = cue_at(cx, end + dist - 1) {
+            let k = end + dist - 1;
+            if let Some(s) = cue_at(cx, k) {
                 return s;
+            }
+            // "On Tuesday, the league plans to hold a news conference": an
+            // infinitive of intention after the expression looks ahead too.
+            if cx.low(k) == "to"
+                && k > end
+                && intends(cx.low(k - 1))
+                && cx
+                    .tok(k + 1)
+                    .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                return if past_perfect(cx, k - 1) { -1 } else { 1 };
             }
         }
     }
@@ -199,10 +272,45 @@ mod tests {
             "2022-03-16",
             &[("Monday", "2022-03-21")],
         );
+        // A present-tense verb of a scheduled event looks ahead.
+        check(
+            "The two leaders meet separately Monday with the envoy.",
+            "2022-03-16",
+            &[("Monday", "2022-03-21")],
+        );
+        check(
+            "The leaders did not meet Monday.",
+            "2022-03-16",
+            &[("Monday", "2022-03-14")],
+        );
+        // Present modals look ahead as "will" does.
+        check(
+            "Members may vote on the plan in April; they must answer by Friday.",
+            "2022-03-16",
+            &[("April", "2022-04"), ("Friday", "2022-03-18")],
+        );
         check(
             "Nothing happened on Tuesday.",
             "2022-03-16",
             &[("Tuesday", "2022-03-15")],
+        );
+    }
+
+    #[test]
+    fn participles_after_a_determiner_are_adjectives() {
+        check(
+            "The bonus would be paid on a still unspecified date in May.",
+            "2022-03-16",
+            &[("May", "2022-05")],
+        );
+    }
+
+    #[test]
+    fn since_looks_back() {
+        check(
+            "Police have searched for him since shortly after the July 4 shooting.",
+            "2022-03-16",
+            &[("July 4", "2021-07-04")],
         );
     }
 
@@ -231,6 +339,16 @@ mod tests {
             "The tender offer had been due to expire Friday.",
             "2022-03-16",
             &[("Friday", "2022-03-11")],
+        );
+        check(
+            "On Friday, the union plans to stage a walkout.",
+            "2022-03-16",
+            &[("Friday", "2022-03-18")],
+        );
+        check(
+            "Until Monday, the police had not named a suspect.",
+            "2022-03-16",
+            &[("Monday", "2022-03-14")],
         );
         check(
             "The hearing had been scheduled for Monday.",

@@ -27,7 +27,31 @@ pub const RULES: &[Rule] = &[
     month_year,
     month_alone,
     year_alone,
+    second_day,
 ];
+
+/// `April 24 and 25`: the second day of a pair shares the first's month
+/// and year.
+fn second_day(cx: &Ctx, i: usize) -> Option<Hit> {
+    let d2 = day_number(cx.lex(i))?;
+    if i < cx.sent.start + 3 || !matches!(cx.low(i - 1), "and" | "or") {
+        return None;
+    }
+    let d1 = day_number(cx.lex(i - 2))?;
+    let Lex::Month(m) = cx.lex(i - 3) else {
+        return None;
+    };
+    // Not "on May 3 and 25 people died": the number ends the phrase.
+    let next = cx.low(i + 1);
+    if d2 <= d1 || next.starts_with(|c: char| c.is_ascii_alphanumeric()) && next != "in" {
+        return None;
+    }
+    let y = match year_after(cx, i + 1) {
+        Some((y, _)) => y,
+        None => year_for(cx, m, d1, i - 3, i - 1),
+    };
+    Some(Hit::date(i + 1, day_point(y, m, d2)?, None))
+}
 
 /// The year of a month and day written without one. News looks back: the
 /// date is taken in the publication year unless that puts it more than a
@@ -147,7 +171,7 @@ fn year_after(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if cx.low(j) == "," { j + 1 } else { j };
     match cx.lex(j) {
         Lex::Year(y) => Some((y, j + 1)),
-        _ => None,
+        _ => super::holidays::spoken_year_at(cx, j),
     }
 }
 
@@ -245,6 +269,36 @@ pub fn month_name_ok(cx: &Ctx, i: usize) -> bool {
     if inviting {
         return true;
     }
+    // "the March accession", "the May vote": a month before a lower-case
+    // noun after "the" (not "the March on Washington").
+    if prev == "the" {
+        if let Some(n) = cx.tok(i + 1) {
+            let noun = n.text.starts_with(|c: char| c.is_ascii_lowercase())
+                && n.lex == Lex::Other
+                && !matches!(
+                    n.low,
+                    "on" | "of"
+                        | "to"
+                        | "for"
+                        | "in"
+                        | "at"
+                        | "by"
+                        | "from"
+                        | "with"
+                        | "and"
+                        | "or"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                );
+            if noun {
+                return true;
+            }
+        }
+    }
     match t.low {
         // The modal, the verb, first names: only with an inviting word.
         "may" | "march" | "june" | "april" | "august" => false,
@@ -311,6 +365,21 @@ mod tests {
             &[("16 March 2021", "2021-03-16")],
         );
         check("The deal closed 3/14/22.", D, &[("3/14/22", "2022-03-14")]);
+        check(
+            "The May vote follows the March on Washington.",
+            D,
+            &[("May", "2022-05")],
+        );
+        check(
+            "The summit meets on April 24 and 25.",
+            D,
+            &[("April 24", "2022-04-24"), ("25", "2022-04-25")],
+        );
+        check(
+            "Rain fell on March 3 and 25 homes flooded.",
+            D,
+            &[("March 3", "2022-03-03")],
+        );
         check(
             "Filed on 2021-11-02 in Kyiv.",
             D,

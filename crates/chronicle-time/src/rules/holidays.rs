@@ -146,6 +146,14 @@ fn spoken_year(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         return None;
     }
+    let (y, end) = spoken_year_at(cx, i)?;
+    Some(Hit::date(end, Point::Year(y), None))
+}
+
+/// A year read as words at `i` (`nineteen ninety-six`): the year and the
+/// index after it. Month and season rules take it as their year too
+/// ("January nineteen ninety-seven", "the winter of nineteen ninety-four").
+pub(crate) fn spoken_year_at(cx: &Ctx, i: usize) -> Option<(i32, usize)> {
     let century = match cx.low(i) {
         "nineteen" => 19,
         "eighteen" => 18,
@@ -164,11 +172,7 @@ fn spoken_year(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         _ => return None,
     };
-    Some(Hit::date(
-        end,
-        Point::Year(century * 100 + rest as i32),
-        None,
-    ))
+    Some((century * 100 + rest as i32, end))
 }
 
 #[cfg(test)]
@@ -213,5 +217,19 @@ mod tests {
             &[("the year two thousand", "2000")],
         );
         check("Nineteen people died.", "1998-03-01", &[]);
+        // Months and seasons take a spoken year as theirs.
+        check(
+            "The strike began in March nineteen eighty-five and ended the winter of nineteen eighty-six.",
+            "1998-03-01",
+            &[
+                ("March nineteen eighty-five", "1985-03"),
+                ("the winter of nineteen eighty-six", "1986-WI"),
+            ],
+        );
+        check(
+            "It snowed in the spring of last year.",
+            "1998-03-01",
+            &[("the spring of last year", "1997-SP")],
+        );
     }
 }

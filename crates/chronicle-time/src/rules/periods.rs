@@ -89,10 +89,22 @@ fn season_year(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     };
     let k = if cx.low(j + 1) == "of" { j + 2 } else { j + 1 };
-    let Lex::Year(y) = cx.lex(k) else {
-        return None;
+    // "the spring of last year": the season of a year named relatively.
+    if k == j + 2 && cx.low(k + 1) == "year" {
+        let shift = match cx.low(k) {
+            "last" | "previous" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        let p = Point::Season(cx.dct.year() + shift, s);
+        return Some(Hit::date(k + 2, p, cx.dct_anchor()));
+    }
+    let (y, end) = match cx.lex(k) {
+        Lex::Year(y) => (y, k + 1),
+        _ => super::holidays::spoken_year_at(cx, k)?,
     };
-    Some(Hit::date(k + 1, Point::Season(y, s), None))
+    Some(Hit::date(end, Point::Season(y, s), None))
 }
 
 /// `the 1989 period`, `the 1988 quarter`: the period the text reports on

@@ -55,6 +55,9 @@ fn reference(cx: &Ctx, i: usize) -> Option<Hit> {
         "right" if !with_the && cx.low(j + 1) == "now" => {
             return Some(Hit::new(j + 2, TimexType::Date, "PRESENT_REF"));
         }
+        // "Now, the minister said, …": a sentence-opening "Now," is a
+        // discourse marker, not a reference to the present.
+        "now" if matches!(cx.prev_low(j), "" | "\"" | "``") && cx.low(j + 1) == "," => return None,
         "now" | "currently" | "nowadays" if !with_the => "PRESENT_REF",
         "current"
             if !with_the
@@ -306,6 +309,12 @@ mod tests {
             "He is currently in Kyiv; he was recently in Riga.",
             D,
             &[("currently", "PRESENT_REF"), ("recently", "PAST_REF")],
+        );
+        // A sentence-opening "Now," is a discourse marker.
+        check(
+            "Now, the mayor said, the bridge must wait. The bridge is now closed.",
+            D,
+            &[("now", "PRESENT_REF")],
         );
         check(
             "Prices may fall in the near future.",

@@ -83,6 +83,47 @@ fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
         None if w.contains(':') && (cx.prev_low(i) == "at" || is_zone(cx.low(i + 1))) => {
             Some((h, m, i + 1))
         }
+        // "4 in the morning", "10 in the evening", "11 at night".
+        None if !w.contains(':') && (1..=12).contains(&h) => {
+            let (part, end) = match (cx.low(i + 1), cx.low(i + 2), cx.low(i + 3)) {
+                ("in", "the", p @ ("morning" | "afternoon" | "evening")) => (p, i + 4),
+                ("at", "night", _) => ("night", i + 3),
+                _ => return None,
+            };
+            // Not "5 in the morning session": the part ends the phrase.
+            let next = cx.low(end);
+            let word = next.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
+            if word
+                && !matches!(
+                    next,
+                    "and"
+                        | "or"
+                        | "on"
+                        | "of"
+                        | "local"
+                        | "when"
+                        | "before"
+                        | "after"
+                        | "until"
+                        | "to"
+                        | "at"
+                        | "in"
+                        | "but"
+                        | "yesterday"
+                        | "today"
+                        | "tomorrow"
+                )
+            {
+                return None;
+            }
+            let h = match (part, h) {
+                ("morning", 12) => 0,
+                ("morning", h) | ("night", h @ 1..=4) => h,
+                (_, 12) => 12,
+                (_, h) => h + 12,
+            };
+            Some((h, m, end))
+        }
         None => None,
     }
 }
@@ -158,6 +199,24 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
     if cx.low(i) == "tonight" {
         return Some(Hit::new(i + 1, TimexType::Time, time_value(cx.dct, "NI")));
     }
+    // "mid afternoon", "mid-morning yesterday": the part on the day written
+    // after it, else on the story's day.
+    let (mid_part, after) = match (cx.low(i), cx.lex(i + 1)) {
+        ("mid", Lex::DayPart(p)) => (Some(p), i + 2),
+        (w, _) => (
+            match w.strip_prefix("mid-") {
+                Some("morning") => Some("MO"),
+                Some("afternoon") => Some("AF"),
+                Some("evening") => Some("EV"),
+                _ => None,
+            },
+            i + 1,
+        ),
+    };
+    if let Some(part) = mid_part {
+        let (d, end) = day_after(cx, i, after).unwrap_or((default_day(cx), after));
+        return Some(Hit::new(end, TimexType::Time, time_value(d, part)));
+    }
     let Lex::DayPart(part) = cx.lex(i + 1) else {
         return None;
     };
@@ -208,6 +267,19 @@ mod tests {
             &[("Friday", "2022-03-11"), ("10:35 a.m.", "2022-03-11T10:35")],
         );
         check("He scored 3 goals; the 13 p.m. slot is no time.", D, &[]);
+        check(
+            "The ferry leaves at 5 in the morning and returns at 9 in the evening.",
+            D,
+            &[
+                ("5 in the morning", "2022-03-16T05:00"),
+                ("9 in the evening", "2022-03-16T21:00"),
+            ],
+        );
+        check(
+            "She won 5 in the morning session's draw and 3 at nightfall.",
+            D,
+            &[],
+        );
     }
 
     #[test]
@@ -226,6 +298,15 @@ mod tests {
             &[
                 ("Friday morning", "2022-03-11TMO"),
                 ("last night", "2022-03-15TNI"),
+            ],
+        );
+        check(
+            "The vote ended Monday. By mid afternoon the crowds had left; at mid-morning yesterday it rained.",
+            D,
+            &[
+                ("Monday", "2022-03-14"),
+                ("mid afternoon", "2022-03-14TAF"),
+                ("mid-morning yesterday", "2022-03-15TMO"),
             ],
         );
     }
