@@ -41,7 +41,10 @@ pub struct IngestArgs {
 }
 
 pub fn ingest(args: IngestArgs) -> Result<Outcome> {
-    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let mut store =
+        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    // Into an empty database, the query-only indexes are built once at the end.
+    store.begin_bulk_load().context("preparing the database")?;
     let pipeline = Pipeline::standard();
     let pool = rayon_pool(args.threads)?;
     let inputs = args.paths.iter().map(Input::from_arg).collect();
@@ -123,6 +126,9 @@ fn spawn_writer(mut store: Store) -> (mpsc::SyncSender<Vec<Document>>, Writer) {
         for batch in receive {
             totals.add(store.ingest(&batch).context("writing to the database")?);
         }
+        store
+            .finish_bulk_load()
+            .context("building the database's indexes")?;
         Ok((store, totals))
     });
     (send, writer)
