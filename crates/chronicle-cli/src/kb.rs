@@ -17,8 +17,14 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Instant;
 
-/// Articles written per transaction.
+/// Articles handed to the writer at a time, per worker thread: small, so the
+/// writer starts early and has little left to write once annotation ends.
+const CHUNK_PER_THREAD: usize = 16;
+/// The most articles the writer stores in one transaction: when it falls
+/// behind, it takes every chunk waiting, up to this many.
 const BATCH: usize = 128;
+/// Chunks waiting for the writer at most.
+const QUEUE: usize = 8;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
@@ -41,7 +47,10 @@ pub struct IngestArgs {
 }
 
 pub fn ingest(args: IngestArgs) -> Result<Outcome> {
-    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let mut store =
+        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    // Into an empty database, the query-only indexes are built once at the end.
+    store.begin_bulk_load().context("preparing the database")?;
     let pipeline = Pipeline::standard();
     let pool = rayon_pool(args.threads)?;
     let inputs = args.paths.iter().map(Input::from_arg).collect();
@@ -51,7 +60,8 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     };
     let progress = Progress::new();
     let (batches, writer) = spawn_writer(store);
-    let mut pending: Vec<Document> = Vec::with_capacity(BATCH);
+    let chunk = CHUNK_PER_THREAD * pool.current_num_threads();
+    let mut pending: Vec<Document> = Vec::with_capacity(chunk);
     let mut failures = 0usize;
     let mut writer_gone = false;
     let mut other_language = 0usize;
@@ -59,7 +69,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     let originals = articles
         .by_ref()
         .filter(|r| r.as_ref().map_or(true, |d| d.duplicate_of.is_none()));
-    pipeline.run_on(&pool, originals, |result| {
+    pipeline.run_on_in_batches(&pool, originals, chunk, |result| {
         if writer_gone {
             return;
         }
@@ -68,8 +78,8 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                 other_language += usize::from(!pipeline.skipped(&doc).is_empty());
                 progress.article(doc.body().len());
                 pending.push(doc);
-                if pending.len() >= BATCH {
-                    let batch = std::mem::replace(&mut pending, Vec::with_capacity(BATCH));
+                if pending.len() >= chunk {
+                    let batch = std::mem::replace(&mut pending, Vec::with_capacity(chunk));
                     writer_gone = batches.send(batch).is_err();
                 }
             }
@@ -114,15 +124,26 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
 
 type Writer = std::thread::JoinHandle<Result<(Store, IngestStats)>>;
 
-/// A thread storing batches as they come, so the database writes of one
-/// batch overlap the annotation of the next. Two batches wait at most.
+/// A thread storing chunks as they come, so the database writes overlap
+/// the annotation of the next articles. Each transaction holds the chunks
+/// waiting when it starts (up to [`BATCH`] articles): one chunk while the
+/// writer keeps up, larger ones when it has fallen behind.
 fn spawn_writer(mut store: Store) -> (mpsc::SyncSender<Vec<Document>>, Writer) {
-    let (send, receive) = mpsc::sync_channel::<Vec<Document>>(2);
+    let (send, receive) = mpsc::sync_channel::<Vec<Document>>(QUEUE);
     let writer = std::thread::spawn(move || {
         let mut totals = IngestStats::default();
-        for batch in receive {
+        while let Ok(mut batch) = receive.recv() {
+            while batch.len() < BATCH {
+                match receive.try_recv() {
+                    Ok(more) => batch.extend(more),
+                    Err(_) => break,
+                }
+            }
             totals.add(store.ingest(&batch).context("writing to the database")?);
         }
+        store
+            .finish_bulk_load()
+            .context("building the database's indexes")?;
         Ok((store, totals))
     });
     (send, writer)

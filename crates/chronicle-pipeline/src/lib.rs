@@ -199,7 +199,7 @@ impl Pipeline {
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
     {
-        self.run_batches(docs, sink, |batch| self.annotate_batch(batch));
+        self.run_batches(docs, BATCH_DOCS, sink, |batch| self.annotate_batch(batch));
     }
 
     /// Like [`Pipeline::run`], on the given pool. Reading and the sink stay on
@@ -210,22 +210,40 @@ impl Pipeline {
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
     {
-        self.run_batches(docs, sink, |batch| {
+        self.run_on_in_batches(pool, docs, BATCH_DOCS, sink);
+    }
+
+    /// Like [`Pipeline::run_on`], handing results to `sink` in batches of at
+    /// most `batch_docs` documents: smaller batches reach a consumer that
+    /// works beside the pool (a database writer) sooner, at the cost of
+    /// more waits for a batch's slowest document.
+    pub fn run_on_in_batches<E, I, S>(
+        &self,
+        pool: &rayon::ThreadPool,
+        docs: I,
+        batch_docs: usize,
+        sink: S,
+    ) where
+        E: Send,
+        I: Iterator<Item = Result<Document, E>>,
+        S: FnMut(Result<Document, Failure<E>>),
+    {
+        self.run_batches(docs, batch_docs.max(1), sink, |batch| {
             pool.install(|| self.annotate_batch(batch))
         });
     }
 
-    fn run_batches<E, I, S, A>(&self, docs: I, mut sink: S, mut annotate: A)
+    fn run_batches<E, I, S, A>(&self, docs: I, batch_docs: usize, mut sink: S, mut annotate: A)
     where
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
         A: FnMut(&mut [Result<Document, Failure<E>>]),
     {
         let mut docs = docs.peekable();
-        let mut batch: Vec<Result<Document, Failure<E>>> = Vec::with_capacity(BATCH_DOCS);
+        let mut batch: Vec<Result<Document, Failure<E>>> = Vec::with_capacity(batch_docs);
         while docs.peek().is_some() {
             let mut bytes = 0;
-            while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+            while batch.len() < batch_docs && bytes < BATCH_BYTES {
                 let Some(item) = docs.next() else { break };
                 if let Ok(doc) = &item {
                     bytes += doc.body().len();

@@ -18,6 +18,7 @@ use crate::names::name_key;
 use crate::query::{check_dates, clamp_limit};
 use crate::{Store, StoreError};
 use chronicle_core::{parse_date, EventType};
+use chronicle_output::{ArgumentOut, EventOut};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +79,57 @@ pub(crate) fn mentions_of(layers: &serde_json::Value) -> Vec<MentionRow> {
         .get("events")
         .and_then(|e| serde_json::from_value(e.clone()).ok())
         .unwrap_or_default()
+}
+
+/// The name a value serialises to (`"asserted"`, `"negative"`), as the JSON
+/// output writes it.
+pub(crate) fn serde_name<T: Serialize>(value: T) -> Option<String> {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+impl ArgumentRow {
+    fn of(a: &ArgumentOut) -> ArgumentRow {
+        ArgumentRow {
+            start: a.start as i64,
+            end: a.end as i64,
+            text: a.text.to_owned(),
+            name: a.name.map(str::to_owned),
+        }
+    }
+}
+
+impl MentionRow {
+    /// The mention of an event of the JSON output, as [`mentions_of`] reads
+    /// it back from the stored layers (without the round trip through JSON).
+    pub(crate) fn of(e: &EventOut) -> MentionRow {
+        MentionRow {
+            start: e.start as i64,
+            end: e.end as i64,
+            text: e.text.to_owned(),
+            kind: e.kind.label().to_owned(),
+            subtype: e.subtype.to_owned(),
+            actor: e.actor.as_ref().map(ArgumentRow::of),
+            target: e.target.as_ref().map(ArgumentRow::of),
+            place: e.place.as_ref().map(ArgumentRow::of),
+            date: e.date.as_ref().map(|d| DateRow {
+                text: d.text.to_owned(),
+                value: d.value.to_owned(),
+            }),
+            figures: e
+                .figures
+                .iter()
+                .map(|f| FigureRow {
+                    text: f.text.to_owned(),
+                })
+                .collect(),
+            instrument: e.instrument.as_ref().map(ArgumentRow::of),
+            polarity: serde_name(e.polarity).unwrap_or_default(),
+            modality: serde_name(e.modality).unwrap_or_default(),
+            source: e.source.as_ref().map(ArgumentRow::of),
+        }
+    }
 }
 
 /// Stores the events of every article, oldest first (the migration).

@@ -8,6 +8,8 @@
 //! cheap to build); they are in the same transaction, so a crash never
 //! leaves a sentence stored but unsearchable.
 
+use crate::events::{serde_name, MentionRow};
+use crate::link::{link_article, LinkInput, Mention, Person};
 use crate::{Store, StoreError};
 use chronicle_core::Document;
 use chronicle_output::{Article, OutputOptions};
@@ -125,10 +127,8 @@ fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
             .execute([id, old])?;
     }
     insert_layers(tx, id, doc, &article)?;
-    crate::link::link_article(tx, id, &article.date)?;
     if let Some(events) = &article.events {
-        let events = serde_json::to_value(events).map_err(json_err)?;
-        let mentions = crate::events::mentions_of(&serde_json::json!({ "events": events }));
+        let mentions: Vec<_> = events.iter().map(MentionRow::of).collect();
         crate::events::store_events(tx, id, &article.date, &mentions)?;
     }
     Ok(if previous.is_some() {
@@ -157,12 +157,6 @@ fn insert_layers(
     for (s, out) in doc.layers.sentences().iter().zip(&article.sentences) {
         sentence.execute(params![id, out.start, out.end, s.span.text(body)])?;
     }
-    let mut entity = tx.prepare_cached(
-        "INSERT INTO entities (article, start, end, text, type) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for e in article.entities.iter().flatten() {
-        entity.execute(params![id, e.start, e.end, e.text, e.kind.label()])?;
-    }
     let mut timex = tx.prepare_cached(
         "INSERT INTO timexes (article, start, end, text, type, value, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
@@ -178,43 +172,11 @@ fn insert_layers(
             day
         ])?;
     }
-    let mut quote = tx.prepare_cached(
-        "INSERT INTO quotes (article, start, end, text, kind, cue, speaker, speaker_start, speaker_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for q in article.quotes.iter().flatten() {
-        let kind = serde_json::to_value(q.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned));
-        let speaker = q.speaker.as_ref().map(|s| s.name);
-        quote.execute(params![
-            id,
-            q.start,
-            q.end,
-            q.text,
-            kind,
-            q.cue.as_ref().map(|c| c.text),
-            speaker,
-            q.speaker.as_ref().map(|s| s.start),
-            q.speaker.as_ref().map(|s| s.end),
-        ])?;
-    }
-    let mut person = tx.prepare_cached(
-        "INSERT INTO people (article, name, roles, mentions) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for p in article.people.iter().flatten() {
-        let roles = serde_json::to_string(p.roles).unwrap_or_default();
-        let mentions = serde_json::to_string(&p.mentions).unwrap_or_default();
-        person.execute(params![id, p.name, roles, mentions])?;
-    }
     let mut figure = tx.prepare_cached(
         "INSERT INTO figures (article, start, end, text, value, low, high, approx, unit, category, counted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for f in article.figures.iter().flatten() {
-        let name = |v: serde_json::Result<serde_json::Value>| {
-            v.ok().and_then(|v| v.as_str().map(str::to_owned))
-        };
         figure.execute(params![
             id,
             f.start,
@@ -223,9 +185,9 @@ fn insert_layers(
             f.value,
             f.low,
             f.high,
-            name(serde_json::to_value(f.approx)),
+            serde_name(f.approx),
             f.unit,
-            name(serde_json::to_value(f.category)),
+            serde_name(f.category),
             f.counted.as_ref().map(|c| c.text),
         ])?;
     }
@@ -234,9 +196,7 @@ fn insert_layers(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for p in article.places.iter().flatten() {
-        let kind = serde_json::to_value(p.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned));
+        let kind = serde_name(p.kind);
         place.execute(params![
             id,
             p.start,
@@ -250,7 +210,83 @@ fn insert_layers(
             kind
         ])?;
     }
+    // The rows that point at canonical entities are written once linked.
+    let links = link_article(tx, id, &article.date, &link_input(article))?;
+    let mut entity = tx.prepare_cached(
+        "INSERT INTO entities (article, start, end, text, type, entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (e, linked) in article.entities.iter().flatten().zip(&links.mentions) {
+        entity.execute(params![id, e.start, e.end, e.text, e.kind.label(), linked])?;
+    }
+    let mut quote = tx.prepare_cached(
+        "INSERT INTO quotes (article, start, end, text, kind, cue, speaker, speaker_start, speaker_end, speaker_entity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (q, linked) in article.quotes.iter().flatten().zip(&links.speakers) {
+        let speaker = q.speaker.as_ref().map(|s| s.name);
+        quote.execute(params![
+            id,
+            q.start,
+            q.end,
+            q.text,
+            serde_name(q.kind),
+            q.cue.as_ref().map(|c| c.text),
+            speaker,
+            q.speaker.as_ref().map(|s| s.start),
+            q.speaker.as_ref().map(|s| s.end),
+            linked,
+        ])?;
+    }
+    let mut person = tx.prepare_cached(
+        "INSERT INTO people (article, name, roles, mentions, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (p, linked) in article.people.iter().flatten().zip(&links.people) {
+        let roles = serde_json::to_string(p.roles).unwrap_or_default();
+        let mentions = serde_json::to_string(&p.mentions).unwrap_or_default();
+        person.execute(params![id, p.name, roles, mentions, linked])?;
+    }
     Ok(())
+}
+
+/// What linking reads of an article being stored: its rows as they will
+/// be written.
+fn link_input(article: &Article) -> LinkInput {
+    let span = |start: usize, end: usize| [start as i64, end as i64];
+    LinkInput {
+        mentions: article
+            .entities
+            .iter()
+            .flatten()
+            .map(|e| Mention {
+                start: e.start as i64,
+                end: e.end as i64,
+                text: e.text.to_owned(),
+                kind: e.kind.label().to_owned(),
+            })
+            .collect(),
+        people: article
+            .people
+            .iter()
+            .flatten()
+            .map(|p| Person {
+                name: p.name.to_owned(),
+                roles: p.roles.to_vec(),
+                spans: p.mentions.iter().map(|m| span(m[0], m[1])).collect(),
+            })
+            .collect(),
+        places: article
+            .places
+            .iter()
+            .flatten()
+            .filter_map(|p| Some((p.start as i64, p.end as i64, i64::from(p.geonameid?))))
+            .collect(),
+        speakers: article
+            .quotes
+            .iter()
+            .flatten()
+            .map(|q| q.speaker.as_ref().map(|s| s.name.to_owned()))
+            .collect(),
+    }
 }
 
 /// Whether a TIMEX3 value names one calendar day (`2022-03-13`).

@@ -111,6 +111,7 @@ impl Store {
         // many index pages, and spilling them mid-transaction costs writes.
         conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
+        schema::ensure_indexes(&mut conn)?;
         Ok(Store {
             conn,
             mention_texts: Default::default(),
@@ -118,6 +119,21 @@ impl Store {
             place_directory: Default::default(),
             event_arguments: Default::default(),
         })
+    }
+
+    /// Starts a bulk load: when the database holds no article yet, the
+    /// secondary indexes only queries read are dropped until
+    /// [`Store::finish_bulk_load`] builds them (or, should the load be
+    /// interrupted, the next [`Store::open`]). Answers whether it dropped
+    /// them; a database with articles is left as it is.
+    pub fn begin_bulk_load(&mut self) -> Result<bool, StoreError> {
+        schema::drop_deferrable_indexes(&mut self.conn)
+    }
+
+    /// Ends a bulk load: builds the indexes [`Store::begin_bulk_load`]
+    /// dropped (nothing when none is missing).
+    pub fn finish_bulk_load(&mut self) -> Result<(), StoreError> {
+        schema::ensure_indexes(&mut self.conn)
     }
 
     /// The state of the data: the highest article id. Every change to the

@@ -31,18 +31,47 @@ pub(crate) fn link_all(tx: &Transaction) -> Result<(), StoreError> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     for (id, date) in articles {
-        link_article(tx, id, &date)?;
+        link_stored(tx, id, &date)?;
     }
     Ok(())
 }
 
-/// An entity mention row.
-struct Mention {
-    rowid: i64,
-    start: i64,
-    end: i64,
-    text: String,
-    kind: String,
+/// An entity mention as linking reads it.
+pub(crate) struct Mention {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    pub kind: String,
+}
+
+/// A person of the people layer.
+pub(crate) struct Person {
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Spans of its mentions, `[start, end]`.
+    pub spans: Vec<[i64; 2]>,
+}
+
+/// What linking reads of one article, each list in the order of the
+/// article's rows: from the article being stored (ingest) or from its
+/// stored rows (the migration), so both share one code path.
+#[derive(Default)]
+pub(crate) struct LinkInput {
+    pub mentions: Vec<Mention>,
+    pub people: Vec<Person>,
+    /// Resolved places: start, end, GeoNames id.
+    pub places: Vec<(i64, i64, i64)>,
+    /// The speaker of each quote, if any.
+    pub speakers: Vec<Option<String>>,
+}
+
+/// The canonical entity of each mention, person and quote speaker of a
+/// [`LinkInput`], index for index (`None`: not linked).
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Links {
+    pub mentions: Vec<Option<i64>>,
+    pub people: Vec<Option<i64>>,
+    pub speakers: Vec<Option<i64>>,
 }
 
 /// Mentions of one thing within an article.
@@ -54,9 +83,14 @@ struct Group {
     keys: Vec<String>,
     roles: Vec<String>,
     geonameid: Option<i64>,
-    mentions: Vec<i64>,
-    person: Option<i64>,
+    /// Indexes into [`LinkInput::mentions`].
+    mentions: Vec<usize>,
+    /// Index into [`LinkInput::people`].
+    person: Option<usize>,
     entity: i64,
+    /// How many surname entities had been folded away when this group was
+    /// registered: later folds apply to its rows.
+    folds_before: usize,
 }
 
 impl Group {
@@ -70,6 +104,7 @@ impl Group {
             mentions: Vec::new(),
             person: None,
             entity: 0,
+            folds_before: 0,
         }
     }
 
@@ -91,66 +126,164 @@ fn key_of(kind: &str, name: &str) -> String {
     }
 }
 
-/// Links the entity mentions, people and quote speakers of one article.
-pub(crate) fn link_article(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreError> {
-    let mut groups = group_article(tx, article)?;
+/// Links the entity mentions, people and quote speakers of one article:
+/// resolves each group against the knowledge base and records its names
+/// and roles, and answers the entity of every row (the caller writes them).
+/// A surname entity folded into a full name while linking (also one the
+/// article's earlier groups chose) is replaced in the answer by that name.
+pub(crate) fn link_article(
+    tx: &Transaction,
+    article: i64,
+    date: &str,
+    input: &LinkInput,
+) -> Result<Links, StoreError> {
+    let mut groups = group_article(input);
+    // (surname entity, the person it was folded into), in order.
+    let mut folds: Vec<(i64, i64)> = Vec::new();
     for group in &mut groups {
-        group.entity = resolve(tx, group)?;
+        group.entity = resolve(tx, group, &mut folds)?;
         register(tx, group, article, date)?;
+        group.folds_before = folds.len();
     }
-    link_speakers(tx, article, &groups)
+    let mut links = Links {
+        mentions: vec![None; input.mentions.len()],
+        people: vec![None; input.people.len()],
+        speakers: Vec::new(),
+    };
+    for group in &groups {
+        let entity = folds[group.folds_before..]
+            .iter()
+            .fold(
+                group.entity,
+                |e, &(bare, person)| {
+                    if e == bare {
+                        person
+                    } else {
+                        e
+                    }
+                },
+            );
+        for &m in &group.mentions {
+            links.mentions[m] = Some(entity);
+        }
+        if let Some(p) = group.person {
+            links.people[p] = Some(entity);
+        }
+    }
+    links.speakers = link_speakers(input, &groups);
+    Ok(links)
 }
 
-fn group_article(tx: &Transaction, article: i64) -> Result<Vec<Group>, StoreError> {
-    let mentions: Vec<Mention> = tx
+/// Links a stored article from its rows and writes the links to them.
+fn link_stored(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreError> {
+    let mut rowids = Vec::new();
+    let mut input = LinkInput::default();
+    for row in tx
         .prepare_cached(
-            "SELECT rowid, start, end, text, type FROM entities WHERE article = ?1 ORDER BY start",
+            "SELECT rowid, start, end, text, type FROM entities WHERE article = ?1 ORDER BY rowid",
         )?
         .query_map([article], |r| {
-            Ok(Mention {
-                rowid: r.get(0)?,
-                start: r.get(1)?,
-                end: r.get(2)?,
-                text: r.get(3)?,
-                kind: r.get(4)?,
-            })
+            Ok((
+                r.get::<_, i64>(0)?,
+                Mention {
+                    start: r.get(1)?,
+                    end: r.get(2)?,
+                    text: r.get(3)?,
+                    kind: r.get(4)?,
+                },
+            ))
         })?
-        .collect::<Result<_, _>>()?;
-    let people: Vec<(i64, String, String, String)> = tx
-        .prepare_cached("SELECT rowid, name, roles, mentions FROM people WHERE article = ?1")?
+    {
+        let (rowid, mention) = row?;
+        rowids.push(rowid);
+        input.mentions.push(mention);
+    }
+    let mut people_rows = Vec::new();
+    for row in tx
+        .prepare_cached(
+            "SELECT rowid, name, roles, mentions FROM people WHERE article = ?1 ORDER BY rowid",
+        )?
         .query_map([article], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?
-        .collect::<Result<_, _>>()?;
-    let places: Vec<(i64, i64, i64)> = tx
+    {
+        let (rowid, name, roles, spans) = row?;
+        people_rows.push(rowid);
+        input.people.push(Person {
+            name,
+            roles: serde_json::from_str(&roles).unwrap_or_default(),
+            spans: serde_json::from_str(&spans).unwrap_or_default(),
+        });
+    }
+    input.places = tx
         .prepare_cached(
             "SELECT start, end, geonameid FROM places WHERE article = ?1 AND geonameid IS NOT NULL",
         )?
         .query_map([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
+    let quotes: Vec<(i64, Option<String>)> = tx
+        .prepare_cached("SELECT id, speaker FROM quotes WHERE article = ?1 ORDER BY id")?
+        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    input.speakers = quotes.iter().map(|(_, s)| s.clone()).collect();
+    let links = link_article(tx, article, date, &input)?;
+    let mut update = tx.prepare_cached("UPDATE entities SET entity = ?1 WHERE rowid = ?2")?;
+    for (rowid, entity) in rowids.iter().zip(&links.mentions) {
+        if let Some(entity) = entity {
+            update.execute([*entity, *rowid])?;
+        }
+    }
+    let mut update = tx.prepare_cached("UPDATE people SET entity = ?1 WHERE rowid = ?2")?;
+    for (rowid, entity) in people_rows.iter().zip(&links.people) {
+        if let Some(entity) = entity {
+            update.execute([*entity, *rowid])?;
+        }
+    }
+    let mut update = tx.prepare_cached("UPDATE quotes SET speaker_entity = ?1 WHERE id = ?2")?;
+    for ((id, _), entity) in quotes.iter().zip(&links.speakers) {
+        if let Some(entity) = entity {
+            update.execute([*entity, *id])?;
+        }
+    }
+    Ok(())
+}
 
+fn group_article(input: &LinkInput) -> Vec<Group> {
+    let mentions = &input.mentions;
+    // Mentions in the order of their start (rows in order at equal starts).
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| mentions[i].start);
     let mut groups: Vec<Group> = Vec::new();
     let mut taken = vec![false; mentions.len()];
-    for (rowid, name, roles, spans) in people {
-        let mut group = Group::new("PER", &name);
-        group.person = Some(rowid);
-        group.roles = serde_json::from_str(&roles).unwrap_or_default();
-        let spans: Vec<[i64; 2]> = serde_json::from_str(&spans).unwrap_or_default();
-        for (i, m) in mentions.iter().enumerate() {
-            if !taken[i] && m.kind == "PER" && spans.iter().any(|s| s[0] < m.end && m.start < s[1])
+    for (p, person) in input.people.iter().enumerate() {
+        let mut group = Group::new("PER", &person.name);
+        group.person = Some(p);
+        group.roles = person.roles.clone();
+        for &i in &order {
+            let m = &mentions[i];
+            if !taken[i]
+                && m.kind == "PER"
+                && person.spans.iter().any(|s| s[0] < m.end && m.start < s[1])
             {
                 taken[i] = true;
-                group.mentions.push(m.rowid);
+                group.mentions.push(i);
                 group.add_name(&m.text);
             }
         }
         groups.push(group);
     }
-    for (i, m) in mentions.iter().enumerate() {
+    for &i in &order {
         if taken[i] {
             continue;
         }
-        let geonameid = places
+        let m = &mentions[i];
+        let geonameid = input
+            .places
             .iter()
             .find(|p| p.0 == m.start && p.1 == m.end)
             .map(|p| p.2);
@@ -173,12 +306,12 @@ fn group_article(tx: &Transaction, article: i64) -> Result<Vec<Group>, StoreErro
             }
         };
         group.geonameid = group.geonameid.or(geonameid);
-        group.mentions.push(m.rowid);
+        group.mentions.push(i);
         group.names.push(m.text.clone());
         group.keys.push(key);
     }
     merge_acronyms(&mut groups);
-    Ok(groups)
+    groups
 }
 
 /// Folds a group named by an acronym into the group it abbreviates.
@@ -208,7 +341,11 @@ fn merge_acronyms(groups: &mut Vec<Group>) {
 
 /// The canonical entity of a group, created when the knowledge base has
 /// none.
-fn resolve(tx: &Transaction, group: &Group) -> Result<i64, StoreError> {
+fn resolve(
+    tx: &Transaction,
+    group: &Group,
+    folds: &mut Vec<(i64, i64)>,
+) -> Result<i64, StoreError> {
     if let Some(id) = group.geonameid {
         let key = format!("geonames:{id}");
         if let Some(found) = canonical(tx, &group.kind, &key)? {
@@ -231,7 +368,9 @@ fn resolve(tx: &Transaction, group: &Group) -> Result<i64, StoreError> {
             return Ok(found);
         }
         let id = create(tx, "PER", &group.names[0], &key, Some(surname(&key)))?;
-        fold_surname_entity(tx, id, surname(&key), &group.roles)?;
+        if let Some(bare) = fold_surname_entity(tx, id, surname(&key), &group.roles)? {
+            folds.push((bare, id));
+        }
         return Ok(id);
     }
     // Known by one word only: the surname rule.
@@ -312,14 +451,16 @@ fn roles_of(tx: &Transaction, entity: i64) -> Result<Vec<String>, StoreError> {
 
 /// A new full name takes over an earlier surname-only entity, when no
 /// other known person has that surname and their roles do not clash.
+/// Answers the surname entity folded away (its stored rows now point at
+/// `person`).
 fn fold_surname_entity(
     tx: &Transaction,
     person: i64,
     surname: &str,
     roles: &[String],
-) -> Result<(), StoreError> {
+) -> Result<Option<i64>, StoreError> {
     let Some(bare) = canonical(tx, "PER", surname)? else {
-        return Ok(());
+        return Ok(None);
     };
     let rivals: i64 = tx
         .prepare_cached("SELECT count(*) FROM canonical WHERE type = 'PER' AND surname = ?1")?
@@ -331,7 +472,7 @@ fn fold_surname_entity(
             .iter()
             .any(|a| bare_roles.iter().any(|b| roles_fit(a, b)));
     if rivals != 1 || clash {
-        return Ok(());
+        return Ok(None);
     }
     for sql in [
         "UPDATE entities SET entity = ?1 WHERE entity = ?2",
@@ -344,10 +485,10 @@ fn fold_surname_entity(
     ] {
         tx.prepare_cached(sql)?.execute([person, bare])?;
     }
-    Ok(())
+    Ok(Some(bare))
 }
 
-/// Points the group's rows at its entity and records its names and roles.
+/// Records the names and roles of a group's entity.
 fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result<(), StoreError> {
     let mut name = tx.prepare_cached(
         "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
@@ -359,14 +500,6 @@ fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result
         }
         name.execute(params![key, group.kind, group.entity])?;
         seen.push(key);
-    }
-    let mut mention = tx.prepare_cached("UPDATE entities SET entity = ?1 WHERE rowid = ?2")?;
-    for &m in &group.mentions {
-        mention.execute([group.entity, m])?;
-    }
-    if let Some(person) = group.person {
-        tx.prepare_cached("UPDATE people SET entity = ?1 WHERE rowid = ?2")?
-            .execute([group.entity, person])?;
     }
     let mut role = tx.prepare_cached(
         "INSERT INTO entity_roles (entity, role, article, date) VALUES (?1, ?2, ?3, ?4)",
@@ -381,28 +514,23 @@ fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result
 /// else to the article's entity written that way ("the Russian Ministry of
 /// Defense"). A speaker that is no entity ("Ukrainian officials") stays
 /// unlinked.
-fn link_speakers(tx: &Transaction, article: i64, groups: &[Group]) -> Result<(), StoreError> {
-    let quotes: Vec<(i64, String)> = tx
-        .prepare_cached(
-            "SELECT id, speaker FROM quotes WHERE article = ?1 AND speaker IS NOT NULL",
-        )?
-        .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let mut update = tx.prepare_cached("UPDATE quotes SET speaker_entity = ?1 WHERE id = ?2")?;
-    for (id, speaker) in quotes {
-        let (person, other) = (person_key(&speaker), name_key(&speaker));
-        let entity = groups
-            .iter()
-            .find(|g| g.person.is_some() && g.names[0] == speaker)
-            .or_else(|| {
-                groups.iter().find(|g| {
-                    let key = if g.kind == "PER" { &person } else { &other };
-                    !key.is_empty() && g.keys.contains(key)
+fn link_speakers(input: &LinkInput, groups: &[Group]) -> Vec<Option<i64>> {
+    input
+        .speakers
+        .iter()
+        .map(|speaker| {
+            let speaker = speaker.as_deref()?;
+            let (person, other) = (person_key(speaker), name_key(speaker));
+            groups
+                .iter()
+                .find(|g| g.person.is_some() && g.names[0] == speaker)
+                .or_else(|| {
+                    groups.iter().find(|g| {
+                        let key = if g.kind == "PER" { &person } else { &other };
+                        !key.is_empty() && g.keys.contains(key)
+                    })
                 })
-            });
-        if let Some(g) = entity {
-            update.execute([g.entity, id])?;
-        }
-    }
-    Ok(())
+                .map(|g| g.entity)
+        })
+        .collect()
 }

@@ -251,6 +251,81 @@ CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid, article, start)
 CREATE INDEX IF NOT EXISTS places_country ON places(country, article, start);
 "#;
 
+/// Secondary indexes that no write reads (only the queries do), each as the
+/// schema above defines it and as SQLite keeps it in `sqlite_master`. A bulk
+/// load into an empty database drops them and builds each once at the end:
+/// sorting once is far cheaper than keeping them in order row by row.
+/// Invariant: every open database has all of them ([`ensure_indexes`]), so
+/// a bulk load that was killed loses nothing but time.
+pub(crate) const DEFERRABLE_INDEXES: &[&str] = &[
+    "CREATE INDEX entities_text ON entities(text)",
+    "CREATE INDEX entities_article_start ON entities(article, start)",
+    "CREATE INDEX timexes_day ON timexes(day)",
+    "CREATE INDEX timexes_article_start ON timexes(article, start)",
+    "CREATE INDEX quotes_speaker ON quotes(speaker)",
+    "CREATE INDEX quotes_article ON quotes(article)",
+    "CREATE INDEX people_name ON people(name)",
+    "CREATE INDEX people_article ON people(article)",
+    "CREATE INDEX figures_category ON figures(category)",
+    "CREATE INDEX figures_article ON figures(article)",
+    "CREATE INDEX places_name ON places(name)",
+    "CREATE INDEX places_geonameid ON places(geonameid, article, start)",
+    "CREATE INDEX places_country ON places(country, article, start)",
+    "CREATE INDEX sentences_article ON sentences(article)",
+    "CREATE INDEX sentences_article_start ON sentences(article, start)",
+    "CREATE INDEX articles_date ON articles(date)",
+    "CREATE INDEX events_article ON events(article, start)",
+    "CREATE INDEX events_cluster ON events(cluster)",
+    "CREATE INDEX events_actor ON events(actor)",
+    "CREATE INDEX events_target ON events(target)",
+    "CREATE INDEX events_source ON events(source)",
+];
+
+/// The name of a `CREATE INDEX name ON …` statement.
+fn index_name(sql: &str) -> &str {
+    sql.split_whitespace().nth(2).unwrap_or_default()
+}
+
+/// Drops the [`DEFERRABLE_INDEXES`] when the database holds no article
+/// (checked in the same transaction); answers whether it did.
+pub(crate) fn drop_deferrable_indexes(conn: &mut Connection) -> Result<bool, StoreError> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |r| {
+        r.get(0)
+    })?;
+    if empty {
+        for sql in DEFERRABLE_INDEXES {
+            tx.execute_batch(&format!("DROP INDEX IF EXISTS {}", index_name(sql)))?;
+        }
+    }
+    tx.commit()?;
+    Ok(empty)
+}
+
+/// Builds whichever of the [`DEFERRABLE_INDEXES`] is missing (after a bulk
+/// load, or on opening a database whose bulk load was interrupted).
+pub(crate) fn ensure_indexes(conn: &mut Connection) -> Result<(), StoreError> {
+    let present: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let missing: Vec<&str> = DEFERRABLE_INDEXES
+        .iter()
+        .copied()
+        .filter(|sql| !present.iter().any(|p| p == index_name(sql)))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for sql in missing {
+        // IF NOT EXISTS: another connection may have built it meanwhile.
+        tx.execute_batch(&sql.replacen("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 /// Brings the database to [`SCHEMA_VERSION`], or refuses a newer one.
 pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -271,4 +346,54 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
     }
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored_sql(conn: &Connection, name: &str) -> Option<String> {
+        conn.query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .ok()
+    }
+
+    #[test]
+    fn deferrable_indexes_are_the_schema_s_own() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, ":memory:").unwrap();
+        for sql in DEFERRABLE_INDEXES {
+            assert_eq!(stored_sql(&conn, index_name(sql)).as_deref(), Some(*sql));
+        }
+    }
+
+    #[test]
+    fn a_bulk_load_drops_them_only_into_an_empty_database_and_they_come_back() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, ":memory:").unwrap();
+        assert!(drop_deferrable_indexes(&mut conn).unwrap());
+        assert!(DEFERRABLE_INDEXES
+            .iter()
+            .all(|sql| stored_sql(&conn, index_name(sql)).is_none()));
+        assert!(
+            stored_sql(&conn, "articles_url").is_some(),
+            "writes read this one"
+        );
+        ensure_indexes(&mut conn).unwrap();
+        for sql in DEFERRABLE_INDEXES {
+            assert_eq!(stored_sql(&conn, index_name(sql)).as_deref(), Some(*sql));
+        }
+        conn.execute_batch(
+            "INSERT INTO articles (doc_id, date, body, content_hash, version, layers)
+             VALUES ('a', '2022-03-01', 'Some text.', 'h', 1, '{}')",
+        )
+        .unwrap();
+        assert!(!drop_deferrable_indexes(&mut conn).unwrap());
+        assert!(DEFERRABLE_INDEXES
+            .iter()
+            .all(|sql| stored_sql(&conn, index_name(sql)).is_some()));
+    }
 }

@@ -92,6 +92,44 @@ fn ingest_is_idempotent_and_versions_changed_texts() {
 }
 
 #[test]
+fn an_interrupted_bulk_load_gets_its_indexes_back_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.sqlite");
+    let indexes = |store: &Store| -> i64 {
+        store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let mut store = Store::open(&path).unwrap();
+    let all = indexes(&store);
+    assert!(store.begin_bulk_load().unwrap());
+    assert!(indexes(&store) < all);
+    let a = doc("a", None, (2022, 3, 16), "NATO ministers met in Brussels.");
+    store.ingest(&[a]).unwrap();
+    drop(store); // stopped before finish_bulk_load
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(indexes(&store), all);
+    assert!(!store.begin_bulk_load().unwrap(), "it holds an article");
+    assert_eq!(indexes(&store), all);
+    assert_eq!(
+        store
+            .search(&SearchQuery {
+                text: "Brussels".into(),
+                limit: 5,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
 fn search_and_quotes_with_dates_and_hostile_input() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
