@@ -150,7 +150,7 @@ pub(crate) fn link_article(
         people: vec![None; input.people.len()],
         speakers: Vec::new(),
     };
-    for group in &groups {
+    for group in &mut groups {
         let entity = folds[group.folds_before..]
             .iter()
             .fold(
@@ -163,6 +163,9 @@ pub(crate) fn link_article(
                     }
                 },
             );
+        // Later folds apply to everything linked through this group,
+        // speakers included (linked below from the groups' entities).
+        group.entity = entity;
         for &m in &group.mentions {
             links.mentions[m] = Some(entity);
         }

@@ -527,6 +527,47 @@ fn a_surname_joins_the_one_person_who_bears_it_and_a_full_name_takes_it_over() {
 }
 
 #[test]
+fn a_speaker_follows_a_surname_entity_folded_later_in_the_same_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
+    let early = with_people(
+        doc("a", None, (2022, 3, 1), "Scholz spoke in Berlin."),
+        &[("Scholz", &[], &["Scholz"])],
+    );
+    store.ingest(&[early]).unwrap();
+    // The bare "Scholz" is linked first, then "Olaf Scholz" folds it away.
+    let both = with_quote(
+        with_people(
+            doc(
+                "b",
+                None,
+                (2022, 3, 2),
+                "Scholz said \"we will help\". Chancellor Olaf Scholz left.",
+            ),
+            &[
+                ("Scholz", &[], &["Scholz"]),
+                ("Olaf Scholz", &["Chancellor"], &["Olaf Scholz"]),
+            ],
+        ),
+        "we will help",
+        "Scholz",
+    );
+    store.ingest(&[both]).unwrap();
+    let (linked, dangling): (i64, i64) = store
+        .conn
+        .query_row(
+            "SELECT count(speaker_entity),
+                    count(*) FILTER (WHERE speaker_entity IS NOT NULL
+                        AND speaker_entity NOT IN (SELECT id FROM canonical))
+             FROM quotes",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((linked, dangling), (1, 0));
+}
+
+#[test]
 fn figures_by_category_entity_and_date() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&v1_copy(dir.path())).unwrap();
