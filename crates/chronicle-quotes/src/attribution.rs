@@ -17,7 +17,7 @@ use crate::context::Context;
 use crate::cue_model::CueModel;
 use crate::lexicon::is_cue_verb;
 use crate::phrases::{subject_after, subject_before};
-use chronicle_core::{QuoteKind, Span};
+use chronicle_core::{QuoteKind, Span, TokenKind};
 use std::collections::HashSet;
 
 /// Who a candidate's speaker is, before resolution.
@@ -71,11 +71,16 @@ pub fn candidates_gated(
     let mut prev_direct: Option<usize> = None; // index into `out`
     for q in &cx.quoted {
         let (s0, _) = cx.sentence_range(q.open);
-        let starts_sentence =
-            q.open == s0 || (q.open > s0 && matches!(cx.text(q.open - 1), ":" | "—"));
+        // A mark opening a line opens a sentence too, even when the line
+        // before ends without a full stop (`… ― Carla Sanchez\n“I …`).
+        let starts_sentence = q.open == s0
+            || (q.open > s0 && matches!(cx.text(q.open - 1), ":" | "—"))
+            || (q.open > 0
+                && cx.body[cx.tokens[q.open - 1].span.end()..cx.tokens[q.open].span.start()]
+                    .contains('\n'));
         let words = q.close.saturating_sub(q.open + 1);
         let mut found = if q.closed {
-            after_quote(cx, q.close)
+            dash_attribution(cx, q.close).or_else(|| after_quote(cx, q.close))
         } else {
             None
         };
@@ -134,6 +139,19 @@ pub fn candidates_gated(
             (None, SpeakerRef::Previous) => prev_direct.and_then(|p| out[p].cue),
             _ => previous_cue,
         };
+        // `America needs leaders “who understand …,” Clinton said.`: the
+        // attribution's content is the whole clause the quote closes.
+        if let (QuoteKind::Partial, Some((c, _))) = (kind, found) {
+            if let Some(clause) = clause_before_quote(cx, q.open, q.close, c) {
+                out.push(Candidate {
+                    content: clause,
+                    kind: QuoteKind::Reported,
+                    cue,
+                    speaker,
+                    at: c,
+                });
+            }
+        }
         out.push(Candidate {
             content: q.content,
             kind,
@@ -303,6 +321,60 @@ fn name_then_verb(cx: &Context, j: usize, end: usize) -> Option<(usize, Option<(
     (past && near_end && !is_cue_verb(verb)).then_some((b, Some((j, b))))
 }
 
+/// `“…” ― Carla Sanchez`: a dash after the closing mark and a short name
+/// that ends the line, as under an epigraph or in a list of reactions. The
+/// dash is the cue.
+fn dash_attribution(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let n = cx.tokens.len();
+    let mut d = close + 1;
+    if d < n && (cx.is_punct(d, ",") || cx.is_punct(d, ".")) {
+        d += 1;
+    }
+    if d >= n || !matches!(cx.text(d), "―" | "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let a = d + 1;
+    let line_ends = |i: usize| {
+        i >= n || cx.body[cx.tokens[i - 1].span.end()..cx.tokens[i].span.start()].contains('\n')
+    };
+    let mut b = a;
+    while b < n && b - a < 6 && !line_ends(b) && cx.tokens[b].kind == TokenKind::Word {
+        b += 1;
+    }
+    let name_like = b > a
+        && cx.is_capitalized(a)
+        && (a..b).all(|i| {
+            cx.is_capitalized(i)
+                || matches!(
+                    cx.lower[i].as_str(),
+                    "de" | "van" | "von" | "da" | "del" | "la" | "al"
+                )
+        })
+        && !(a..b).any(|i| is_cue_verb(&cx.lower[i]));
+    // Nothing but a full stop after the name, then the line's end.
+    let end = if b < n && !line_ends(b) && cx.is_punct(b, ".") {
+        b + 1
+    } else {
+        b
+    };
+    (name_like && line_ends(end)).then_some((d, Some((a, b))))
+}
+
+/// The clause a partial quote closes when its attribution follows it
+/// (`America needs leaders “who understand …,” Clinton said.`): from the
+/// sentence's start to the closing mark, if no other quote or cue stands
+/// before the opening mark.
+fn clause_before_quote(cx: &Context, open: usize, close: usize, cue: usize) -> Option<Span> {
+    let (s0, _) = cx.sentence_range(open);
+    if cue < close || open < s0 + 2 {
+        return None;
+    }
+    if (s0..open).any(|i| cx.is_quote_mark(i) || is_cue_verb(&cx.lower[i])) {
+        return None;
+    }
+    content(cx, s0, close)
+}
+
 /// `“… missing.” Trump said.`: the quote ends its sentence and the next,
 /// in the same paragraph, is only an attribution.
 fn next_sentence_attribution(
@@ -441,9 +513,18 @@ fn reported(
     if let Some((a, _)) = subject {
         if a > s0 && cx.is_punct(a - 1, ",") {
             // "…, he stressed." or "The irony, she said, is that …"
-            let after = cue + 1;
-            let tail_ends =
-                after >= end || cx.is_terminal(after) || matches!(cx.text(after), "—" | "–" | ";");
+            // "…, Hollande said Tuesday in Paris, noting …": a time or
+            // place after the cue still ends the attribution.
+            let after = adjunct_end(cx, cue + 1, end);
+            // "…, she said, adding that …": another attribution follows.
+            let next_cue = after + 1 < end
+                && cx.is_punct(after, ",")
+                && ((cx.lower[after + 1].ends_with("ing") && is_cue_verb(&cx.lower[after + 1]))
+                    || cx.lower[after + 1] == "according");
+            let tail_ends = after >= end
+                || cx.is_terminal(after)
+                || matches!(cx.text(after), "—" | "–" | ";")
+                || next_cue;
             let parenthetical = after < end && cx.is_punct(after, ",");
             if cx.is_quote_mark(s0) {
                 return None; // a quote's attribution, handled with the quote
@@ -461,7 +542,7 @@ fn reported(
     // "X said (that) …": the clause after the cue.
     let mut c = cue + 1;
     let that = (c..(c + 10).min(end))
-        .take_while(|&i| !cx.is_punct(i, ",") && !cx.is_quote_mark(i))
+        .take_while(|&i| !cx.is_punct(i, ",") && !cx.is_quote_mark(i) && !coordinated_cue(cx, i))
         .find(|&i| cx.lower[i] == "that");
     if let Some(t) = that {
         c = t + 1;
@@ -472,7 +553,7 @@ fn reported(
         c += 1; // the person told
     }
     if c >= end
-        || cx.is_quote_mark(c)
+        || (cx.is_quote_mark(c) && !opens_partial_quote(cx, c, end))
         || cx.is_punct(c, ",")
         || cx.is_punct(c, ":")
         || cx.is_terminal(c)
@@ -483,16 +564,92 @@ fn reported(
     // The clause ends where another attribution begins after a comma: a
     // quote's own cue ("urged women to vote, saying, “…”"), a participle
     // (", telling reporters …") or "according to".
+    // So does a second cue verb sharing the subject ("says she respects
+    // him but argues that …").
     let stop = (c + 1..end)
         .find(|&i| {
-            cx.is_punct(i - 1, ",")
+            (cx.is_punct(i - 1, ",")
                 && (used_cues.contains(&i)
                     || (cx.lower[i].ends_with("ing") && is_cue_verb(&cx.lower[i]))
-                    || cx.lower[i] == "according")
+                    || cx.lower[i] == "according"))
+                || coordinated_cue(cx, i + 1)
         })
         .unwrap_or(end);
     let content = content(cx, c, stop)?;
     Some(reported_candidate(content, cue, Some(subject)))
+}
+
+/// Past a short time or place phrase right after a cue ("said Tuesday in
+/// Paris", "said on Monday", "told reporters at the White House"): the
+/// token after it, or `from` itself when none starts there.
+fn adjunct_end(cx: &Context, from: usize, end: usize) -> usize {
+    if from >= end {
+        return from;
+    }
+    let w = cx.lower[from].as_str();
+    let opens = chronicle_core::is_weekday_name(w)
+        || chronicle_core::is_month_name(w)
+        || matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "last"
+                | "earlier"
+                | "later"
+                | "this"
+        );
+    if !opens {
+        return from;
+    }
+    let stop = (from..end.min(from + 9)).find(|&i| {
+        cx.is_punct(i, ",") || cx.is_terminal(i) || matches!(cx.text(i), "—" | "–" | ";")
+    });
+    match stop {
+        Some(i) if !(from..i).any(|k| cx.lower[k] == "that" || cx.is_quote_mark(k)) => i,
+        _ => from,
+    }
+}
+
+/// A quotation mark at `c` opening a passage that closes inside the
+/// sentence with more of the clause after it (`said that “we need more
+/// information” about how …`): a partial quote within reported speech.
+fn opens_partial_quote(cx: &Context, c: usize, end: usize) -> bool {
+    let Some(q) = cx.quoted.iter().find(|q| q.open == c) else {
+        return false;
+    };
+    if !q.closed || q.close + 1 >= end {
+        return false;
+    }
+    let rest = q.close + 1..end;
+    let words = rest
+        .clone()
+        .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+        .count();
+    // `“…,” he said` after the quote is its own attribution.
+    let attributed = rest.take(5).any(|i| is_cue_verb(&cx.lower[i]));
+    words >= 2 && !attributed
+}
+
+/// A finite cue verb joined to the one before by "and" or "but" ("says she
+/// respects him but argues that …", "said … and added"): a second
+/// attribution sharing the subject, so the first one's clause ends there.
+/// Base forms ("would sit down and tell him") are no new attribution.
+fn coordinated_cue(cx: &Context, i: usize) -> bool {
+    let Some(w) = cx.lower.get(i).map(String::as_str) else {
+        return false;
+    };
+    let finite = w.ends_with('s')
+        || w.ends_with("ed")
+        || matches!(w, "said" | "told" | "wrote" | "thought" | "found" | "spoke");
+    finite
+        && is_cue_verb(w)
+        && i > 0
+        && matches!(cx.lower[i - 1].as_str(), "and" | "but")
+        && !cx.in_quote[i]
 }
 
 /// Words that open a labelled line that is no attribution ("Update: …").

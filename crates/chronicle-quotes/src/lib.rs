@@ -95,3 +95,5 @@ pub fn extract_with(doc: &Document, model: Option<&CueModel>) -> (Vec<Quote>, Ve
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_clauses;
