@@ -489,7 +489,17 @@ fn reported(
     let (s0, end) = cx.sentence_range(cue);
     if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
         let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
-        let content = if cue > s0 && cx.is_punct(cue - 1, ",") {
+        // "At the heart of it, according to X, was a decision …": the
+        // clause goes on after the source, so the sentence is the content.
+        let goes_on = b < end
+            && cx.is_punct(b, ",")
+            && (b + 1..end)
+                .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+                .count()
+                >= 4;
+        let content = if cue > s0 && cx.is_punct(cue - 1, ",") && goes_on {
+            content(cx, s0, end)?
+        } else if cue > s0 && cx.is_punct(cue - 1, ",") {
             content(cx, s0, cue - 1)?
         } else if cue == s0 {
             let comma = (b..end).find(|&i| cx.is_punct(i, ","))?;
@@ -541,11 +551,23 @@ fn reported(
     }
     // "X said (that) …": the clause after the cue.
     let mut c = cue + 1;
+    // "that" opens the clause when nothing but a short phrase ("reporters",
+    // "in a statement") stands before it; after "and" or "but" it opens a
+    // second clause or is a determiner ("said a device was found and that
+    // location is …").
     let that = (c..(c + 10).min(end))
-        .take_while(|&i| !cx.is_punct(i, ",") && !cx.is_quote_mark(i) && !coordinated_cue(cx, i))
+        .take_while(|&i| {
+            !cx.is_punct(i, ",")
+                && !cx.is_quote_mark(i)
+                && !matches!(cx.lower[i].as_str(), "and" | "but" | "or")
+        })
         .find(|&i| cx.lower[i] == "that");
     if let Some(t) = that {
         c = t + 1;
+        // "said that, if elected, he would …"
+        if c + 1 < end && cx.is_punct(c, ",") {
+            c += 1;
+        }
     } else if matches!(
         cx.lower[cue].as_str(),
         "told" | "tells" | "tell" | "telling" | "asked"
@@ -560,7 +582,10 @@ fn reported(
     {
         return None;
     }
-    let subject = subject?;
+    let subject = subject.or_else(|| participle_subject(cx, cue));
+    if subject.is_none() && !asked_unnamed(cx, cue) {
+        return None;
+    }
     // The clause ends where another attribution begins after a comma: a
     // quote's own cue ("urged women to vote, saying, “…”"), a participle
     // (", telling reporters …") or "according to".
@@ -572,11 +597,47 @@ fn reported(
                 && (used_cues.contains(&i)
                     || (cx.lower[i].ends_with("ing") && is_cue_verb(&cx.lower[i]))
                     || cx.lower[i] == "according"))
-                || coordinated_cue(cx, i + 1)
+                || coordinated_cue(cx, i)
         })
         .unwrap_or(end);
+    // An unnamed question ends at its comma ("When asked whether …, she said").
+    let stop = match subject {
+        None => (c..stop).find(|&i| cx.is_punct(i, ",")).unwrap_or(stop),
+        Some(_) => stop,
+    };
     let content = content(cx, c, stop)?;
-    Some(reported_candidate(content, cue, Some(subject)))
+    Some(reported_candidate(content, cue, subject))
+}
+
+/// "When asked whether he would run, …": a question put by someone the
+/// text does not name; the question is reported with no speaker.
+fn asked_unnamed(cx: &Context, cue: usize) -> bool {
+    let (s0, end) = cx.sentence_range(cue);
+    cx.lower[cue] == "asked"
+        && (cue == s0
+            || matches!(
+                cx.lower[cue - 1].as_str(),
+                "when" | "after" | "was" | "were" | "being" | "if" | "once"
+            ))
+        && cue + 1 < end
+        && matches!(
+            cx.lower[cue + 1].as_str(),
+            "whether" | "if" | "what" | "which" | "who" | "how" | "why" | "about"
+        )
+}
+
+/// `“…,” the mayor said, adding that …`: a participle after a comma whose
+/// own subject cannot be read takes the speaker of the cue before it in the
+/// sentence.
+fn participle_subject(cx: &Context, cue: usize) -> Option<(usize, usize)> {
+    let (s0, _) = cx.sentence_range(cue);
+    if !cx.lower[cue].ends_with("ing") || cue <= s0 || !cx.is_punct(cue - 1, ",") {
+        return None;
+    }
+    let k = (s0..cue - 1)
+        .rev()
+        .find(|&k| is_cue_verb(&cx.lower[k]) && !cx.in_quote[k])?;
+    subject_before(cx, k).or_else(|| subject_after(cx, k).filter(|&(_, b)| b < cue))
 }
 
 /// Past a short time or place phrase right after a cue ("said Tuesday in
@@ -634,23 +695,86 @@ fn opens_partial_quote(cx: &Context, c: usize, end: usize) -> bool {
     words >= 2 && !attributed
 }
 
-/// A finite cue verb joined to the one before by "and" or "but" ("says she
-/// respects him but argues that …", "said … and added"): a second
-/// attribution sharing the subject, so the first one's clause ends there.
-/// Base forms ("would sit down and tell him") are no new attribution.
+/// "and" or "but" at `i` opening a second attribution of speech ("says
+/// she respects him but argues that …", "told CNN that …, but he said
+/// …"): a verb of saying, after at most a pronoun or a short name, so the
+/// clause before ends there. Other verbs after "and" ("said he posed a
+/// threat and refused to leave") go on with the clause.
 fn coordinated_cue(cx: &Context, i: usize) -> bool {
-    let Some(w) = cx.lower.get(i).map(String::as_str) else {
+    if !matches!(cx.lower[i].as_str(), "and" | "but") {
         return false;
-    };
-    let finite = w.ends_with('s')
-        || w.ends_with("ed")
-        || matches!(w, "said" | "told" | "wrote" | "thought" | "found" | "spoke");
-    finite
-        && is_cue_verb(w)
-        && i > 0
-        && matches!(cx.lower[i - 1].as_str(), "and" | "but")
-        && !cx.in_quote[i]
+    }
+    let n = cx.tokens.len();
+    let mut j = i + 1;
+    if j < n && crate::lexicon::pronoun(&cx.lower[j]).is_some() {
+        j += 1;
+    } else {
+        while j < n && j - i <= 3 && cx.is_capitalized(j) && cx.entity_at[j].is_some() {
+            j += 1;
+        }
+    }
+    while j < n && j - i <= 5 && crate::lexicon::is_cue_filler(&cx.lower[j]) {
+        j += 1;
+    }
+    j < n && !cx.in_quote[j] && SAYING.contains(&cx.lower[j].as_str())
 }
+
+/// Finite verbs that only report speech, for [`coordinated_cue`].
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "acknowledged",
+    "acknowledges",
+    "conceded",
+    "concedes",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "urged",
+    "urges",
+    "suggested",
+    "suggests",
+    "predicted",
+    "predicts",
+    "wrote",
+    "writes",
+    "tweeted",
+    "declared",
+    "declares",
+    "stated",
+    "states",
+    "emphasized",
+    "emphasizes",
+    "maintained",
+    "maintains",
+    "countered",
+    "replied",
+    "responded",
+    "contended",
+    "contends",
+    "cautioned",
+    "complained",
+    "vowed",
+    "promised",
+    "pledged",
+];
 
 /// Words that open a labelled line that is no attribution ("Update: …").
 const LINE_LABELS: &[&str] = &[

@@ -118,3 +118,75 @@ fn a_time_or_place_after_a_final_cue_still_ends_the_attribution() {
         "{q:?}"
     );
 }
+
+#[test]
+fn according_to_inside_a_sentence_reports_the_whole_sentence() {
+    let doc = annotate(
+        "At the heart of the dispute, according to Maria Lopez, a former mayor, was the cost of the bridge.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text.starts_with("At the heart of the dispute")
+            && text.ends_with("the cost of the bridge")
+            && who == Some("Maria Lopez")),
+        "{q:?}"
+    );
+    // At the end of the sentence the source closes the content.
+    let doc = annotate(
+        "The bridge cost twice as much as planned, according to Maria Lopez.",
+        &[("Maria Lopez", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [(
+            Reported,
+            "The bridge cost twice as much as planned",
+            Some("Maria Lopez")
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_quotes_attribution_shares_its_speaker() {
+    let doc = annotate(
+        "“We are not done yet,” the mayor said, adding that the bridge would reopen in May.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Reported, "the bridge would reopen in May", Some("mayor"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_opening_adverbial_is_no_coordinated_subject() {
+    let doc = annotate(
+        "In his speech, Maria Lopez praised the builders, and warned that the bridge was still too narrow.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text == "the bridge was still too narrow"
+            && who == Some("Maria Lopez")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_unnamed_question_is_reported_without_a_speaker() {
+    let doc = annotate(
+        "When asked whether the bridge would reopen in May, Maria Lopez said she could not promise it.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text.contains("the bridge would reopen in May")
+            && who.is_none()),
+        "{q:?}"
+    );
+}
