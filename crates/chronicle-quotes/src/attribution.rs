@@ -66,7 +66,8 @@ pub fn candidates_gated(
     keep: &mut dyn FnMut(&Candidate) -> bool,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut used_cues = Vec::new();
+    // Tokens already serving as a quote's cue.
+    let mut used_cues = vec![false; cx.tokens.len()];
     let headlines = headline_attributions(cx);
     let mut prev_direct: Option<usize> = None; // index into `out`
     for q in &cx.quoted {
@@ -97,7 +98,7 @@ pub fn candidates_gated(
             });
         }
         if let Some((cue, _)) = found {
-            used_cues.push(cue);
+            used_cues[cue] = true;
         }
         let mut kind = if starts_sentence || found.is_some_and(|(c, _)| c < q.open) {
             QuoteKind::Direct
@@ -165,15 +166,17 @@ pub fn candidates_gated(
     }
     let mut lines = Vec::new();
     for c in headlines {
-        if c.cue.is_some_and(|cue| used_cues.contains(&cue)) {
+        if c.cue.is_some_and(|cue| used_cues[cue]) {
             continue;
         }
-        used_cues.extend(c.cue);
+        if let Some(cue) = c.cue {
+            used_cues[cue] = true;
+        }
         lines.push((c.content, c.speaker));
         out.push(c);
     }
     for cue in 0..cx.tokens.len() {
-        if cx.in_quote[cue] || used_cues.contains(&cue) {
+        if cx.in_quote[cue] || used_cues[cue] {
             continue;
         }
         if let Some(mut c) = reported(cx, cue, &used_cues, extra) {
@@ -483,7 +486,7 @@ fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
 fn reported(
     cx: &Context,
     cue: usize,
-    used_cues: &[usize],
+    used_cues: &[bool],
     extra: Option<&HashSet<String>>,
 ) -> Option<Candidate> {
     let (s0, end) = cx.sentence_range(cue);
@@ -594,7 +597,7 @@ fn reported(
     let stop = (c + 1..end)
         .find(|&i| {
             (cx.is_punct(i - 1, ",")
-                && (used_cues.contains(&i)
+                && (used_cues[i]
                     || (cx.lower[i].ends_with("ing") && is_cue_verb(&cx.lower[i]))
                     || cx.lower[i] == "according"))
                 || coordinated_cue(cx, i)
