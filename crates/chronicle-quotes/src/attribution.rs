@@ -1,17 +1,22 @@
 //! Quotes and reported speech with their cues and speaker phrases.
 //!
-//! Quoted passages (see `marks`) are attributed by, in order: a cue right
+//! Quoted passages (see `marks`) are attributed by, in order: a dash and a
+//! name ending the line (`“…” ― Carla Sanchez`); a cue right
 //! after the closing mark (`“…,” he said`, `“…,” said Stefano Stefanini`);
 //! a cue right before the opening mark (`Austin said: “…”`); the cue verb of
 //! the sentence for a partial quote (`Austin emphasized the “ironclad”
 //! commitment`); the speaker of the previous quote for a quote that stands
 //! alone right after another (`“If there was a misfire, NATO could be at
 //! war.”`). A short quoted phrase in a sentence without any cue is a title or
-//! a scare quote, not speech, and is left out.
+//! a scare quote, not speech, and is left out. A partial quote closing a
+//! clause whose cue follows (`America needs leaders “who …,” Clinton said`)
+//! also gives that clause as reported speech with the same cue.
 //!
 //! Reported speech is a cue verb with a clause: after it ("X said (that) …"),
 //! before it ("…, he stressed"), around it ("The irony, she said, is …"), and
-//! "according to X".
+//! "according to X". A clause ends before another attribution: a quote's
+//! cue, a participle (", adding …"), "according to", or a second verb of
+//! saying joined by "and" or "but".
 
 use crate::context::Context;
 use crate::cue_model::CueModel;
