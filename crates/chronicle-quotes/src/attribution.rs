@@ -1,23 +1,32 @@
 //! Quotes and reported speech with their cues and speaker phrases.
 //!
-//! Quoted passages (see `marks`) are attributed by, in order: a cue right
+//! Quoted passages (see `marks`) are attributed by, in order: a dash and a
+//! name ending the line (`“…” ― Carla Sanchez`); a cue right
 //! after the closing mark (`“…,” he said`, `“…,” said Stefano Stefanini`);
 //! a cue right before the opening mark (`Austin said: “…”`); the cue verb of
 //! the sentence for a partial quote (`Austin emphasized the “ironclad”
 //! commitment`); the speaker of the previous quote for a quote that stands
 //! alone right after another (`“If there was a misfire, NATO could be at
 //! war.”`). A short quoted phrase in a sentence without any cue is a title or
-//! a scare quote, not speech, and is left out.
+//! a scare quote, not speech, and is left out. A partial quote closing a
+//! clause whose cue follows (`America needs leaders “who …,” Clinton said`)
+//! also gives that clause as reported speech with the same cue.
 //!
 //! Reported speech is a cue verb with a clause: after it ("X said (that) …"),
 //! before it ("…, he stressed"), around it ("The irony, she said, is …"), and
-//! "according to X".
+//! "according to X". A clause ends before another attribution: a quote's
+//! cue, a participle (", adding …"), "according to", or a second verb of
+//! saying joined by "and" or "but".
 
+use crate::clauses::{
+    adjunct_end, asked_unnamed, clause_before_quote, coordinated_cue, dash_attribution,
+    opens_partial_quote, participle_subject,
+};
 use crate::context::Context;
 use crate::cue_model::CueModel;
 use crate::lexicon::is_cue_verb;
 use crate::phrases::{subject_after, subject_before};
-use chronicle_core::{QuoteKind, Span};
+use chronicle_core::{QuoteKind, Span, TokenKind};
 use std::collections::HashSet;
 
 /// Who a candidate's speaker is, before resolution.
@@ -66,16 +75,22 @@ pub fn candidates_gated(
     keep: &mut dyn FnMut(&Candidate) -> bool,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut used_cues = Vec::new();
+    // Tokens already serving as a quote's cue.
+    let mut used_cues = vec![false; cx.tokens.len()];
     let headlines = headline_attributions(cx);
     let mut prev_direct: Option<usize> = None; // index into `out`
     for q in &cx.quoted {
         let (s0, _) = cx.sentence_range(q.open);
-        let starts_sentence =
-            q.open == s0 || (q.open > s0 && matches!(cx.text(q.open - 1), ":" | "—"));
+        // A mark opening a line opens a sentence too, even when the line
+        // before ends without a full stop (`… ― Carla Sanchez\n“I …`).
+        let starts_sentence = q.open == s0
+            || (q.open > s0 && matches!(cx.text(q.open - 1), ":" | "—"))
+            || (q.open > 0
+                && cx.body[cx.tokens[q.open - 1].span.end()..cx.tokens[q.open].span.start()]
+                    .contains('\n'));
         let words = q.close.saturating_sub(q.open + 1);
         let mut found = if q.closed {
-            after_quote(cx, q.close)
+            dash_attribution(cx, q.close).or_else(|| after_quote(cx, q.close))
         } else {
             None
         };
@@ -92,7 +107,7 @@ pub fn candidates_gated(
             });
         }
         if let Some((cue, _)) = found {
-            used_cues.push(cue);
+            used_cues[cue] = true;
         }
         let mut kind = if starts_sentence || found.is_some_and(|(c, _)| c < q.open) {
             QuoteKind::Direct
@@ -134,6 +149,19 @@ pub fn candidates_gated(
             (None, SpeakerRef::Previous) => prev_direct.and_then(|p| out[p].cue),
             _ => previous_cue,
         };
+        // `America needs leaders “who understand …,” Clinton said.`: the
+        // attribution's content is the whole clause the quote closes.
+        if let (QuoteKind::Partial, Some((c, _))) = (kind, found) {
+            if let Some(clause) = clause_before_quote(cx, q.open, q.close, c) {
+                out.push(Candidate {
+                    content: clause,
+                    kind: QuoteKind::Reported,
+                    cue,
+                    speaker,
+                    at: c,
+                });
+            }
+        }
         out.push(Candidate {
             content: q.content,
             kind,
@@ -147,15 +175,17 @@ pub fn candidates_gated(
     }
     let mut lines = Vec::new();
     for c in headlines {
-        if c.cue.is_some_and(|cue| used_cues.contains(&cue)) {
+        if c.cue.is_some_and(|cue| used_cues[cue]) {
             continue;
         }
-        used_cues.extend(c.cue);
+        if let Some(cue) = c.cue {
+            used_cues[cue] = true;
+        }
         lines.push((c.content, c.speaker));
         out.push(c);
     }
     for cue in 0..cx.tokens.len() {
-        if cx.in_quote[cue] || used_cues.contains(&cue) {
+        if cx.in_quote[cue] || used_cues[cue] {
             continue;
         }
         if let Some(mut c) = reported(cx, cue, &used_cues, extra) {
@@ -396,7 +426,7 @@ fn sentence_cue_before(cx: &Context, open: usize) -> Option<usize> {
 }
 
 /// The content span of tokens `a..b`, without final punctuation and marks.
-fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
+pub(crate) fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
     while b > a
         && (cx.is_terminal(b - 1)
             || cx.is_quote_mark(b - 1)
@@ -411,13 +441,23 @@ fn content(cx: &Context, a: usize, mut b: usize) -> Option<Span> {
 fn reported(
     cx: &Context,
     cue: usize,
-    used_cues: &[usize],
+    used_cues: &[bool],
     extra: Option<&HashSet<String>>,
 ) -> Option<Candidate> {
     let (s0, end) = cx.sentence_range(cue);
     if cx.lower[cue] == "according" && cue + 1 < end && cx.lower[cue + 1] == "to" {
         let (a, b) = subject_after(cx, cue + 1).or_else(|| any_phrase_after(cx, cue + 1))?;
-        let content = if cue > s0 && cx.is_punct(cue - 1, ",") {
+        // "At the heart of it, according to X, was a decision …": the
+        // clause goes on after the source, so the sentence is the content.
+        let goes_on = b < end
+            && cx.is_punct(b, ",")
+            && (b + 1..end)
+                .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+                .count()
+                >= 4;
+        let content = if cue > s0 && cx.is_punct(cue - 1, ",") && goes_on {
+            content(cx, s0, end)?
+        } else if cue > s0 && cx.is_punct(cue - 1, ",") {
             content(cx, s0, cue - 1)?
         } else if cue == s0 {
             let comma = (b..end).find(|&i| cx.is_punct(i, ","))?;
@@ -441,9 +481,18 @@ fn reported(
     if let Some((a, _)) = subject {
         if a > s0 && cx.is_punct(a - 1, ",") {
             // "…, he stressed." or "The irony, she said, is that …"
-            let after = cue + 1;
-            let tail_ends =
-                after >= end || cx.is_terminal(after) || matches!(cx.text(after), "—" | "–" | ";");
+            // "…, Hollande said Tuesday in Paris, noting …": a time or
+            // place after the cue still ends the attribution.
+            let after = adjunct_end(cx, cue + 1, end);
+            // "…, she said, adding that …": another attribution follows.
+            let next_cue = after + 1 < end
+                && cx.is_punct(after, ",")
+                && ((cx.lower[after + 1].ends_with("ing") && is_cue_verb(&cx.lower[after + 1]))
+                    || cx.lower[after + 1] == "according");
+            let tail_ends = after >= end
+                || cx.is_terminal(after)
+                || matches!(cx.text(after), "—" | "–" | ";")
+                || next_cue;
             let parenthetical = after < end && cx.is_punct(after, ",");
             if cx.is_quote_mark(s0) {
                 return None; // a quote's attribution, handled with the quote
@@ -460,11 +509,23 @@ fn reported(
     }
     // "X said (that) …": the clause after the cue.
     let mut c = cue + 1;
+    // "that" opens the clause when nothing but a short phrase ("reporters",
+    // "in a statement") stands before it; after "and" or "but" it opens a
+    // second clause or is a determiner ("said a device was found and that
+    // location is …").
     let that = (c..(c + 10).min(end))
-        .take_while(|&i| !cx.is_punct(i, ",") && !cx.is_quote_mark(i))
+        .take_while(|&i| {
+            !cx.is_punct(i, ",")
+                && !cx.is_quote_mark(i)
+                && !matches!(cx.lower[i].as_str(), "and" | "but" | "or")
+        })
         .find(|&i| cx.lower[i] == "that");
     if let Some(t) = that {
         c = t + 1;
+        // "said that, if elected, he would …"
+        if c + 1 < end && cx.is_punct(c, ",") {
+            c += 1;
+        }
     } else if matches!(
         cx.lower[cue].as_str(),
         "told" | "tells" | "tell" | "telling" | "asked"
@@ -472,27 +533,38 @@ fn reported(
         c += 1; // the person told
     }
     if c >= end
-        || cx.is_quote_mark(c)
+        || (cx.is_quote_mark(c) && !opens_partial_quote(cx, c, end))
         || cx.is_punct(c, ",")
         || cx.is_punct(c, ":")
         || cx.is_terminal(c)
     {
         return None;
     }
-    let subject = subject?;
+    let subject = subject.or_else(|| participle_subject(cx, cue));
+    if subject.is_none() && !asked_unnamed(cx, cue) {
+        return None;
+    }
     // The clause ends where another attribution begins after a comma: a
     // quote's own cue ("urged women to vote, saying, “…”"), a participle
     // (", telling reporters …") or "according to".
+    // So does a second cue verb sharing the subject ("says she respects
+    // him but argues that …").
     let stop = (c + 1..end)
         .find(|&i| {
-            cx.is_punct(i - 1, ",")
-                && (used_cues.contains(&i)
+            (cx.is_punct(i - 1, ",")
+                && (used_cues[i]
                     || (cx.lower[i].ends_with("ing") && is_cue_verb(&cx.lower[i]))
-                    || cx.lower[i] == "according")
+                    || cx.lower[i] == "according"))
+                || coordinated_cue(cx, i)
         })
         .unwrap_or(end);
+    // An unnamed question ends at its comma ("When asked whether …, she said").
+    let stop = match subject {
+        None => (c..stop).find(|&i| cx.is_punct(i, ",")).unwrap_or(stop),
+        Some(_) => stop,
+    };
     let content = content(cx, c, stop)?;
-    Some(reported_candidate(content, cue, Some(subject)))
+    Some(reported_candidate(content, cue, subject))
 }
 
 /// Words that open a labelled line that is no attribution ("Update: …").

@@ -115,7 +115,35 @@ pub fn features(cx: &Context, c: &Candidate, out: &mut Vec<u64>) {
     } else {
         "other"
     };
-    let pushes: [u64; 24] = [
+    // Context the first templates miss: a modal or negation before the cue,
+    // a quote inside the content, the content's first two words, and where
+    // the subject starts (the sentence's start, after a comma, elsewhere).
+    let before2 = at(-2);
+    let modal = if matches!(
+        at(-1),
+        "will" | "would" | "could" | "may" | "might" | "should" | "to" | "must" | "can"
+    ) || matches!(before2, "will" | "would" | "could" | "to")
+    {
+        "modal"
+    } else if matches!(at(-1), "not" | "never" | "n't" | "didn’t" | "didn't") {
+        "neg"
+    } else {
+        "-"
+    };
+    let inner_quote =
+        if (content_start..content_end.min(cx.tokens.len())).any(|i| cx.is_quote_mark(i)) {
+            "q"
+        } else {
+            "-"
+        };
+    let second = word_at(cx, content_start as isize + 1, 0, cx.tokens.len());
+    let subject_at = match c.speaker {
+        SpeakerRef::Phrase(a, _) if a == s0 => "start",
+        SpeakerRef::Phrase(a, _) if a > s0 && cx.is_punct(a - 1, ",") => "comma",
+        SpeakerRef::Phrase(..) => "mid",
+        _ => "none",
+    };
+    let pushes: [u64; 30] = [
         hash(0, &[]),
         hash(1, &[w]),
         hash(2, &[lexicon]),
@@ -140,6 +168,12 @@ pub fn features(cx: &Context, c: &Candidate, out: &mut Vec<u64>) {
         hash(21, &[lexicon, shape, mode]),
         hash(22, &[bucket(s1 - cue)]),
         hash(23, &[head, w]),
+        hash(24, &[modal, w]),
+        hash(25, &[inner_quote, mode]),
+        hash(26, &[first, second]),
+        hash(27, &[w, first]),
+        hash(28, &[subject_at, mode]),
+        hash(29, &[subject_at, shape, w]),
     ];
     out.extend_from_slice(&pushes);
 }

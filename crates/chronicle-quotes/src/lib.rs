@@ -9,13 +9,14 @@
 //! determined is `None`, never a guess.
 //!
 //! Modules: `marks` pairs quotation marks; `attribution` finds cues and
-//! speaker phrases; `phrases` bounds those phrases; `people` groups names
+//! speaker phrases, with `clauses` bounding the content around them; `phrases` bounds those phrases; `people` groups names
 //! into people with roles; `resolve` turns phrases (names, pronouns,
 //! descriptions) into speakers; `cue_model` (trained by `train` over
 //! `cue_features`) decides which reported-speech candidates are
 //! attributions.
 
 mod attribution;
+mod clauses;
 mod context;
 mod cue_features;
 pub mod cue_model;
@@ -95,3 +96,5 @@ pub fn extract_with(doc: &Document, model: Option<&CueModel>) -> (Vec<Quote>, Ve
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_clauses;

@@ -103,6 +103,12 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
 /// "Trump called on her to resign and said": the cue shares the sentence's
 /// subject, a name at the sentence start.
 fn coordinated_subject(cx: &Context, start: usize, and: usize) -> Option<(usize, usize)> {
+    // "In his speech, Graham urged …, and criticized": the subject follows
+    // an opening adverbial and its comma.
+    let mut start = start;
+    if start < and && is_opener(&cx.lower[start]) {
+        start = (start..and).find(|&i| cx.is_punct(i, ","))? + 1;
+    }
     let mut b = start;
     while b < and
         && b - start < MAX_PHRASE
@@ -128,6 +134,53 @@ fn coordinated_subject(cx: &Context, start: usize, and: usize) -> Option<(usize,
         && (start..b).any(|i| cx.entity_at[i].is_some() || cx.is_capitalized(i))
         && plausible(cx, start, b))
     .then_some((start, b))
+}
+
+/// Words that open an adverbial before a sentence's subject ("In 1986,",
+/// "After the vote,", "Still,").
+fn is_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "when"
+            | "while"
+            | "though"
+            | "although"
+            | "as"
+            | "recently"
+            | "earlier"
+            | "later"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "meanwhile"
+            | "however"
+            | "still"
+            | "also"
+            | "but"
+            | "and"
+            | "so"
+            | "then"
+            | "for"
+            | "with"
+            | "without"
+            | "under"
+            | "by"
+            | "from"
+            | "despite"
+            | "because"
+            | "if"
+            | "unlike"
+            | "instead"
+            | "now"
+            | "once"
+            | "speaking"
+    )
 }
 
 fn phrase_token_det(cx: &Context, i: usize) -> bool {

@@ -6,7 +6,7 @@ use super::*;
 use chronicle_core::{validate, Date, Entity, EntityType, QuoteKind};
 use chronicle_text::{SentenceSplitter, Tokenizer};
 
-fn annotate(text: &str, names: &[(&str, EntityType)]) -> Document {
+pub(crate) fn annotate(text: &str, names: &[(&str, EntityType)]) -> Document {
     let mut doc = Document::new("t", Date::from_ymd_opt(2022, 3, 16).unwrap(), text);
     Tokenizer.annotate(&mut doc).unwrap();
     SentenceSplitter.annotate(&mut doc).unwrap();
@@ -36,7 +36,7 @@ fn annotate(text: &str, names: &[(&str, EntityType)]) -> Document {
 }
 
 /// (kind, content, speaker name) of every quote.
-fn quotes(doc: &Document) -> Vec<(QuoteKind, &str, Option<&str>)> {
+pub(crate) fn quotes(doc: &Document) -> Vec<(QuoteKind, &str, Option<&str>)> {
     doc.layers
         .quotes()
         .iter()

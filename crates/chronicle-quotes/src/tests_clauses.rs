@@ -1,0 +1,192 @@
+//! Tests of the rules that bound reported clauses around quotes and
+//! attribute quotes by layout, on sentences of our own (see `tests` for the
+//! helpers).
+
+use crate::tests::{annotate, quotes};
+use chronicle_core::EntityType::Person as Per;
+use chronicle_core::QuoteKind::{Direct, Partial, Reported};
+
+#[test]
+fn a_dash_and_a_name_ending_the_line_attribute_the_quote() {
+    let doc = annotate(
+        "“The new bridge is the best thing that happened to this town.” ― Maria Lopez\n“We waited twenty years for it and it was worth it.” ― Tom Reed.\n\nPhoto.",
+        &[("Maria Lopez", Per), ("Tom Reed", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [
+            (
+                Direct,
+                "The new bridge is the best thing that happened to this town.",
+                Some("Maria Lopez")
+            ),
+            (
+                Direct,
+                "We waited twenty years for it and it was worth it.",
+                Some("Tom Reed")
+            ),
+        ],
+        "{q:?}"
+    );
+    // A dash followed by more of the sentence is no attribution.
+    let doc = annotate(
+        "“Twenty years” ― that is how long the town waited for its bridge.",
+        &[],
+    );
+    assert!(quotes(&doc).is_empty(), "{:?}", quotes(&doc));
+}
+
+#[test]
+fn a_partial_quote_belongs_to_the_clause_it_closes() {
+    // Cue after the quote: the clause from the sentence start is reported.
+    let doc = annotate(
+        "The town needs a mayor “who listens to the people who live here,” Maria Lopez said.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(
+            Reported,
+            "The town needs a mayor “who listens to the people who live here",
+            Some("Maria Lopez")
+        )),
+        "{q:?}"
+    );
+    assert!(
+        q.contains(&(
+            Partial,
+            "who listens to the people who live here",
+            Some("Maria Lopez")
+        )),
+        "{q:?}"
+    );
+    // Cue before, clause opening with the quote and running on after it.
+    let doc = annotate(
+        "Tom Reed said that “we need more time” before the council decides on the bridge.",
+        &[("Tom Reed", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text.starts_with("“we need more time” before the council")
+            && who == Some("Tom Reed")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_reported_clause_ends_before_a_second_cue_of_its_subject() {
+    let doc = annotate(
+        "Maria Lopez says she respects the council but argues that the bridge came too late.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Reported, "she respects the council", Some("Maria Lopez"))),
+        "{q:?}"
+    );
+    // A base form after "and" goes on with the same clause.
+    let doc = annotate(
+        "Tom Reed says he would call the mayor and tell her to open the bridge.",
+        &[("Tom Reed", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(
+            Reported,
+            "he would call the mayor and tell her to open the bridge",
+            Some("Tom Reed")
+        )),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_time_or_place_after_a_final_cue_still_ends_the_attribution() {
+    let doc = annotate(
+        "The bridge will reopen in May, Maria Lopez said on Tuesday in Springfield, adding that tolls would stay.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(
+            Reported,
+            "The bridge will reopen in May",
+            Some("Maria Lopez")
+        )),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn according_to_inside_a_sentence_reports_the_whole_sentence() {
+    let doc = annotate(
+        "At the heart of the dispute, according to Maria Lopez, a former mayor, was the cost of the bridge.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text.starts_with("At the heart of the dispute")
+            && text.ends_with("the cost of the bridge")
+            && who == Some("Maria Lopez")),
+        "{q:?}"
+    );
+    // At the end of the sentence the source closes the content.
+    let doc = annotate(
+        "The bridge cost twice as much as planned, according to Maria Lopez.",
+        &[("Maria Lopez", Per)],
+    );
+    assert_eq!(
+        quotes(&doc),
+        [(
+            Reported,
+            "The bridge cost twice as much as planned",
+            Some("Maria Lopez")
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_quotes_attribution_shares_its_speaker() {
+    let doc = annotate(
+        "“We are not done yet,” the mayor said, adding that the bridge would reopen in May.",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Reported, "the bridge would reopen in May", Some("mayor"))),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_opening_adverbial_is_no_coordinated_subject() {
+    let doc = annotate(
+        "In his speech, Maria Lopez praised the builders, and warned that the bridge was still too narrow.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text == "the bridge was still too narrow"
+            && who == Some("Maria Lopez")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_unnamed_question_is_reported_without_a_speaker() {
+    let doc = annotate(
+        "When asked whether the bridge would reopen in May, Maria Lopez said she could not promise it.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter().any(|&(k, text, who)| k == Reported
+            && text.contains("the bridge would reopen in May")
+            && who.is_none()),
+        "{q:?}"
+    );
+}
