@@ -15,7 +15,7 @@
 use crate::cluster::{absorb, compatible, EventSketch};
 use crate::mention_texts::TextColumn;
 use crate::names::name_key;
-use crate::query::{check_dates, limit_clause};
+use crate::query::{check_dates, limit_clause, more_rows_than, sentence_at};
 use crate::{Store, StoreError};
 use chronicle_core::{parse_date, EventType};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -372,7 +372,7 @@ impl Store {
         let mut from = "event_clusters c";
         if let Some(name) = &q.entity {
             let participants = self.texts_containing(TextColumn::EventArgument, name)?;
-            if participants.rows < self.clusters_in_range(q)? {
+            if self.clusters_in_range_exceed(q, participants.rows)? {
                 from = "taking_part CROSS JOIN event_clusters c ON c.id = taking_part.cluster";
             } else {
                 filters.push("c.id IN (SELECT cluster FROM taking_part)");
@@ -438,16 +438,15 @@ impl Store {
         Ok(hits)
     }
 
-    /// How many event clusters fall in the query's day range (an index
-    /// range count).
-    fn clusters_in_range(&self, q: &EventQuery) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM event_clusters
-                 WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
-            )?
-            .query_row(params![q.from, q.to], |r| r.get(0))?)
+    /// Whether more than `n` event clusters fall in the query's day range
+    /// (an index range, read no further than `n + 1`).
+    fn clusters_in_range_exceed(&self, q: &EventQuery, n: i64) -> Result<bool, StoreError> {
+        more_rows_than(
+            &self.conn,
+            "SELECT 1 FROM event_clusters WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
+            params![q.from, q.to],
+            n,
+        )
     }
 
     /// The reports of one event from current articles, oldest first, at
@@ -459,10 +458,11 @@ impl Store {
                     coalesce(s.text, e.text), e.date_text, e.polarity, e.modality, e.figures
              FROM events e
              JOIN articles a ON a.id = e.article
-             LEFT JOIN sentences s ON s.article = e.article AND s.start <= e.start AND e.start < s.end
+             LEFT JOIN sentences s ON s.id = {} AND e.start < s.end
              WHERE e.cluster = ?1 AND a.superseded_by IS NULL
              ORDER BY a.date, a.id, e.start
-             LIMIT {MAX_EVIDENCE}"
+             LIMIT {MAX_EVIDENCE}",
+            sentence_at("e.article", "e.start")
         ))?;
         let rows = evidence.query_map([cluster], |r| {
             let figures: String = r.get(11)?;

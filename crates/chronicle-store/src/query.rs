@@ -166,6 +166,40 @@ pub(crate) fn quote_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteHit> {
     })
 }
 
+/// The id of the sentence of `article` holding the span starting at `start`
+/// (SQL expressions, e.g. `t.article`, `t.start`): the last sentence
+/// starting at or before it — one backward step in the index on
+/// `sentences(article, start)`, where a range join (`s.start <= t.start AND
+/// t.end <= s.end`) reads every earlier sentence of the article. The same
+/// sentences, because sentences do not overlap and spans are not empty; the
+/// caller still checks that the span ends inside it.
+pub(crate) fn sentence_at(article: &str, start: &str) -> String {
+    format!(
+        "(SELECT x.id FROM sentences x WHERE x.article = {article} AND x.start <= {start}
+          ORDER BY x.start DESC LIMIT 1)"
+    )
+}
+
+/// Whether the one-column query `sql` yields more than `n` rows, reading at
+/// most `n + 1` of them (a count that stops once the answer is known).
+pub(crate) fn more_rows_than(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    n: i64,
+) -> Result<bool, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut seen = 0;
+    while rows.next()?.is_some() {
+        seen += 1;
+        if seen > n {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `check_date` for the other query modules.
 pub(crate) fn check_dates(from: &Option<String>, to: &Option<String>) -> Result<(), StoreError> {
     check_date(from)?;
@@ -302,38 +336,44 @@ impl Store {
                         "SELECT count(*) FROM entities WHERE entity IN (SELECT value FROM json_each(?1))",
                     )?
                     .query_row([&ids], |r| r.get(0))?;
-                let sql = if mentions.rows + linked < self.dated_timexes(q)? {
-                    "WITH hit AS MATERIALIZED (
-                         SELECT DISTINCT s.id AS sentence FROM entities e
-                         CROSS JOIN sentences s
-                           ON s.article = e.article AND s.start <= e.start AND e.end <= s.end
-                         WHERE e.text IN (SELECT value FROM json_each(?1))
-                            OR e.entity IN (SELECT value FROM json_each(?4)))
-                     SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-                     FROM hit
-                     CROSS JOIN sentences s ON s.id = hit.sentence
-                     JOIN timexes t ON t.article = s.article AND t.start >= s.start AND t.end <= s.end
-                     JOIN articles a ON a.id = t.article
-                     WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
-                       AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
-                       AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
-                     ORDER BY t.day, a.date, t.start"
+                let sql = if self.dated_timexes_exceed(q, mentions.rows + linked)? {
+                    format!(
+                        "WITH hit AS MATERIALIZED (
+                             SELECT DISTINCT s.id AS sentence FROM entities e
+                             CROSS JOIN sentences s
+                               ON s.id = {} AND e.end <= s.end
+                             WHERE e.text IN (SELECT value FROM json_each(?1))
+                                OR e.entity IN (SELECT value FROM json_each(?4)))
+                         SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                         FROM hit
+                         CROSS JOIN sentences s ON s.id = hit.sentence
+                         JOIN timexes t ON t.article = s.article AND t.start >= s.start
+                           AND t.start <= s.end AND t.end <= s.end
+                         JOIN articles a ON a.id = t.article
+                         WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+                           AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
+                           AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
+                         ORDER BY t.day, a.date, t.start",
+                        sentence_at("e.article", "e.start")
+                    )
                 } else {
-                    "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-                     FROM timexes t
-                     CROSS JOIN sentences s
-                       ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
-                     JOIN articles a ON a.id = t.article
-                     WHERE t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '~')
-                       AND a.superseded_by IS NULL
-                       AND EXISTS (
-                           SELECT 1 FROM entities e
-                           WHERE e.article = s.article AND e.start >= s.start AND e.start < s.end
-                             AND e.end <= s.end
-                             AND (e.text IN (SELECT value FROM json_each(?1))
-                                  OR e.entity IN (SELECT value FROM json_each(?4))))
-                       AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
-                     ORDER BY t.day, a.date, t.start"
+                    format!(
+                        "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                         FROM timexes t
+                         CROSS JOIN sentences s ON s.id = {} AND t.end <= s.end
+                         JOIN articles a ON a.id = t.article
+                         WHERE t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '~')
+                           AND a.superseded_by IS NULL
+                           AND EXISTS (
+                               SELECT 1 FROM entities e
+                               WHERE e.article = s.article AND e.start >= s.start AND e.start < s.end
+                                 AND e.end <= s.end
+                                 AND (e.text IN (SELECT value FROM json_each(?1))
+                                      OR e.entity IN (SELECT value FROM json_each(?4))))
+                           AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
+                         ORDER BY t.day, a.date, t.start",
+                        sentence_at("t.article", "t.start")
+                    )
                 };
                 let mut stmt = self
                     .conn
@@ -347,12 +387,13 @@ impl Store {
                     "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
                      FROM timexes t
                      JOIN articles a ON a.id = t.article
-                     JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
+                     JOIN sentences s ON s.id = {} AND t.end <= s.end
                      WHERE t.day >= coalesce(?1, '') AND t.day <= coalesce(?2, '~')
                        AND a.superseded_by IS NULL
                        AND (?3 IS NULL OR s.id IN (SELECT value FROM json_each(?3)))
                      ORDER BY t.day, a.date, t.start
                      {}",
+                    sentence_at("t.article", "t.start"),
                     limit_clause(q.limit)
                 ))?;
                 let found = stmt.query_map(params![q.from, q.to, place], row)?;
@@ -405,15 +446,15 @@ impl Store {
         Ok(rows)
     }
 
-    /// How many temporal expressions resolved to a day fall in the
-    /// timeline's range (an index range count).
-    fn dated_timexes(&self, q: &TimelineQuery) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM timexes WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
-            )?
-            .query_row(params![q.from, q.to], |r| r.get(0))?)
+    /// Whether more than `n` temporal expressions resolved to a day fall in
+    /// the timeline's range (an index range, read no further than `n + 1`).
+    fn dated_timexes_exceed(&self, q: &TimelineQuery, n: i64) -> Result<bool, StoreError> {
+        more_rows_than(
+            &self.conn,
+            "SELECT 1 FROM timexes WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
+            params![q.from, q.to],
+            n,
+        )
     }
 
     /// [`Store::entity_ids`] as a JSON array for `json_each`; a name that
