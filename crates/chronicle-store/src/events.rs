@@ -15,7 +15,7 @@
 use crate::cluster::{absorb, compatible, EventSketch};
 use crate::mention_texts::TextColumn;
 use crate::names::name_key;
-use crate::query::{check_dates, clamp_limit};
+use crate::query::{check_dates, limit_clause, more_rows_than, sentence_at};
 use crate::{Store, StoreError};
 use chronicle_core::{parse_date, EventType};
 use chronicle_output::{ArgumentOut, EventOut};
@@ -395,83 +395,128 @@ impl Store {
             ),
             None => None,
         };
-        // Participants containing the name, matched in memory: the clusters
-        // they take part in are found through the argument indexes.
-        let entity = match &q.entity {
-            Some(name) => Some(self.texts_containing(TextColumn::EventArgument, name)?.json),
-            None => None,
+        // Only the filters given go into the statement (as for quotes), so
+        // the day range is an index range and SQLite plans each combination
+        // on its own. Participants containing the name are matched in
+        // memory; the clusters they take part in are found through the
+        // argument indexes.
+        let mut filters: Vec<&str> = Vec::new();
+        let mut reports: Vec<&str> = Vec::new();
+        let mut values: Vec<(&str, Box<dyn rusqlite::ToSql>)> = Vec::new();
+        if let Some(kind) = kind {
+            filters.push("c.type = :kind");
+            values.push((":kind", Box::new(kind)));
+        }
+        if let Some(from) = &q.from {
+            filters.push("c.day >= :from");
+            values.push((":from", Box::new(from.clone())));
+        }
+        if let Some(to) = &q.to {
+            filters.push("c.day <= :to");
+            values.push((":to", Box::new(to.clone())));
+        }
+        if q.dated_only {
+            filters.push("c.dated");
+        }
+        // With a participant: start from their clusters when they take part
+        // in fewer mentions than there are clusters in the range; else walk
+        // the clusters in day order and test each, which stops at the limit.
+        let mut from = "event_clusters c";
+        if let Some(name) = &q.entity {
+            let participants = self.texts_containing(TextColumn::EventArgument, name)?;
+            if self.clusters_in_range_exceed(q, participants.rows)? {
+                from = "taking_part CROSS JOIN event_clusters c ON c.id = taking_part.cluster";
+            } else {
+                filters.push("c.id IN (SELECT cluster FROM taking_part)");
+            }
+            reports.push(
+                "(e.actor IN (SELECT value FROM json_each(:entity))
+                  OR e.target IN (SELECT value FROM json_each(:entity))
+                  OR e.source IN (SELECT value FROM json_each(:entity)))",
+            );
+            values.push((":entity", Box::new(participants.json)));
+        }
+        if let Some(sentences) = self.place_sentences(q.place.as_deref())? {
+            reports.push("e.id IN (SELECT value FROM json_each(:place))");
+            values.push((":place", Box::new(self.events_in_sentences(&sentences)?)));
+        }
+        let taking_part = if q.entity.is_some() {
+            "WITH taking_part(cluster) AS (
+                 SELECT cluster FROM events WHERE actor IN (SELECT value FROM json_each(:entity))
+                 UNION SELECT cluster FROM events WHERE target IN (SELECT value FROM json_each(:entity))
+                 UNION SELECT cluster FROM events WHERE source IN (SELECT value FROM json_each(:entity)))"
+        } else {
+            ""
         };
-        let place = match self.place_sentences(q.place.as_deref())? {
-            Some(sentences) => Some(self.events_in_sentences(&sentences)?),
-            None => None,
+        let and = |conditions: &[&str]| -> String {
+            conditions.iter().map(|c| format!(" AND {c}")).collect()
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.type, c.day, c.dated, c.place, c.lat, c.lon, c.actor, c.target,
+        let sql = format!(
+            "{taking_part}
+             SELECT c.id, c.type, c.day, c.dated, c.place, c.lat, c.lon, c.actor, c.target,
                     (SELECT count(DISTINCT e.article) FROM events e JOIN articles a ON a.id = e.article
                      WHERE e.cluster = c.id AND a.superseded_by IS NULL)
-             FROM event_clusters c
-             WHERE (?1 IS NULL OR c.type = ?1)
-               AND (?4 IS NULL OR c.day >= ?4) AND (?5 IS NULL OR c.day <= ?5)
-               AND (NOT ?6 OR c.dated)
-               AND (?2 IS NULL OR c.id IN (
-                   SELECT cluster FROM events WHERE actor IN (SELECT value FROM json_each(?2))
-                   UNION SELECT cluster FROM events WHERE target IN (SELECT value FROM json_each(?2))
-                   UNION SELECT cluster FROM events WHERE source IN (SELECT value FROM json_each(?2))))
+             FROM {from}
+             WHERE 1{}
                AND EXISTS (
                    SELECT 1 FROM events e JOIN articles a ON a.id = e.article
-                   WHERE e.cluster = c.id AND a.superseded_by IS NULL
-                     AND (?2 IS NULL OR e.actor IN (SELECT value FROM json_each(?2))
-                          OR e.target IN (SELECT value FROM json_each(?2))
-                          OR e.source IN (SELECT value FROM json_each(?2)))
-                     AND (?3 IS NULL OR e.id IN (SELECT value FROM json_each(?3))))
+                   WHERE e.cluster = c.id AND a.superseded_by IS NULL{})
              ORDER BY c.day, c.id
-             LIMIT ?7",
-        )?;
+             {}",
+            and(&filters),
+            and(&reports),
+            limit_clause(q.limit)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+            values.iter().map(|(k, v)| (*k, v.as_ref())).collect();
         let hits = stmt
-            .query_map(
-                params![
-                    kind,
-                    entity,
-                    place,
-                    q.from,
-                    q.to,
-                    q.dated_only,
-                    clamp_limit(q.limit)
-                ],
-                |r| {
-                    Ok(EventHit {
-                        id: r.get(0)?,
-                        kind: r.get(1)?,
-                        day: r.get(2)?,
-                        dated: r.get(3)?,
-                        place: r.get(4)?,
-                        lat: r.get(5)?,
-                        lon: r.get(6)?,
-                        actor: r.get(7)?,
-                        target: r.get(8)?,
-                        articles: r.get(9)?,
-                        evidence: Vec::new(),
-                    })
-                },
-            )?
+            .query_map(bound.as_slice(), |r| {
+                Ok(EventHit {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    day: r.get(2)?,
+                    dated: r.get(3)?,
+                    place: r.get(4)?,
+                    lat: r.get(5)?,
+                    lon: r.get(6)?,
+                    actor: r.get(7)?,
+                    target: r.get(8)?,
+                    articles: r.get(9)?,
+                    evidence: Vec::new(),
+                })
+            })?
             .collect::<Result<_, _>>()?;
         Ok(hits)
+    }
+
+    /// Whether more than `n` event clusters fall in the query's day range
+    /// (an index range, read no further than `n + 1`).
+    fn clusters_in_range_exceed(&self, q: &EventQuery, n: i64) -> Result<bool, StoreError> {
+        more_rows_than(
+            &self.conn,
+            "SELECT 1 FROM event_clusters WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
+            params![q.from, q.to],
+            n,
+        )
     }
 
     /// The reports of one event from current articles, oldest first, at
     /// most [`MAX_EVIDENCE`].
     pub(crate) fn event_evidence(&self, cluster: i64) -> Result<Vec<EventEvidence>, StoreError> {
-        let mut evidence = self.conn.prepare_cached(
+        // The count is written into the statement, not bound (`limit_clause`).
+        let mut evidence = self.conn.prepare_cached(&format!(
             "SELECT a.doc_id, a.title, a.date, e.text, e.subtype, e.start, e.end,
                     coalesce(s.text, e.text), e.date_text, e.polarity, e.modality, e.figures
              FROM events e
              JOIN articles a ON a.id = e.article
-             LEFT JOIN sentences s ON s.article = e.article AND s.start <= e.start AND e.start < s.end
+             LEFT JOIN sentences s ON s.id = {} AND e.start < s.end
              WHERE e.cluster = ?1 AND a.superseded_by IS NULL
              ORDER BY a.date, a.id, e.start
-             LIMIT ?2",
-        )?;
-        let rows = evidence.query_map(params![cluster, MAX_EVIDENCE], |r| {
+             LIMIT {MAX_EVIDENCE}",
+            sentence_at("e.article", "e.start")
+        ))?;
+        let rows = evidence.query_map([cluster], |r| {
             let figures: String = r.get(11)?;
             Ok(EventEvidence {
                 article: r.get(0)?,

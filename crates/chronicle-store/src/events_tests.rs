@@ -229,6 +229,36 @@ fn two_reports_of_one_strike_become_one_event() {
 }
 
 #[test]
+fn a_participant_is_found_walking_the_days_or_from_their_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
+    store.ingest(&reports()).unwrap();
+    let ids = |from: Option<&str>, to: Option<&str>, dated_only: bool| -> Vec<(String, usize)> {
+        store
+            .events(&EventQuery {
+                entity: Some("russia".into()),
+                from: from.map(str::to_owned),
+                to: to.map(str::to_owned),
+                dated_only,
+                limit: 10,
+                ..EventQuery::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.day, e.evidence.len()))
+            .collect()
+    };
+    let strike = vec![("2022-03-13".to_string(), 2)];
+    // Two mentions by Russia against three events: from the mentions.
+    assert_eq!(ids(None, None, false), strike);
+    // Two against the two events of that day: the days are walked.
+    let day = Some("2022-03-13");
+    assert_eq!(ids(day, day, true), strike);
+    assert_eq!(ids(None, day, false), strike);
+    assert!(ids(Some("2022-03-14"), None, false).is_empty());
+}
+
+#[test]
 fn a_version_2_database_gains_its_events() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.sqlite");

@@ -8,6 +8,11 @@
 //! its plan: start from the matching rows when they are few, else walk in
 //! result order and test each row.
 //!
+//! The search is one `memchr::memmem` pass over all the texts ASCII-lower-cased
+//! and joined with NUL bytes (a needle holding a NUL falls back to testing
+//! each text): a few hundred kilobytes scanned with SIMD instead of a byte
+//! loop per text.
+//!
 //! Invariants: the list is read again whenever the database's generation
 //! (its highest article id, [`Store::generation`]) has moved, so it never
 //! misses a name another process stored; matching is SQLite's `LIKE` with
@@ -22,7 +27,65 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub(crate) struct MentionTexts {
     generation: i64,
-    texts: Arc<Vec<(String, i64)>>,
+    texts: Arc<TextList>,
+}
+
+/// Distinct texts with their row counts, and the folded copy searched.
+#[derive(Debug, Default)]
+pub(crate) struct TextList {
+    texts: Vec<(String, i64)>,
+    /// Every text ASCII-lower-cased and followed by a NUL, in list order.
+    folded: Vec<u8>,
+    /// Where each text's folded copy starts in `folded`.
+    starts: Vec<usize>,
+}
+
+impl TextList {
+    fn new(texts: Vec<(String, i64)>) -> TextList {
+        let mut folded = Vec::with_capacity(texts.iter().map(|(t, _)| t.len() + 1).sum());
+        let mut starts = Vec::with_capacity(texts.len());
+        for (text, _) in &texts {
+            starts.push(folded.len());
+            folded.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            folded.push(0);
+        }
+        TextList {
+            texts,
+            folded,
+            starts,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// The indexes, in list order, of the texts containing `needle_lower`
+    /// (already ASCII lower-cased), ASCII letters compared without case.
+    fn containing(&self, needle_lower: &str) -> Vec<usize> {
+        let needle = needle_lower.as_bytes();
+        if needle.is_empty() || needle.contains(&0) {
+            // Every text, or a needle the separators would confuse.
+            return (self.texts.iter().enumerate())
+                .filter(|(_, (t, _))| contains_ascii_folded(t, needle_lower))
+                .map(|(i, _)| i)
+                .collect();
+        }
+        let finder = memchr::memmem::Finder::new(needle);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(offset) = self.folded.get(at..).and_then(|rest| finder.find(rest)) {
+            // The text the match lies in (a match never spans a NUL), then
+            // on from the next text: each text counts once.
+            let i = self.starts.partition_point(|&s| s <= at + offset) - 1;
+            found.push(i);
+            match self.starts.get(i + 1) {
+                Some(&next) => at = next,
+                None => break,
+            }
+        }
+        found
+    }
 }
 
 /// The texts containing a name: a JSON array for `json_each`, and how many
@@ -63,24 +126,25 @@ impl Store {
         column: TextColumn,
         needle: &str,
     ) -> Result<Matches, StoreError> {
-        let texts = self.distinct_texts(column)?;
-        let needle = needle.to_ascii_lowercase();
+        let list = self.distinct_texts(column)?;
         let mut rows = 0;
-        let found: Vec<&str> = texts
-            .iter()
-            .filter(|(t, _)| contains_ascii_folded(t, &needle))
-            .map(|(t, n)| {
+        let found: Vec<&str> = list
+            .containing(&needle.to_ascii_lowercase())
+            .into_iter()
+            .map(|i| {
+                let (text, n) = &list.texts[i];
                 rows += n;
-                t.as_str()
+                text.as_str()
             })
             .collect();
-        Ok(Matches {
-            json: serde_json::Value::from(found).to_string(),
-            rows,
-        })
+        let json = serde_json::to_string(&found).map_err(|source| StoreError::Json {
+            id: "mention texts".into(),
+            source,
+        })?;
+        Ok(Matches { json, rows })
     }
 
-    fn distinct_texts(&self, column: TextColumn) -> Result<Arc<Vec<(String, i64)>>, StoreError> {
+    fn distinct_texts(&self, column: TextColumn) -> Result<Arc<TextList>, StoreError> {
         let generation = self.generation()?;
         let (cell, sql) = match column {
             TextColumn::Mention => (
@@ -108,7 +172,7 @@ impl Store {
                 .collect::<Result<Vec<_>, _>>()?;
             *kept = MentionTexts {
                 generation,
-                texts: Arc::new(texts),
+                texts: Arc::new(TextList::new(texts)),
             };
         }
         Ok(Arc::clone(&kept.texts))
@@ -128,7 +192,33 @@ fn contains_ascii_folded(haystack: &str, needle_lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_ascii_folded;
+    use super::{contains_ascii_folded, TextList};
+
+    #[test]
+    fn the_joined_search_finds_what_the_per_text_test_finds() {
+        let texts = [
+            "Vladimir Putin",
+            "Putin",
+            "the Kremlin",
+            "",
+            "ÉMILE Zola",
+            "nul\0inside",
+            "putin putin",
+            "Put",
+        ];
+        let list = TextList::new(texts.iter().map(|t| (t.to_string(), 1)).collect());
+        for needle in [
+            "putin", "PUT", "in", "n", "e", "émile", "ÉMILE", "zola", "\0", "l\0i", "", "tin p",
+            "put\0", "nothing",
+        ] {
+            let needle = needle.to_ascii_lowercase();
+            let expected: Vec<usize> = (0..texts.len())
+                .filter(|&i| contains_ascii_folded(texts[i], &needle))
+                .collect();
+            assert_eq!(list.containing(&needle), expected, "{needle:?}");
+        }
+        assert!(TextList::new(Vec::new()).containing("x").is_empty());
+    }
 
     #[test]
     fn folds_ascii_case_only() {

@@ -140,6 +140,15 @@ fn limit(n: usize) -> i64 {
     clamp_limit(n)
 }
 
+/// `LIMIT n` for a statement's text. The count is written into the SQL, not
+/// bound: SQLite (3.50) plans with the value of a bound LIMIT and so marks
+/// such a statement expired whenever it is bound again, re-preparing it on
+/// every run — a third of a timeline request's CPU. `n` is a clamped count,
+/// never user text; each distinct count is one more cached statement.
+pub(crate) fn limit_clause(n: usize) -> String {
+    format!("LIMIT {}", clamp_limit(n))
+}
+
 /// The columns [`quote_hit`] reads, from `quotes q` joined to `articles a`.
 pub(crate) const QUOTE_COLUMNS: &str =
     "a.doc_id, a.title, a.date, q.kind, q.speaker, q.text, q.start, q.end";
@@ -157,6 +166,40 @@ pub(crate) fn quote_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteHit> {
     })
 }
 
+/// The id of the sentence of `article` holding the span starting at `start`
+/// (SQL expressions, e.g. `t.article`, `t.start`): the last sentence
+/// starting at or before it — one backward step in the index on
+/// `sentences(article, start)`, where a range join (`s.start <= t.start AND
+/// t.end <= s.end`) reads every earlier sentence of the article. The same
+/// sentences, because sentences do not overlap and spans are not empty; the
+/// caller still checks that the span ends inside it.
+pub(crate) fn sentence_at(article: &str, start: &str) -> String {
+    format!(
+        "(SELECT x.id FROM sentences x WHERE x.article = {article} AND x.start <= {start}
+          ORDER BY x.start DESC LIMIT 1)"
+    )
+}
+
+/// Whether the one-column query `sql` yields more than `n` rows, reading at
+/// most `n + 1` of them (a count that stops once the answer is known).
+pub(crate) fn more_rows_than(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    n: i64,
+) -> Result<bool, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut seen = 0;
+    while rows.next()?.is_some() {
+        seen += 1;
+        if seen > n {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `check_date` for the other query modules.
 pub(crate) fn check_dates(from: &Option<String>, to: &Option<String>) -> Result<(), StoreError> {
     check_date(from)?;
@@ -169,32 +212,30 @@ impl Store {
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.doc_id, a.title, a.date, a.url, s.start, s.end, highlight(sentences_fts, 0, '[', ']')
              FROM sentences_fts
              JOIN sentences s ON s.id = sentences_fts.rowid
              JOIN articles a ON a.id = s.article
              WHERE sentences_fts MATCH ?1 AND a.superseded_by IS NULL
                AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)
-               AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
+               AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))
              ORDER BY bm25(sentences_fts), a.date DESC
-             LIMIT ?4",
-        )?;
+             {}",
+            limit_clause(q.limit)
+        ))?;
         let place = self.place_sentences(q.place.as_deref())?;
-        let rows = stmt.query_map(
-            params![fts_terms(&q.text)?, q.from, q.to, limit(q.limit), place],
-            |r| {
-                Ok(SearchHit {
-                    article: r.get(0)?,
-                    title: r.get(1)?,
-                    date: r.get(2)?,
-                    url: r.get(3)?,
-                    start: r.get(4)?,
-                    end: r.get(5)?,
-                    highlighted: r.get(6)?,
-                })
-            },
-        )?;
+        let rows = stmt.query_map(params![fts_terms(&q.text)?, q.from, q.to, place], |r| {
+            Ok(SearchHit {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                url: r.get(3)?,
+                start: r.get(4)?,
+                end: r.get(5)?,
+                highlighted: r.get(6)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -231,7 +272,6 @@ impl Store {
             filters.push("a.date <= :to");
             values.push((":to", Box::new(to.clone())));
         }
-        values.push((":limit", Box::new(limit(q.limit))));
         // Without a speaker or subject, walk the articles in date order.
         let from = if q.speaker.is_none() && q.about.is_none() {
             "articles a CROSS JOIN quotes q ON q.article = a.id"
@@ -249,11 +289,12 @@ impl Store {
             "SELECT {QUOTE_COLUMNS} FROM {from}
              WHERE a.superseded_by IS NULL{}
              ORDER BY a.date, a.id, q.start
-             LIMIT :limit",
+             {}",
             filters
                 .iter()
                 .map(|f| format!(" AND {f}"))
-                .collect::<String>()
+                .collect::<String>(),
+            limit_clause(q.limit)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let bound: Vec<(&str, &dyn rusqlite::ToSql)> =
@@ -295,61 +336,67 @@ impl Store {
                         "SELECT count(*) FROM entities WHERE entity IN (SELECT value FROM json_each(?1))",
                     )?
                     .query_row([&ids], |r| r.get(0))?;
-                let sql = if mentions.rows + linked < self.dated_timexes(q)? {
-                    "WITH hit AS MATERIALIZED (
-                         SELECT DISTINCT s.id AS sentence FROM entities e
-                         CROSS JOIN sentences s
-                           ON s.article = e.article AND s.start <= e.start AND e.end <= s.end
-                         WHERE e.text IN (SELECT value FROM json_each(?1))
-                            OR e.entity IN (SELECT value FROM json_each(?5)))
-                     SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-                     FROM hit
-                     CROSS JOIN sentences s ON s.id = hit.sentence
-                     JOIN timexes t ON t.article = s.article AND t.start >= s.start AND t.end <= s.end
-                     JOIN articles a ON a.id = t.article
-                     WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
-                       AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
-                       AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
-                     ORDER BY t.day, a.date, t.start
-                     LIMIT ?4"
+                let sql = if self.dated_timexes_exceed(q, mentions.rows + linked)? {
+                    format!(
+                        "WITH hit AS MATERIALIZED (
+                             SELECT DISTINCT s.id AS sentence FROM entities e
+                             CROSS JOIN sentences s
+                               ON s.id = {} AND e.end <= s.end
+                             WHERE e.text IN (SELECT value FROM json_each(?1))
+                                OR e.entity IN (SELECT value FROM json_each(?4)))
+                         SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                         FROM hit
+                         CROSS JOIN sentences s ON s.id = hit.sentence
+                         JOIN timexes t ON t.article = s.article AND t.start >= s.start
+                           AND t.start <= s.end AND t.end <= s.end
+                         JOIN articles a ON a.id = t.article
+                         WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+                           AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
+                           AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
+                         ORDER BY t.day, a.date, t.start",
+                        sentence_at("e.article", "e.start")
+                    )
                 } else {
-                    "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
-                     FROM timexes t
-                     CROSS JOIN sentences s
-                       ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
-                     JOIN articles a ON a.id = t.article
-                     WHERE t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '~')
-                       AND a.superseded_by IS NULL
-                       AND EXISTS (
-                           SELECT 1 FROM entities e
-                           WHERE e.article = s.article AND e.start >= s.start AND e.start < s.end
-                             AND e.end <= s.end
-                             AND (e.text IN (SELECT value FROM json_each(?1))
-                                  OR e.entity IN (SELECT value FROM json_each(?5))))
-                       AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
-                     ORDER BY t.day, a.date, t.start
-                     LIMIT ?4"
+                    format!(
+                        "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
+                         FROM timexes t
+                         CROSS JOIN sentences s ON s.id = {} AND t.end <= s.end
+                         JOIN articles a ON a.id = t.article
+                         WHERE t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '~')
+                           AND a.superseded_by IS NULL
+                           AND EXISTS (
+                               SELECT 1 FROM entities e
+                               WHERE e.article = s.article AND e.start >= s.start AND e.start < s.end
+                                 AND e.end <= s.end
+                                 AND (e.text IN (SELECT value FROM json_each(?1))
+                                      OR e.entity IN (SELECT value FROM json_each(?4))))
+                           AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
+                         ORDER BY t.day, a.date, t.start",
+                        sentence_at("t.article", "t.start")
+                    )
                 };
-                let mut stmt = self.conn.prepare_cached(sql)?;
-                let found = stmt.query_map(
-                    params![mentions.json, q.from, q.to, limit(q.limit), ids, place],
-                    row,
-                )?;
+                let mut stmt = self
+                    .conn
+                    .prepare_cached(&format!("{sql} {}", limit_clause(q.limit)))?;
+                let found =
+                    stmt.query_map(params![mentions.json, q.from, q.to, ids, place], row)?;
                 found.collect::<Result<Vec<_>, _>>()?
             }
             None => {
-                let mut stmt = self.conn.prepare_cached(
+                let mut stmt = self.conn.prepare_cached(&format!(
                     "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
                      FROM timexes t
                      JOIN articles a ON a.id = t.article
-                     JOIN sentences s ON s.article = t.article AND s.start <= t.start AND t.end <= s.end
+                     JOIN sentences s ON s.id = {} AND t.end <= s.end
                      WHERE t.day >= coalesce(?1, '') AND t.day <= coalesce(?2, '~')
                        AND a.superseded_by IS NULL
-                       AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))
+                       AND (?3 IS NULL OR s.id IN (SELECT value FROM json_each(?3)))
                      ORDER BY t.day, a.date, t.start
-                     LIMIT ?3",
-                )?;
-                let found = stmt.query_map(params![q.from, q.to, limit(q.limit), place], row)?;
+                     {}",
+                    sentence_at("t.article", "t.start"),
+                    limit_clause(q.limit)
+                ))?;
+                let found = stmt.query_map(params![q.from, q.to, place], row)?;
                 found.collect::<Result<Vec<_>, _>>()?
             }
         };
@@ -399,15 +446,15 @@ impl Store {
         Ok(rows)
     }
 
-    /// How many temporal expressions resolved to a day fall in the
-    /// timeline's range (an index range count).
-    fn dated_timexes(&self, q: &TimelineQuery) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM timexes WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
-            )?
-            .query_row(params![q.from, q.to], |r| r.get(0))?)
+    /// Whether more than `n` temporal expressions resolved to a day fall in
+    /// the timeline's range (an index range, read no further than `n + 1`).
+    fn dated_timexes_exceed(&self, q: &TimelineQuery, n: i64) -> Result<bool, StoreError> {
+        more_rows_than(
+            &self.conn,
+            "SELECT 1 FROM timexes WHERE day >= coalesce(?1, '') AND day <= coalesce(?2, '~')",
+            params![q.from, q.to],
+            n,
+        )
     }
 
     /// [`Store::entity_ids`] as a JSON array for `json_each`; a name that
