@@ -155,28 +155,20 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         "categories",
         "beitragsbild",
         "externer inhalt",
-        // "Read also" headings before links to other articles.
-        "czytaj też",
-        "czytaj także",
-        "zobacz też",
-        "zobacz także",
-        "à lire aussi",
-        "lire aussi",
-        "lesen sie auch",
+        // Headings before lists of other articles.
         "zum weiterlesen",
         "weitere themen",
         "neueste artikel",
-        "leia também",
-        "lee también",
-        "leggi anche",
-        "see also",
-        "also read",
     ];
-    EXACT.contains(&l) || l.starts_with("category :") || l.starts_with("categories :")
+    EXACT.contains(&l)
+        || READ_ALSO_HEADINGS.contains(&l)
+        || l.starts_with("category :")
+        || l.starts_with("categories :")
 }
 
-/// "Read also" labels that head a link to another article.
-const READ_ALSO: &[&str] = &[
+/// "Read also" labels: alone on a line, a heading before links to other
+/// articles; followed by a separator, the label of one linked headline.
+const READ_ALSO_HEADINGS: &[&str] = &[
     "czytaj też",
     "czytaj także",
     "zobacz też",
@@ -184,13 +176,19 @@ const READ_ALSO: &[&str] = &[
     "à lire aussi",
     "lire aussi",
     "lesen sie auch",
-    "lesen sie mehr",
-    "mehr zum thema",
     "leia também",
     "lee también",
     "leggi anche",
     "see also",
     "also read",
+];
+
+/// Labels that head one linked headline only: alone on a line they are
+/// left to the exact furniture lines ("read more", "related") or to the
+/// terminators.
+const READ_ALSO_LINK_ONLY: &[&str] = &[
+    "lesen sie mehr",
+    "mehr zum thema",
     "read also",
     "read more",
     "related",
@@ -201,15 +199,18 @@ const READ_ALSO: &[&str] = &[
 /// a separator (`:`, `»`, `›`, `>`, `|`) open a short line.
 fn is_read_also(lower: &str) -> bool {
     lower.chars().count() < 250
-        && READ_ALSO.iter().any(|label| {
-            lower.strip_prefix(label).is_some_and(|rest| {
-                // A bare label ("Mehr zum Thema:") is a heading, left to
-                // the terminators.
-                rest.trim_start()
-                    .strip_prefix([':', '»', '›', '>', '|'])
-                    .is_some_and(|headline| headline.trim().chars().count() > 2)
+        && READ_ALSO_HEADINGS
+            .iter()
+            .chain(READ_ALSO_LINK_ONLY)
+            .any(|label| {
+                lower.strip_prefix(label).is_some_and(|rest| {
+                    // A bare label ("Mehr zum Thema:") is a heading, left to
+                    // the terminators.
+                    rest.trim_start()
+                        .strip_prefix([':', '»', '›', '>', '|'])
+                        .is_some_and(|headline| headline.trim().chars().count() > 2)
+                })
             })
-        })
 }
 
 /// An advertising or affiliate disclosure ("Anzeige, enthält Affiliate
