@@ -15,7 +15,10 @@
 use crate::cluster::{absorb, compatible, EventSketch};
 use crate::mention_texts::TextColumn;
 use crate::names::name_key;
-use crate::query::{check_dates, limit_clause, more_rows_than, sentence_at};
+use crate::query::{
+    and_all, check_dates, limit_clause, more_rows_than, named_params, push_date_range, sentence_at,
+    NamedValues,
+};
 use crate::{Store, StoreError};
 use chronicle_core::{parse_date, EventType};
 use chronicle_output::{ArgumentOut, EventOut};
@@ -402,19 +405,17 @@ impl Store {
         // argument indexes.
         let mut filters: Vec<&str> = Vec::new();
         let mut reports: Vec<&str> = Vec::new();
-        let mut values: Vec<(&str, Box<dyn rusqlite::ToSql>)> = Vec::new();
+        let mut values = NamedValues::new();
         if let Some(kind) = kind {
             filters.push("c.type = :kind");
             values.push((":kind", Box::new(kind)));
         }
-        if let Some(from) = &q.from {
-            filters.push("c.day >= :from");
-            values.push((":from", Box::new(from.clone())));
-        }
-        if let Some(to) = &q.to {
-            filters.push("c.day <= :to");
-            values.push((":to", Box::new(to.clone())));
-        }
+        push_date_range(
+            ["c.day >= :from", "c.day <= :to"],
+            (&q.from, &q.to),
+            &mut filters,
+            &mut values,
+        );
         if q.dated_only {
             filters.push("c.dated");
         }
@@ -448,9 +449,6 @@ impl Store {
         } else {
             ""
         };
-        let and = |conditions: &[&str]| -> String {
-            conditions.iter().map(|c| format!(" AND {c}")).collect()
-        };
         let sql = format!(
             "{taking_part}
              SELECT c.id, c.type, c.day, c.dated, c.place, c.lat, c.lon, c.actor, c.target,
@@ -463,15 +461,13 @@ impl Store {
                    WHERE e.cluster = c.id AND a.superseded_by IS NULL{})
              ORDER BY c.day, c.id
              {}",
-            and(&filters),
-            and(&reports),
+            and_all(&filters),
+            and_all(&reports),
             limit_clause(q.limit)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let bound: Vec<(&str, &dyn rusqlite::ToSql)> =
-            values.iter().map(|(k, v)| (*k, v.as_ref())).collect();
         let hits = stmt
-            .query_map(bound.as_slice(), |r| {
+            .query_map(named_params(&values).as_slice(), |r| {
                 Ok(EventHit {
                     id: r.get(0)?,
                     kind: r.get(1)?,

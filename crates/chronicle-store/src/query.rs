@@ -140,6 +140,36 @@ fn limit(n: usize) -> i64 {
     clamp_limit(n)
 }
 
+/// Named values for a statement built from only the filters a query gives
+/// (each filter a fixed piece of SQL, its values bound by name).
+pub(crate) type NamedValues = Vec<(&'static str, Box<dyn rusqlite::ToSql>)>;
+
+/// Adds the `from` / `to` filters of a date range: `conditions` are the
+/// two pieces of SQL on the query's date column, bound as `:from` / `:to`.
+pub(crate) fn push_date_range(
+    conditions: [&'static str; 2],
+    (from, to): (&Option<String>, &Option<String>),
+    filters: &mut Vec<&'static str>,
+    values: &mut NamedValues,
+) {
+    for ((condition, name), value) in conditions.into_iter().zip([":from", ":to"]).zip([from, to]) {
+        if let Some(value) = value {
+            filters.push(condition);
+            values.push((name, Box::new(value.clone())));
+        }
+    }
+}
+
+/// `" AND c1 AND c2 …"` for appending conditions to a WHERE clause.
+pub(crate) fn and_all(conditions: &[&str]) -> String {
+    conditions.iter().map(|c| format!(" AND {c}")).collect()
+}
+
+/// The values as rusqlite's named parameters.
+pub(crate) fn named_params(values: &NamedValues) -> Vec<(&str, &dyn rusqlite::ToSql)> {
+    values.iter().map(|(k, v)| (*k, v.as_ref())).collect()
+}
+
 /// `LIMIT n` for a statement's text. The count is written into the SQL, not
 /// bound: SQLite (3.50) plans with the value of a bound LIMIT and so marks
 /// such a statement expired whenever it is bound again, re-preparing it on
@@ -251,7 +281,7 @@ impl Store {
         // on its own: the speaker indexes, the full-text index, or the
         // articles in date order, instead of scanning every quote.
         let mut filters: Vec<&str> = Vec::new();
-        let mut values: Vec<(&str, Box<dyn rusqlite::ToSql>)> = Vec::new();
+        let mut values = NamedValues::new();
         if let Some(name) = &q.speaker {
             filters.push(
                 "(q.speaker IN (SELECT value FROM json_each(:speakers))
@@ -264,14 +294,12 @@ impl Store {
             filters.push("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :about)");
             values.push((":about", Box::new(fts_terms(about)?)));
         }
-        if let Some(from) = &q.from {
-            filters.push("a.date >= :from");
-            values.push((":from", Box::new(from.clone())));
-        }
-        if let Some(to) = &q.to {
-            filters.push("a.date <= :to");
-            values.push((":to", Box::new(to.clone())));
-        }
+        push_date_range(
+            ["a.date >= :from", "a.date <= :to"],
+            (&q.from, &q.to),
+            &mut filters,
+            &mut values,
+        );
         // Without a speaker or subject, walk the articles in date order.
         let from = if q.speaker.is_none() && q.about.is_none() {
             "articles a CROSS JOIN quotes q ON q.article = a.id"
@@ -290,16 +318,11 @@ impl Store {
              WHERE a.superseded_by IS NULL{}
              ORDER BY a.date, a.id, q.start
              {}",
-            filters
-                .iter()
-                .map(|f| format!(" AND {f}"))
-                .collect::<String>(),
+            and_all(&filters),
             limit_clause(q.limit)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let bound: Vec<(&str, &dyn rusqlite::ToSql)> =
-            values.iter().map(|(k, v)| (*k, v.as_ref())).collect();
-        let rows = stmt.query_map(bound.as_slice(), quote_hit)?;
+        let rows = stmt.query_map(named_params(&values).as_slice(), quote_hit)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
