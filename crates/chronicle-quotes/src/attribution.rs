@@ -19,8 +19,9 @@
 //! saying joined by "and" or "but".
 
 use crate::clauses::{
-    adjunct_end, asked_unnamed, clause_before_quote, coordinated_cue, dash_attribution,
-    opens_partial_quote, participle_subject,
+    adjunct_end, asked_unnamed, clause_before_quote, continues_split, coordinated_cue,
+    dash_attribution, noun_use, only_speech, opens_partial_quote, participle_subject,
+    verb_then_name,
 };
 use crate::context::Context;
 use crate::cue_model::CueModel;
@@ -41,6 +42,9 @@ pub enum SpeakerRef {
     Voiced(usize, usize, usize, usize),
     None,
 }
+
+/// A cue token and the speaker phrase it gives, if any.
+pub(crate) type Attribution = (usize, Option<(usize, usize)>);
 
 /// A quote before its speaker is resolved.
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +83,9 @@ pub fn candidates_gated(
     let mut used_cues = vec![false; cx.tokens.len()];
     let headlines = headline_attributions(cx);
     let mut prev_direct: Option<usize> = None; // index into `out`
+                                               // The last quote's closing mark, kind and attribution, for the second
+                                               // part of a quote split by it (`“…,” said an Iowa Democrat, “and …”`).
+    let mut split_from: Option<(usize, QuoteKind, Attribution)> = None;
     for q in &cx.quoted {
         let (s0, _) = cx.sentence_range(q.open);
         // A mark opening a line opens a sentence too, even when the line
@@ -94,8 +101,24 @@ pub fn candidates_gated(
         } else {
             None
         };
+        // A cue introducing the quote (`he warned, “…,” Trump told NBC`)
+        // makes its content start at the mark even when another follows.
+        let before = before_quote(cx, q.open);
+        let introduced = before.is_some_and(|(c, _)| c < q.open && only_speech(&cx.lower[c]));
+        if let Some((c, _)) = before.filter(|_| found.is_some()) {
+            used_cues[c] = true;
+        }
         if found.is_none() {
-            found = before_quote(cx, q.open);
+            found = before;
+        }
+        let split = match split_from {
+            Some((close, kind, attr)) if found.is_none() => {
+                continues_split(cx, close, attr.0, q.open).then_some((kind, attr))
+            }
+            _ => None,
+        };
+        if let Some((_, attr)) = split {
+            found = Some(attr);
         }
         if found.is_none() && q.open > 0 {
             // `Kasich: “We Are Going To Go All The Way …”`: a headline's name.
@@ -109,11 +132,14 @@ pub fn candidates_gated(
         if let Some((cue, _)) = found {
             used_cues[cue] = true;
         }
-        let mut kind = if starts_sentence || found.is_some_and(|(c, _)| c < q.open) {
+        let mut kind = if starts_sentence || introduced || found.is_some_and(|(c, _)| c < q.open) {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
         };
+        if let Some((k, _)) = split {
+            kind = k;
+        }
         if found.is_none() {
             found = sentence_cue_before(cx, q.open).map(|c| (c, subject_before(cx, c)));
         }
@@ -169,6 +195,7 @@ pub fn candidates_gated(
             speaker,
             at: found.map_or(q.open, |(c, _)| c),
         });
+        split_from = found.filter(|_| q.closed).map(|f| (q.close, kind, f));
         if kind == QuoteKind::Direct {
             prev_direct = Some(out.len() - 1);
         }
@@ -259,6 +286,9 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
     if let Some(found) = name_then_verb(cx, j, end) {
         return Some(found);
     }
+    if let Some(phrase) = verb_then_name(cx, j, end) {
+        return Some((j, Some(phrase)));
+    }
     // The speaker may carry one appositive between commas: `“…,” Sam
     // Nunberg, a former Trump aide, said`.
     let mut commas = 0;
@@ -288,7 +318,7 @@ fn after_quote(cx: &Context, close: usize) -> Option<(usize, Option<(usize, usiz
             let phrase = subject_after(cx, k + 1).or_else(|| any_phrase_after(cx, k + 1));
             return phrase.map(|p| (k, Some(p)));
         }
-        if is_cue_verb(&cx.lower[k]) {
+        if is_cue_verb(&cx.lower[k]) && !noun_use(cx, k) {
             let phrase = if k == j {
                 subject_after(cx, k)
             } else {
@@ -344,7 +374,11 @@ fn next_sentence_attribution(
         return None;
     }
     let (s0, end) = cx.sentence_range(s);
-    if s0 != s || end - s > 7 || !cx.is_terminal(end - 1) {
+    // A question or exclamation closing the quote ends no sentence of the
+    // text: `“You think I'm going to change?” Trump asked reporters during a
+    // news conference.` — the next sentence may go on after its cue.
+    let asked = close > 0 && matches!(cx.text(close - 1), "?" | "!");
+    if s0 != s || (end - s > 7 && !asked) || !cx.is_terminal(end - 1) {
         return None;
     }
     let k = (s..end).find(|&k| is_cue_verb(&cx.lower[k]))?;
@@ -355,9 +389,9 @@ fn next_sentence_attribution(
     }?;
     // Nothing but the phrase, the cue and the full stop.
     let covered = if k == s {
-        phrase.1 + 1 == end
+        phrase.1 + 1 == end || asked
     } else {
-        phrase.0 == s && k + 2 == end
+        phrase.0 == s && (k + 2 == end || asked)
     };
     covered.then_some((k, Some(phrase)))
 }
@@ -383,12 +417,25 @@ fn before_quote(cx: &Context, open: usize) -> Option<(usize, Option<(usize, usiz
     let lo = k.saturating_sub(if k < open { 3 } else { 1 }).max(s0);
     let cued = (lo..k)
         .rev()
-        .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c])
+        .find(|&c| is_cue_verb(&cx.lower[c]) && !cx.in_quote[c] && !noun_use(cx, c))
         .map(|c| (c, subject_before(cx, c)));
     if cued.is_none() && k < open && cx.is_punct(k, ":") {
         return name_before_colon(cx, k).map(|p| (k, Some(p)));
     }
+    if cued.is_none() && k < open && cx.is_punct(k, ",") {
+        return according_to_before(cx, s0, k);
+    }
     cued
+}
+
+/// `According to the campaign, “The speech will be …”`: "according to" and
+/// its source end right at the comma before the opening mark.
+fn according_to_before(cx: &Context, s0: usize, comma: usize) -> Option<Attribution> {
+    let lo = comma.saturating_sub(crate::phrases::MAX_PHRASE + 2).max(s0);
+    let i = (lo..comma.saturating_sub(2))
+        .find(|&i| cx.lower[i] == "according" && cx.lower[i + 1] == "to")?;
+    let phrase = subject_after(cx, i + 1).or_else(|| any_phrase_after(cx, i + 1))?;
+    (phrase.1 == comma).then_some((i, Some(phrase)))
 }
 
 /// `Pew Research: “All the samples …”`, `- Carl Bialik: “One of …”`: a
@@ -421,6 +468,7 @@ fn sentence_cue_before(cx: &Context, open: usize) -> Option<usize> {
     (s0..open).rev().find(|&c| {
         is_cue_verb(&cx.lower[c])
             && !cx.in_quote[c]
+            && !noun_use(cx, c)
             && subject_before(cx, c).is_none_or(|(a, b)| b != a + 1 || cx.lower[a] != "it")
     })
 }

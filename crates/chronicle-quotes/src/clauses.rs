@@ -182,7 +182,15 @@ pub(crate) fn coordinated_cue(cx: &Context, i: usize) -> bool {
     j < n && !cx.in_quote[j] && SAYING.contains(&cx.lower[j].as_str())
 }
 
-/// Finite verbs that only report speech, for [`coordinated_cue`].
+/// Whether the lower-cased cue word is surely a verb: one that only reports
+/// speech, or a participle or past form ("recalling", "dubbed") — not
+/// "show" or "calls", which are nouns as often.
+pub(crate) fn only_speech(lower: &str) -> bool {
+    SAYING.contains(&lower) || lower.ends_with("ing") || lower.ends_with("ed")
+}
+
+/// Finite verbs that only report speech, for [`coordinated_cue`] and the
+/// cue that introduces a quote attributed again after it.
 const SAYING: &[&str] = &[
     "said",
     "says",
@@ -238,3 +246,44 @@ const SAYING: &[&str] = &[
     "promised",
     "pledged",
 ];
+
+/// `“That doesn’t mean no response,” said an Iowa Democrat, “but a muted
+/// one.”`: a quote opening after a comma that ends the attribution of the
+/// quote closed at `close` in the same sentence (its cue at `cue` between
+/// them) is the second part of that quote.
+pub(crate) fn continues_split(cx: &Context, close: usize, cue: usize, open: usize) -> bool {
+    close < cue
+        && cue < open
+        && open - close <= 2 * crate::phrases::MAX_PHRASE + 4
+        && cx.sentence_of[close] == cx.sentence_of[open]
+        && cx.is_punct(open - 1, ",")
+        && !(close + 1..open).any(|i| cx.is_quote_mark(i) || cx.is_terminal(i))
+}
+
+/// A cue word used as a noun after an article or possessive ("the TV show
+/// “Shark Tank”", "a call"): it introduces nothing.
+pub(crate) fn noun_use(cx: &Context, c: usize) -> bool {
+    c > 0
+        && matches!(
+            cx.lower[c - 1].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "tv"
+        )
+}
+
+/// `“…,” scoffed Arianna Gil, 22, who …`: right after a quote, a past-tense
+/// verb outside the cue lexicon and a person's name attribute it.
+pub(crate) fn verb_then_name(cx: &Context, j: usize, end: usize) -> Option<(usize, usize)> {
+    let verb = cx.lower[j].as_str();
+    if j + 1 >= end || !verb.ends_with("ed") || is_cue_verb(verb) || cx.is_capitalized(j) {
+        return None;
+    }
+    let person = |i: usize| cx.entity_type(i) == Some(chronicle_core::EntityType::Person);
+    if !person(j + 1) {
+        return None;
+    }
+    let mut b = j + 1;
+    while b < end && person(b) {
+        b += 1;
+    }
+    Some((j + 1, b))
+}

@@ -190,3 +190,94 @@ fn an_unnamed_question_is_reported_without_a_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn the_second_part_of_a_split_quote_is_direct_with_the_same_cue() {
+    let doc = annotate(
+        "“The bridge is too narrow,” said a retired city engineer, Maria Lopez, “and the town knows it.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = doc.layers.quotes();
+    assert_eq!(q.len(), 2, "{:?}", quotes(&doc));
+    assert!(q.iter().all(|q| q.kind == Direct), "{:?}", quotes(&doc));
+    assert!(q[0].cue.is_some() && q[0].cue == q[1].cue, "{q:?}");
+}
+
+#[test]
+fn a_quote_introduced_by_a_cue_is_direct_even_with_a_cue_after_it() {
+    let doc = annotate(
+        "After the vote, she warned, “If they cut the budget, the bridge will close,” Maria Lopez told the council.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [(
+            Direct,
+            "If they cut the budget, the bridge will close",
+            Some("Maria Lopez")
+        )],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_question_closing_a_quote_is_attributed_by_the_next_sentence() {
+    let doc = annotate(
+        "“Do you think the bridge will close?” Maria Lopez asked reporters during a long news conference on Monday. “It will not.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = doc.layers.quotes();
+    assert_eq!(q.len(), 2, "{:?}", quotes(&doc));
+    assert!(q[0].cue.is_some() && q[0].cue == q[1].cue, "{q:?}");
+    assert!(q.iter().all(|q| q.kind == Direct), "{:?}", quotes(&doc));
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Maria Lopez")
+    );
+}
+
+#[test]
+fn a_past_verb_and_a_name_after_a_quote_attribute_it() {
+    let doc = annotate(
+        "“Nobody ever fixes this road,” scoffed Maria Lopez, 22, who drives it daily.",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert_eq!(
+        q,
+        [(Direct, "Nobody ever fixes this road", Some("Maria Lopez"))],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_cue_word_after_an_article_is_a_noun() {
+    let doc = annotate(
+        "“We are late,” said Maria Lopez, who hosts the TV show “Road Trip.” “The bridge was closed.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        !q.iter()
+            .any(|&(k, t, _)| k == Direct && t.contains("Road Trip")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn according_to_and_a_comma_before_the_mark_attribute_the_quote() {
+    let doc = annotate(
+        "According to Maria Lopez, “The bridge will reopen in May.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(
+            Direct,
+            "The bridge will reopen in May.",
+            Some("Maria Lopez")
+        )),
+        "{q:?}"
+    );
+}
