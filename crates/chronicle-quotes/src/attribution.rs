@@ -20,8 +20,8 @@
 
 use crate::clauses::{
     adjunct_end, asked_unnamed, clause_before_quote, continues_split, coordinated_cue,
-    dash_attribution, noun_use, only_speech, opens_partial_quote, participle_subject,
-    verb_then_name,
+    dash_attribution, noun_use, only_speech, opens_after_cue_clause, opens_partial_quote,
+    participle_subject, verb_then_name,
 };
 use crate::context::Context;
 use crate::cue_model::CueModel;
@@ -132,6 +132,10 @@ pub fn candidates_gated(
         if let Some((cue, _)) = found {
             used_cues[cue] = true;
         }
+        let introduced = introduced
+            || (found.is_none()
+                && sentence_cue_before(cx, q.open)
+                    .is_some_and(|c| opens_after_cue_clause(cx, c, q)));
         let mut kind = if starts_sentence || introduced || found.is_some_and(|(c, _)| c < q.open) {
             QuoteKind::Direct
         } else {

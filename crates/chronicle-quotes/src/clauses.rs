@@ -287,3 +287,24 @@ pub(crate) fn verb_then_name(cx: &Context, j: usize, end: usize) -> Option<(usiz
     }
     Some((j + 1, b))
 }
+
+/// `As one employee told Palo Alto Weekly, “She wants to put fear in our
+/// hearts.”`: a quote opening after the comma that ends its cue's clause
+/// (the cue at `cue`, no "that" or other quote between) is the cue's whole
+/// content, so a direct quote — when it reads as one: closed, opening with
+/// a capital and a full sentence or at least five words. A lower-case
+/// opening goes on with the sentence (`…, “and I hope …”`).
+pub(crate) fn opens_after_cue_clause(cx: &Context, cue: usize, q: &crate::marks::Quoted) -> bool {
+    let open = q.open;
+    if !q.closed || open < 2 || !cx.is_punct(open - 1, ",") || cue + 26 < open {
+        return false;
+    }
+    if (cue + 1..open - 1).any(|i| cx.lower[i] == "that" || cx.is_quote_mark(i)) {
+        return false;
+    }
+    let words = (open + 1..q.close)
+        .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+        .count();
+    let sentence = q.close > open + 1 && cx.is_terminal(q.close - 1);
+    open + 1 < q.close && cx.is_capitalized(open + 1) && (words >= 5 || sentence)
+}

@@ -281,3 +281,28 @@ fn according_to_and_a_comma_before_the_mark_attribute_the_quote() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_quote_after_the_comma_ending_its_cues_clause_is_direct() {
+    let doc = annotate(
+        "As one engineer told the city council on Monday, “The bridge will not hold another winter.”",
+        &[],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter()
+            .any(|&(k, t, _)| k == Direct && t == "The bridge will not hold another winter."),
+        "{q:?}"
+    );
+    // A lower-case opening goes on with the sentence: partial.
+    let doc = annotate(
+        "Maria Lopez said the bridge was fine, “and nobody should worry about it.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.iter()
+            .any(|&(k, t, _)| k == Partial && t.starts_with("and nobody")),
+        "{q:?}"
+    );
+}
