@@ -117,6 +117,24 @@ fn double_apostrophe(body: &str, tokens: &[Token], i: usize) -> Option<Facing> {
     })
 }
 
+/// Three glued apostrophes right after a word or punctuation: the first
+/// closes a single quote, the other two a double one.
+fn closes_single_then_double(body: &str, tokens: &[Token], i: usize) -> bool {
+    let apos = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Quote && t.span.text(body) == "'")
+    };
+    i > 0
+        && apos(i)
+        && apos(i + 1)
+        && apos(i + 2)
+        && tokens[i - 1].kind != TokenKind::Quote
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && tokens[i].span.end == tokens[i + 1].span.start
+        && tokens[i + 1].span.end == tokens[i + 2].span.start
+}
+
 /// A mark glued to an opening bracket or dash before it still opens: `("Yes`.
 fn opens_after(body: &str, tokens: &[Token], i: usize) -> bool {
     i > 0
@@ -171,16 +189,22 @@ pub fn find_quoted(body: &str, tokens: &[Token], paras: &[u32]) -> Vec<Quoted> {
         next += 1;
         // `''` (two apostrophes, as NYT copy writes double quotes) is one
         // mark: it opens after its second half and closes before its first.
-        let (mark, family, facing) = match double_apostrophe(body, tokens, i) {
-            Some(facing) => {
-                next += 1;
-                let mark = if facing == Facing::Close { i } else { i + 1 };
-                (mark, Family::DoubleApostrophe, facing)
+        // `,'''` closes a nested single quote and then the double one
+        // (`'You weren't in line,''' Ms. Compton recalled`).
+        let (mark, family, facing) = if closes_single_then_double(body, tokens, i) {
+            (i, Family::StraightSingle, Facing::Close)
+        } else {
+            match double_apostrophe(body, tokens, i) {
+                Some(facing) => {
+                    next += 1;
+                    let mark = if facing == Facing::Close { i } else { i + 1 };
+                    (mark, Family::DoubleApostrophe, facing)
+                }
+                None => match classify(body, tokens, i) {
+                    Some((family, facing)) => (i, family, facing),
+                    None => continue,
+                },
             }
-            None => match classify(body, tokens, i) {
-                Some((family, facing)) => (i, family, facing),
-                None => continue,
-            },
         };
         let i = mark;
         if let Some(&(o, outer)) = stack.first() {
@@ -375,6 +399,10 @@ mod tests {
             (0, "she")
         );
         assert_eq!(quoted("“It's unusual,“ said Noble."), ["It's unusual"]);
+        assert_eq!(
+            quoted("''She said, 'You were late,''' Ann recalled. ''Yes.''"),
+            ["She said, 'You were late,'", "Yes."]
+        );
         assert_eq!(
             quoted("\"They respect us,” he said. \"We agree.\""),
             ["They respect us", "We agree."]
