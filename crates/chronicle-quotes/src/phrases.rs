@@ -44,9 +44,27 @@ fn phrase_token(cx: &Context, i: usize) -> bool {
             matches!(cx.text(i), "-" | "&" | "(" | ")")
                 || (cx.text(i) == "." && i + 1 < cx.tokens.len() && cx.text(i + 1) == ")")
         }
-        Quote => cx.text(i) == "’" && i > 0 && cx.tokens[i - 1].span.end == cx.tokens[i].span.start,
+        Quote => {
+            (cx.text(i) == "’" && i > 0 && cx.tokens[i - 1].span.end == cx.tokens[i].span.start)
+                || possessive(cx, i)
+        }
         _ => false,
     }
+}
+
+/// A straight or curly apostrophe closing a plural possessive ("veterans'
+/// families"): glued to a word ending in "s", followed by a space and a
+/// lower-case word, and inside no quoted passage of its own.
+fn possessive(cx: &Context, i: usize) -> bool {
+    matches!(cx.text(i), "'" | "’")
+        && i > 0
+        && i + 1 < cx.tokens.len()
+        && cx.tokens[i - 1].span.end == cx.tokens[i].span.start
+        && cx.tokens[i].span.end < cx.tokens[i + 1].span.start
+        && cx.lower[i - 1].ends_with('s')
+        && cx.tokens[i + 1].kind == chronicle_core::TokenKind::Word
+        && !cx.is_capitalized(i + 1)
+        && !cx.quoted.iter().any(|q| q.close == i)
 }
 
 /// The subject phrase that ends right before the cue at token `cue`.
@@ -62,10 +80,11 @@ pub fn subject_before(cx: &Context, cue: usize) -> Option<(usize, usize)> {
         // "Name, appositive, said": the subject ends at the comma before the
         // appositive.
         let mut m = end - 1;
-        while m > start && !cx.is_punct(m - 1, ",") && !cx.is_quote_mark(m - 1) {
+        let mark = |i: usize| cx.is_quote_mark(i) && !possessive(cx, i);
+        while m > start && !cx.is_punct(m - 1, ",") && !mark(m - 1) {
             m -= 1;
         }
-        if m <= start || cx.is_quote_mark(m - 1) {
+        if m <= start || mark(m - 1) {
             return None;
         }
         end = m - 1;

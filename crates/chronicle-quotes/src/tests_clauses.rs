@@ -306,3 +306,16 @@ fn a_quote_after_the_comma_ending_its_cues_clause_is_direct() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_plural_possessive_in_an_appositive_keeps_the_speaker() {
+    let doc = annotate(
+        "Maria Lopez, who runs the drivers' union in the city, said, “The bridge will close.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = quotes(&doc);
+    assert!(
+        q.contains(&(Direct, "The bridge will close.", Some("Maria Lopez"))),
+        "{q:?}"
+    );
+}
