@@ -82,6 +82,9 @@ fn classify(body: &str, tokens: &[Token], i: usize) -> Option<(Family, Facing)> 
         "“" | "„" if facing == Facing::Close => Some((Family::CurlyDouble, Facing::Close)),
         "“" | "„" => Some((Family::CurlyDouble, Facing::Open)),
         "”" if facing == Facing::Open => Some((Family::CurlyDouble, Facing::Open)),
+        // Spaced on both sides (`he said ” there are …”`): it opens when no
+        // curly mark is open, as a straight mark would.
+        "”" if facing == Facing::Either => Some((Family::CurlyDouble, Facing::Either)),
         "”" => Some((Family::CurlyDouble, Facing::Close)),
         "«" => Some((Family::Guillemet, Facing::Open)),
         "»" => Some((Family::Guillemet, Facing::Close)),
@@ -399,6 +402,10 @@ mod tests {
             (0, "she")
         );
         assert_eq!(quoted("“It's unusual,“ said Noble."), ["It's unusual"]);
+        assert_eq!(
+            quoted("He says ” there are people never heard.” Then “We wait. ” She left."),
+            ["there are people never heard.", "We wait."]
+        );
         assert_eq!(
             quoted("''She said, 'You were late,''' Ann recalled. ''Yes.''"),
             ["She said, 'You were late,'", "Yes."]
