@@ -86,7 +86,7 @@ pub fn candidates_gated(
                                                // The last quote's closing mark, kind and attribution, for the second
                                                // part of a quote split by it (`“…,” said an Iowa Democrat, “and …”`).
     let mut split_from: Option<(usize, QuoteKind, Attribution)> = None;
-    for q in &cx.quoted {
+    for (n, q) in cx.quoted.iter().enumerate() {
         let (s0, _) = cx.sentence_range(q.open);
         // A mark opening a line opens a sentence too, even when the line
         // before ends without a full stop (`… ― Carla Sanchez\n“I …`).
@@ -105,6 +105,15 @@ pub fn candidates_gated(
         // makes its content start at the mark even when another follows.
         let before = before_quote(cx, q.open);
         let introduced = before.is_some_and(|(c, _)| c < q.open && only_speech(&cx.lower[c]));
+        // `X shouted, “Cruz,” Beck joked, “Amen!”`: the cue after the quote
+        // introduces the next one, so this one keeps the cue before it.
+        let after_owned_by_next = matches!(
+            (found, cx.quoted.get(n + 1)),
+            (Some((c, _)), Some(next)) if introduced && c > q.close && continues_split(cx, q.close, c, next.open)
+        );
+        if after_owned_by_next {
+            found = before;
+        }
         if let Some((c, _)) = before.filter(|_| found.is_some()) {
             used_cues[c] = true;
         }

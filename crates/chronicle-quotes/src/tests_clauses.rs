@@ -319,3 +319,18 @@ fn a_plural_possessive_in_an_appositive_keeps_the_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_cue_between_two_quotes_introduces_the_second_when_the_first_has_its_own() {
+    let doc = annotate(
+        "When a driver shouted, “Close it,” Maria Lopez said, “Not this year.”",
+        &[("Maria Lopez", Per)],
+    );
+    let q = doc.layers.quotes();
+    assert_eq!(q.len(), 2, "{:?}", quotes(&doc));
+    assert!(q[0].cue.is_some() && q[0].cue != q[1].cue, "{q:?}");
+    assert_eq!(
+        q[1].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Maria Lopez")
+    );
+}
