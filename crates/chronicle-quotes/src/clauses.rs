@@ -4,10 +4,10 @@
 //! saying that ends a clause, the speaker a participle borrows, and
 //! questions put by someone unnamed. Used by `attribution`.
 
-use crate::attribution::content;
 use crate::context::Context;
 use crate::lexicon::is_cue_verb;
 use crate::phrases::{subject_after, subject_before};
+use crate::reported::content;
 use chronicle_core::{Span, TokenKind};
 
 /// `“…” ― Carla Sanchez`: a dash after the closing mark and a short name

@@ -9,8 +9,10 @@
 //! determined is `None`, never a guess.
 //!
 //! Modules: `marks` pairs quotation marks; `attribution` finds cues and
-//! speaker phrases, with `clauses` bounding the content around them; `phrases` bounds those phrases; `people` groups names
-//! into people with roles; `resolve` turns phrases (names, pronouns,
+//! speaker phrases of quotes, `reported` the clauses of reported speech and
+//! labelled lines, with `clauses` bounding the content around them;
+//! `phrases` bounds speaker phrases; `people` groups names into people with
+//! roles; `resolve` turns phrases (names, pronouns,
 //! descriptions) into speakers; `cue_model` (trained by `train` over
 //! `cue_features`) decides which reported-speech candidates are
 //! attributions.
@@ -25,6 +27,7 @@ mod lexicon;
 mod marks;
 mod people;
 mod phrases;
+mod reported;
 mod resolve;
 pub mod train;
 
