@@ -188,6 +188,16 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     {
         return 1;
     }
+    // "get around Wednesday's ruling", "a revision to December's figures":
+    // a possessive names a day or month whose events are on record, so it
+    // looks back whatever the verb ("would look for ways…") — unless it is
+    // awaited ("ahead of Monday's vote", "the upcoming Friday's race").
+    if matches!(cx.low(end), "'s" | "’s") {
+        let awaited = (b1 == "of" && b2 == "ahead") || matches!(b1, "upcoming" | "before");
+        if !awaited {
+            return -1;
+        }
+    }
     // "will meet Friday", "said Sunday that…": the closest cue wins; a cue
     // before the expression beats one at the same distance after it.
     let lo = cx.sent.start;
@@ -293,6 +303,25 @@ mod tests {
             "Nothing happened on Tuesday.",
             "2022-03-16",
             &[("Tuesday", "2022-03-15")],
+        );
+    }
+
+    #[test]
+    fn possessives_look_back_unless_awaited() {
+        check(
+            "The family said they would look for ways to get around Wednesday's ruling.",
+            "2022-03-18",
+            &[("Wednesday", "2022-03-16")],
+        );
+        check(
+            "After a revision to December's figures, jobs grew.",
+            "2022-02-04",
+            &[("December", "2021-12")],
+        );
+        check(
+            "Delegates will arrive ahead of Monday's vote.",
+            "2022-03-16",
+            &[("Monday", "2022-03-21")],
         );
     }
 

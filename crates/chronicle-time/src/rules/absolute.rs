@@ -82,7 +82,12 @@ pub(crate) fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i3
     let loose = matches!(before(1), "through" | "to" | "before");
     let past_verb = |w: &str| w.len() > 4 && w.ends_with("ed") || matches!(w, "was" | "were");
     let cue = tense::cue_side(cx, start, end);
-    let (window, reach) = if firm || cue > 0 {
+    // "a revision to December's figures": a possessive the tense rules read
+    // as on record is no later than the report, even after "to".
+    let on_record = cue < 0 && matches!(cx.low(end), "'s" | "’s");
+    let (window, reach) = if on_record {
+        (0, 0)
+    } else if firm || cue > 0 {
         (330, 330)
     } else if loose {
         (330, 100)

@@ -233,29 +233,57 @@ fn year_ago_adj(cx: &Ctx, i: usize) -> Option<Hit> {
 }
 
 /// `the quarter`, `the latest quarter`, `the latest period`: the quarter the
-/// text is about, else the last full quarter before the report.
+/// text is about, else the last full quarter before the report. Compared
+/// a year back — `the quarter a year ago`, `the corresponding period last
+/// year`, `last year's quarter` — it is that quarter a year earlier. `the
+/// quarter ended July 31` is the calendar quarter most of it falls in.
 fn the_quarter(cx: &Ctx, i: usize) -> Option<Hit> {
-    if cx.low(i) != "the" {
-        return None;
-    }
-    let mut j = i + 1;
-    if matches!(cx.low(j), "latest" | "most-recent" | "recent" | "same") {
+    let (mut j, back) = match (cx.low(i), cx.low(i + 1), cx.low(i + 2)) {
+        ("the", ..) => (i + 1, 0),
+        ("last" | "this", "year", "'s" | "’s") => (i + 3, i32::from(cx.low(i) == "last")),
+        _ => return None,
+    };
+    if back == 0
+        && matches!(
+            cx.low(j),
+            "latest" | "most-recent" | "recent" | "same" | "corresponding" | "comparable"
+        )
+    {
         j += 1;
     }
-    let is_quarter = cx.low(j) == "quarter" || (j > i + 1 && cx.low(j) == "period");
+    let modified = j > i + 1 && back == 0;
+    let is_quarter = cx.low(j) == "quarter" || ((modified || j == i + 3) && cx.low(j) == "period");
     if !is_quarter {
         return None;
     }
+    if !modified && j == i + 1 && matches!(cx.low(j + 1), "ended" | "ending") {
+        if let Some(Point::Day(d)) = super::point_at(cx, j + 2).and_then(|h| h.point) {
+            let mid = crate::point::shift_date(d, Unit::Day, -45)?;
+            return Some(Hit::date(j + 1, Point::at(mid, Unit::Quarter), None));
+        }
+    }
     // The quarter the story reports on, else the one it last named; "the
     // latest quarter" is never one still to come.
-    let latest = j > i + 1 && cx.low(i + 1) != "same";
+    let latest = modified && matches!(cx.low(i + 1), "latest" | "most-recent" | "recent");
     let last_full = Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)?;
     let p = match (cx.last_quarter, cx.last) {
         (Some((p, _)), _) => p,
         (None, Some((p @ Point::Quarter(..), _))) if !latest || p.start()? <= cx.dct => p,
         _ => last_full,
     };
-    Some(Hit::date(j + 1, p, cx.dct_anchor()))
+    // "the quarter a year ago", "the same period last year"
+    let k = j + 1;
+    let (back, end) = match (cx.low(k), cx.low(k + 1), cx.low(k + 2)) {
+        ("a", "year", "ago" | "earlier" | "before") if back == 0 => (1, k + 3),
+        ("last", "year", _) if back == 0 => (1, k + 2),
+        _ => (back, k),
+    };
+    let p = if back > 0 {
+        p.shift(Unit::Year, -i64::from(back))?
+    } else {
+        p
+    };
+    Some(Hit::date(end, p, cx.dct_anchor()))
 }
 
 /// `that year`, `that quarter`, `the same day`, `that same day`: the unit of
@@ -301,7 +329,7 @@ mod tests {
             D,
             &[
                 ("a week or so ago", "2022-W10"),
-                ("the next year or so", "P1Y"),
+                ("the next year or so", "2023"),
             ],
         );
         check(
@@ -384,6 +412,22 @@ mod tests {
                 ("fiscal first-quarter", "1989-Q1"),
                 ("the quarter", "1989-Q1"),
             ],
+        );
+        check(
+            "Acme's third-quarter profit rose. For the quarter a year ago, it lost money; \
+             sales in the corresponding period last year and last year's quarter were lower.",
+            "1989-10-26",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("the quarter a year ago", "1988-Q3"),
+                ("the corresponding period last year", "1988-Q3"),
+                ("last year's quarter", "1988-Q3"),
+            ],
+        );
+        check(
+            "In the quarter ended July 31, Acme had 5.6 million shares.",
+            "1989-10-30",
+            &[("the quarter", "1989-Q2"), ("July 31", "1989-07-31")],
         );
         check(
             "Acme stopped paying in the third quarter of 1984. Profit doubled from a year ago.",

@@ -307,13 +307,17 @@ fn year_end(cx: &Ctx, i: usize) -> Option<Hit> {
     ))
 }
 
-/// `the summer`, `the early summer` is a modifier's: the season of the
-/// publication year, or last year's when it is still to come and the
-/// sentence looks back.
+/// `the summer`; `early summer`, `the late spring` (the modifier rule asks
+/// at the season): the season of the publication year, or last year's when
+/// it is still to come and the sentence looks back.
 fn the_season(cx: &Ctx, i: usize) -> Option<Hit> {
-    if cx.low(i) != "the" {
+    let i = if cx.low(i) == "the" {
+        i
+    } else if matches!(cx.prev_low(i), "early" | "late" | "mid") {
+        i - 1
+    } else {
         return None;
-    }
+    };
     let Lex::Season(s) = cx.lex(i + 1) else {
         return None;
     };

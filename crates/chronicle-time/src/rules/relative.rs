@@ -121,14 +121,19 @@ fn direction(w: &str) -> Option<i64> {
 }
 
 /// `this week`, `last year`, `next month`, `last Friday`, `last November`,
-/// `this summer`, `next spring`.
+/// `this summer`, `next spring`; `the past year`, `the last month`, `the
+/// coming year` name the calendar unit before or after the report's, as
+/// TimeBank marks them and HeidelTime reads them (`the past two years`,
+/// `the past day` and `the past decade` stay durations).
 fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
+    let with_the =
+        cx.low(i) == "the" && matches!(cx.low(i + 1), "past" | "last" | "next" | "coming");
+    let mut i = if with_the { i + 1 } else { i };
     let mut dir = direction(cx.low(i))?;
-    if cx.low(i) == "past" || cx.low(i) == "coming" {
+    if !with_the && (cx.low(i) == "past" || cx.low(i) == "coming") {
         return None; // "past week" is a duration
     }
     // "this past spring", "this coming Friday"
-    let mut i = i;
     if cx.low(i) == "this" {
         match cx.low(i + 1) {
             "past" => {
@@ -144,6 +149,15 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     let dct = cx.dct;
     let a = cx.dct_anchor();
+    // "the last Friday of the month", "the last week of March"; "the past
+    // decade" is the stretch of ten years before the report, not the
+    // calendar decade (TimeBank marks both, HeidelTime the latter).
+    if with_the
+        && (!matches!(cx.lex(i + 1), Lex::Unit(u, false) if !matches!(u, Unit::Decade | Unit::Century))
+            || cx.low(i + 2) == "of")
+    {
+        return None;
+    }
     let p = match cx.lex(i + 1) {
         Lex::Unit(u, false) if !u.is_clock() => {
             if u == Unit::Day {
