@@ -202,6 +202,10 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     // before the expression beats one at the same distance after it.
     let lo = cx.sent.start;
     let hi = cx.sent.end.min(cx.toks.len());
+    // "''He will leave at 4 a.m. Thursday,'' Castro said": past a quotation
+    // mark the verbs belong to another clause (the reporting one), so the
+    // search after the expression stops there.
+    let mut ahead_open = true;
     for dist in 1..=12usize {
         if start >= lo + dist {
             if let Some(s) = cue_at(cx, start - dist) {
@@ -235,8 +239,12 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
                 return 1;
             }
         }
-        if end + dist - 1 < hi {
+        if ahead_open && end + dist - 1 < hi {
             let k = end + dist - 1;
+            if matches!(cx.low(k), "'" | "''" | "\"" | "”" | "``" | "“" | "’") {
+                ahead_open = false;
+                continue;
+            }
             if let Some(s) = cue_at(cx, k) {
                 return s;
             }
@@ -386,6 +394,11 @@ mod tests {
         );
         check(
             "The father will fly to the United States Thursday.",
+            "2022-03-16",
+            &[("Thursday", "2022-03-17")],
+        );
+        check(
+            "''The father will fly to the capital early on Thursday,'' the leader said.",
             "2022-03-16",
             &[("Thursday", "2022-03-17")],
         );
