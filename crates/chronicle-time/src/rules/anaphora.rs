@@ -34,7 +34,19 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The amount before a unit: `two`, `a`, `twenty four`; `(n, next index)`.
+/// A range before a unit ("two to three weeks", "7 or 8 years ago") spans
+/// both numbers and counts as the first, as HeidelTime reads it.
 pub fn amount(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
+    let (n, k) = single_amount(cx, i)?;
+    match (cx.low(k), cx.lex(k + 1)) {
+        ("to" | "or", Lex::Num(m)) if m > n && matches!(cx.lex(k + 2), Lex::Unit(..)) => {
+            Some((n, k + 2))
+        }
+        _ => Some((n, k)),
+    }
+}
+
+fn single_amount(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     match (cx.low(i), cx.lex(i)) {
         // "a couple of years" is two (TimeBank's reading)
         ("a", _) if cx.low(i + 1) == "couple" && cx.low(i + 2) == "of" => Some((2, i + 3)),
@@ -455,6 +467,11 @@ mod tests {
             "The plant opened several years ago.",
             D,
             &[("several years ago", "PAST_REF")],
+        );
+        check(
+            "The plant opened 7 or 8 years ago.",
+            D,
+            &[("7 or 8 years ago", "2015")],
         );
         check(
             "Two weeks later, it closed.",

@@ -10,7 +10,7 @@
 //! duration directly followed by "ago", "earlier" or "later" is left to the
 //! relative rules, which match more and win. A range ("two to three weeks",
 //! "the next 12 to 18 months") spans both numbers and takes the first, as
-//! HeidelTime does.
+//! HeidelTime does (`anaphora::amount`).
 //! Sources: TimeML TIMEX3 guidelines 1.2.1 §2.2.1.3 (duration values), ISO
 //! 8601 durations, HeidelTime's English duration patterns.
 
@@ -99,12 +99,6 @@ fn counted(cx: &Ctx, i: usize) -> Option<Hit> {
     if cx.low(j) == "a" && with_the {
         return None;
     }
-    // "two to three weeks", "12 to 18 months", "two or three days": the
-    // range spans both numbers and takes the first.
-    let k = match (cx.low(k), cx.lex(k + 1)) {
-        ("to" | "or", Lex::Num(m)) if m > n && matches!(cx.lex(k + 2), Lex::Unit(..)) => k + 2,
-        _ => k,
-    };
     // "2 1/2 years", "two and a half years"
     let (half, k) = match (cx.low(k), cx.low(k + 1), cx.low(k + 2)) {
         ("1/2" | "½", ..) => (true, k + 1),
