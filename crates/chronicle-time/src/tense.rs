@@ -168,7 +168,7 @@ fn past_perfect(cx: &Ctx, k: usize) -> bool {
 /// Like [`side`], but `0` when no cue was found.
 pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     // A deadline right before the expression looks ahead: "until Tuesday",
-    // "as early as Monday", "as soon as Tuesday", "ahead of the weekend".
+    // "as early as Monday", "as soon as Tuesday".
     let before = |k: usize| {
         if start >= cx.sent.start + k {
             cx.low(start - k)
@@ -185,7 +185,6 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     let had_after = (end..(end + 8).min(cx.sent.end)).any(|k| cx.low(k) == "had");
     if (matches!(b1, "until" | "till") && !had_after)
         || (b1 == "as" && matches!(b2, "early" | "soon"))
-        || (b1 == "of" && b2 == "ahead")
     {
         return 1;
     }
@@ -194,7 +193,7 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     // looks back whatever the verb ("would look for ways…") — unless it is
     // awaited ("ahead of Monday's vote", "the upcoming Friday's race").
     if matches!(cx.low(end), "'s" | "’s") {
-        let awaited = matches!(b1, "upcoming" | "before");
+        let awaited = (b1 == "of" && b2 == "ahead") || matches!(b1, "upcoming" | "before");
         if !awaited {
             return -1;
         }
@@ -328,14 +327,15 @@ mod tests {
             &[("December", "2021-12")],
         );
         check(
-            "Delegates arrived ahead of Monday's vote.",
+            "Delegates will arrive ahead of Monday's vote.",
             "2022-03-16",
             &[("Monday", "2022-03-21")],
         );
+        // Awaited at the time of the event, not of the report: the verb decides.
         check(
-            "Traders sold shares ahead of the weekend.",
-            "2022-03-16",
-            &[("the weekend", "2022-W11-WE")],
+            "The parties formed a coalition just ahead of Wednesday's deadline.",
+            "2022-03-21",
+            &[("Wednesday", "2022-03-16")],
         );
     }
 
