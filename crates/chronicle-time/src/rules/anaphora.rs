@@ -186,8 +186,11 @@ fn the_day_before(cx: &Ctx, i: usize) -> Option<Hit> {
         return Some(Hit::date(i + 3, Point::Day(day), anchor));
     }
     let (sign, u, end) = match (cx.low(i + 1), cx.lex(i + 1), cx.lex(i + 2)) {
-        // "the next day"; "the next year" is rather the coming twelve months
+        // "the next day"; "Bayes withdrew in March. The next month, …": in a
+        // story told in the past that has named a date, "the next month"
+        // follows that date (otherwise it is the report's next month).
         ("next", _, Lex::Unit(Unit::Day, false)) => (1, Unit::Day, i + 3),
+        ("next", _, Lex::Unit(u, false)) if next_follows_text(cx, i) => (1, u, i + 3),
         ("following", _, Lex::Unit(u, false)) => (1, u, i + 3),
         ("previous" | "preceding", _, Lex::Unit(u, false)) => (-1, u, i + 3),
         // "the day before." — not "the day before authorities acted",
@@ -209,7 +212,21 @@ fn the_day_before(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     let (base, anchor) = anchor_point(cx, u);
+    // "the next year" after "the third quarter" is a year, not a quarter.
+    let base = if cx.low(i + 1) == "next" {
+        Point::at(base.start()?, u)
+    } else {
+        base
+    };
     Some(Hit::date(end, base.shift(u, sign)?, anchor))
+}
+
+/// Whether `the next <unit>` at `i` counts from the text's last date: the
+/// text has named one and the sentence is told in the past ("will close
+/// over the next year", "expects a vote in the next week" are the report's
+/// next year and week).
+pub fn next_follows_text(cx: &Ctx, i: usize) -> bool {
+    cx.last.is_some() && crate::tense::cue_side(cx, i, i + 3) < 0
 }
 
 /// `year-earlier`, `the year-ago quarter`, `the year-earlier period`.
@@ -366,6 +383,17 @@ mod tests {
             "Troops left on March 1. The next day they returned.",
             D,
             &[("March 1", "2022-03-01"), ("The next day", "2022-03-02")],
+        );
+        check(
+            "Bayes withdrew in March 2019. The next month, the party nominated Gammon. \
+             It will pick a running mate in the next month. A vote is expected in the next week.",
+            D,
+            &[
+                ("March 2019", "2019-03"),
+                ("The next month", "2019-04"),
+                ("the next month", "2022-04"),
+                ("the next week", "2022-W12"),
+            ],
         );
         check(
             "Profit fell in the third quarter from the year-earlier quarter.",

@@ -95,7 +95,15 @@ fn counted(cx: &Ctx, i: usize) -> Option<Hit> {
     if span_word(cx.low(j)) && (with_the || cx.low(j) == "past") {
         j += 1;
     }
-    let (n, k) = amount(cx, j)?;
+    // "the past year and a half": one unit and a half.
+    let unit_and_a_half = j > i + 1
+        && matches!(cx.lex(j), Lex::Unit(_, false))
+        && (cx.low(j + 1), cx.low(j + 2), cx.low(j + 3)) == ("and", "a", "half");
+    let (n, k) = if unit_and_a_half {
+        (1, j)
+    } else {
+        amount(cx, j)?
+    };
     if cx.low(j) == "a" && with_the {
         return None;
     }
@@ -341,6 +349,11 @@ mod tests {
             "Prices doubled over the past year and the last decade.",
             D,
             &[("the past year", "2021"), ("the last decade", "P10Y")],
+        );
+        check(
+            "Sales rose in the past year and a half.",
+            D,
+            &[("the past year and a half", "P1Y6M")],
         );
         check(
             "Nobody slept in the past day.",

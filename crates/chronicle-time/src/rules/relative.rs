@@ -160,7 +160,13 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     let p = match cx.lex(i + 1) {
         Lex::Unit(u, false) if !u.is_clock() => {
-            if u == Unit::Day {
+            // "the next month" in a story told in the past is the anaphora
+            // rules' (it follows the text's last date).
+            if u == Unit::Day
+                || (with_the
+                    && cx.low(i) == "next"
+                    && super::anaphora::next_follows_text(cx, i - 1))
+            {
                 return None;
             }
             Point::at(dct, u).shift(u, dir)?
