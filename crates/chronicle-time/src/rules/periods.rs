@@ -193,11 +193,23 @@ pub fn ordinal(cx: &Ctx, i: usize) -> Option<u32> {
 }
 
 /// The year a quarter or half named at `i..end` belongs to: an explicit
-/// `of 1998` / `1998` after it, else the publication year.
+/// `of 1998` / `1998` after it, `of the year` / `of last year` counted
+/// from the report, else the publication year.
 fn period_year(cx: &Ctx, end: usize) -> (i32, usize) {
     if cx.low(end) == "of" {
         if let Lex::Year(y) = cx.lex(end + 1) {
             return (y, end + 2);
+        }
+        if cx.low(end + 2) == "year" {
+            let shift = match cx.low(end + 1) {
+                "the" | "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(shift) = shift {
+                return (cx.dct.year() + shift, end + 3);
+            }
         }
     }
     if let Lex::Year(y) = cx.lex(end) {
@@ -430,6 +442,14 @@ mod tests {
             "Growth slowed in the first half of 2021.",
             D,
             &[("the first half of 2021", "2021-H1")],
+        );
+        check(
+            "Sales fell in the first half of the year and in the fourth quarter of last year.",
+            D,
+            &[
+                ("the first half of the year", "2022-H1"),
+                ("the fourth quarter of last year", "2021-Q4"),
+            ],
         );
         check(
             "It rained in the summer of 1997.",
