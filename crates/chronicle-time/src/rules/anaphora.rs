@@ -25,6 +25,7 @@ use chrono::Datelike;
 
 pub const RULES: &[Rule] = &[
     units_ago,
+    units_from_now,
     vague_ago,
     units_earlier,
     the_day_before,
@@ -119,6 +120,19 @@ fn units_ago(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => Point::Day(cx.dct).shift(u, -i64::from(n))?,
     };
     Some(Hit::date(j + 2, p, cx.dct_anchor()))
+}
+
+/// `two weeks from now`, `a year from today`: the report's date moved ahead.
+fn units_from_now(cx: &Ctx, i: usize) -> Option<Hit> {
+    let (n, j) = amount(cx, i)?;
+    let Lex::Unit(u, _) = cx.lex(j) else {
+        return None;
+    };
+    if cx.low(j + 1) != "from" || !matches!(cx.low(j + 2), "now" | "today") || u.is_clock() {
+        return None;
+    }
+    let p = Point::Day(cx.dct).shift(u, i64::from(n))?;
+    Some(Hit::date(j + 3, p, cx.dct_anchor()))
 }
 
 /// `several years ago`, `a few months ago`, `years ago`: some time back.
@@ -495,6 +509,14 @@ mod tests {
             "The plant opened several years ago.",
             D,
             &[("several years ago", "PAST_REF")],
+        );
+        check(
+            "Talks end two weeks from now; the plant opens a year from today.",
+            D,
+            &[
+                ("two weeks from now", "2022-W13"),
+                ("a year from today", "2023"),
+            ],
         );
         check(
             "The plant opened 7 or 8 years ago.",

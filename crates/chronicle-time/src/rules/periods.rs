@@ -139,16 +139,21 @@ fn year_period(cx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::date(i + 3, p, anchor))
 }
 
-/// `fiscal 1989`, `fiscal 2023`: TimeBank writes the year.
+/// `fiscal 1989`, `fiscal year 2023`: TimeBank writes the year.
 fn fiscal_year(cx: &Ctx, i: usize) -> Option<Hit> {
     let j = the(cx, i);
     if cx.low(j) != "fiscal" {
         return None;
     }
-    let Lex::Year(y) = cx.lex(j + 1) else {
+    let k = if cx.low(j + 1) == "year" {
+        j + 2
+    } else {
+        j + 1
+    };
+    let Lex::Year(y) = cx.lex(k) else {
         return None;
     };
-    Some(Hit::date(j + 2, Point::Year(y), None))
+    Some(Hit::date(k + 1, Point::Year(y), None))
 }
 
 /// `the year`, `the full year`, `the current fiscal year`: the publication
@@ -504,5 +509,10 @@ mod tests {
             &[("the mid-1990s", "199")],
         );
         check("Profit rose in fiscal 2023.", D, &[("fiscal 2023", "2023")]);
+        check(
+            "He was hired in fiscal year 2013.",
+            D,
+            &[("fiscal year 2013", "2013")],
+        );
     }
 }

@@ -30,16 +30,19 @@ pub const RULES: &[Rule] = &[
     the_week,
 ];
 
-/// `today`, `yesterday`, `tomorrow`.
+/// `today`, `yesterday`, `tomorrow`, `the day before yesterday`, `the day
+/// after tomorrow`.
 fn deictic_day(cx: &Ctx, i: usize) -> Option<Hit> {
-    let n = match cx.low(i) {
-        "today" => 0,
-        "yesterday" => -1,
-        "tomorrow" => 1,
+    let (n, end) = match (cx.low(i), cx.low(i + 1), cx.low(i + 2), cx.low(i + 3)) {
+        ("today", ..) => (0, i + 1),
+        ("yesterday", ..) => (-1, i + 1),
+        ("tomorrow", ..) => (1, i + 1),
+        ("the", "day", "before", "yesterday") => (-2, i + 4),
+        ("the", "day", "after", "tomorrow") => (2, i + 4),
         _ => return None,
     };
     let d = shift_date(cx.dct, Unit::Day, n)?;
-    Some(Hit::date(i + 1, Point::Day(d), cx.dct_anchor()))
+    Some(Hit::date(end, Point::Day(d), cx.dct_anchor()))
 }
 
 /// `now`, `currently`, `recently`, `the past`, `the future`.
@@ -323,6 +326,14 @@ mod tests {
                 ("tomorrow", "2022-03-17"),
                 ("today", "2022-03-16"),
                 ("yesterday", "2022-03-15"),
+            ],
+        );
+        check(
+            "It rained the day before yesterday; talks end the day after tomorrow.",
+            D,
+            &[
+                ("the day before yesterday", "2022-03-14"),
+                ("the day after tomorrow", "2022-03-18"),
             ],
         );
         check(

@@ -70,13 +70,14 @@ fn every(cx: &Ctx, i: usize) -> Option<Hit> {
     if !matches!(cx.low(i), "every" | "each") {
         return None;
     }
-    let (n, j) = match cx.lex(i + 1) {
-        Lex::Num(n) if n > 1 => (n, i + 2),
-        _ if cx.low(i + 1) == "other" => (2, i + 2),
-        _ => (1, i + 1),
+    // "every two years"; "every other week" counts two, written singular.
+    let (n, j, plural) = match cx.lex(i + 1) {
+        Lex::Num(n) if n > 1 => (n, i + 2, true),
+        _ if cx.low(i + 1) == "other" => (2, i + 2, false),
+        _ => (1, i + 1, false),
     };
     let value = match cx.lex(j) {
-        Lex::Unit(u, plural) if plural == (n > 1) => duration(Some(n), u),
+        Lex::Unit(u, p) if p == plural => duration(Some(n), u),
         Lex::Weekday(wd) if n == 1 => format!("XXXX-WXX-{wd}"),
         Lex::Month(m) if n == 1 => format!("XXXX-{m:02}"),
         Lex::DayPart(p) if n == 1 => format!("XXXX-XX-XXT{p}"),
@@ -125,6 +126,11 @@ mod tests {
             "They meet every week and vote every two years.",
             D,
             &[("every week", "P1W"), ("every two years", "P2Y")],
+        );
+        check(
+            "They meet every other week.",
+            D,
+            &[("every other week", "P2W")],
         );
         check(
             "Mass is held every Sunday.",
