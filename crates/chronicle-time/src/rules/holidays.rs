@@ -1,5 +1,6 @@
 //! Named days and spoken years: holidays news dates events by ("Thanksgiving
-//! Day", "Christmas", "New Year's Day", "Election Day", "Easter"), and years
+//! Day", "Christmas", "New Year's Day", "Election Day", "Easter", "Memorial
+//! Day", "Labor Day", "Veterans Day", "Halloween"), and years
 //! as broadcast transcripts spell them ("nineteen ninety-six", "the year two
 //! thousand").
 //!
