@@ -16,7 +16,8 @@ fn cue(low: &str) -> Option<i32> {
     match low {
         "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected" | "due"
         | "upcoming" | "next" | "tomorrow" | "wo" | "soon" | "can" | "ca" | "may" | "might"
-        | "must" | "should" => Some(1),
+        | "must" | "should" | "await" | "awaits" | "awaiting" | "expect" | "expects"
+        | "expecting" => Some(1),
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
         | "since" | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave"
         | "announced" | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost"
@@ -191,9 +192,14 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     // "get around Wednesday's ruling", "a revision to December's figures":
     // a possessive names a day or month whose events are on record, so it
     // looks back whatever the verb ("would look for ways…") — unless it is
-    // awaited ("ahead of Monday's vote", "the upcoming Friday's race").
+    // awaited ("ahead of Monday's vote", "the upcoming Friday's race",
+    // "investors await Friday's jobs report"): then the verbs decide.
     if matches!(cx.low(end), "'s" | "’s") {
-        let awaited = (b1 == "of" && b2 == "ahead") || matches!(b1, "upcoming" | "before");
+        let awaited = (b1 == "of" && b2 == "ahead")
+            || matches!(
+                b1,
+                "upcoming" | "before" | "await" | "awaits" | "awaiting" | "awaited"
+            );
         if !awaited {
             return -1;
         }
@@ -330,6 +336,11 @@ mod tests {
             "Delegates will arrive ahead of Monday's vote.",
             "2022-03-16",
             &[("Monday", "2022-03-21")],
+        );
+        check(
+            "Investors await Friday's jobs report.",
+            "2022-03-16",
+            &[("Friday", "2022-03-18")],
         );
         // Awaited at the time of the event, not of the report: the verb decides.
         check(
