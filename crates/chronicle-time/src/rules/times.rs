@@ -50,11 +50,11 @@ fn is_zone(w: &str) -> bool {
     )
 }
 
-/// A clock reading at `i`: `(hour, minute, end)`.
 fn is_oclock(w: &str) -> bool {
     matches!(w, "o'clock" | "o’clock")
 }
 
+/// A clock reading at `i`: `(hour, minute, end)`.
 fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
     match cx.low(i) {
         "noon" | "midday" => return Some((12, 0, i + 1)),
