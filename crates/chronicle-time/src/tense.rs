@@ -16,7 +16,8 @@ fn cue(low: &str) -> Option<i32> {
     match low {
         "will" | "'ll" | "’ll" | "shall" | "would" | "scheduled" | "expected" | "due"
         | "upcoming" | "next" | "tomorrow" | "wo" | "soon" | "can" | "ca" | "may" | "might"
-        | "must" | "should" => Some(1),
+        | "must" | "should" | "await" | "awaits" | "awaiting" | "expect" | "expects"
+        | "expecting" => Some(1),
         "said" | "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier"
         | "since" | "came" | "met" | "told" | "took" | "began" | "went" | "made" | "gave"
         | "announced" | "reported" | "killed" | "died" | "held" | "left" | "won" | "lost"
@@ -188,10 +189,29 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
     {
         return 1;
     }
+    // "get around Wednesday's ruling", "a revision to December's figures":
+    // a possessive names a day or month whose events are on record, so it
+    // looks back whatever the verb ("would look for ways…") — unless it is
+    // awaited ("ahead of Monday's vote", "the upcoming Friday's race",
+    // "investors await Friday's jobs report"): then the verbs decide.
+    if matches!(cx.low(end), "'s" | "’s") {
+        let awaited = (b1 == "of" && b2 == "ahead")
+            || matches!(
+                b1,
+                "upcoming" | "before" | "await" | "awaits" | "awaiting" | "awaited"
+            );
+        if !awaited {
+            return -1;
+        }
+    }
     // "will meet Friday", "said Sunday that…": the closest cue wins; a cue
     // before the expression beats one at the same distance after it.
     let lo = cx.sent.start;
     let hi = cx.sent.end.min(cx.toks.len());
+    // "''He will leave at 4 a.m. Thursday,'' Castro said": past a quotation
+    // mark the verbs belong to another clause (the reporting one), so the
+    // search after the expression stops there.
+    let mut ahead_open = true;
     for dist in 1..=12usize {
         if start >= lo + dist {
             if let Some(s) = cue_at(cx, start - dist) {
@@ -225,8 +245,12 @@ pub fn cue_side(cx: &Ctx, start: usize, end: usize) -> i32 {
                 return 1;
             }
         }
-        if end + dist - 1 < hi {
+        if ahead_open && end + dist - 1 < hi {
             let k = end + dist - 1;
+            if matches!(cx.low(k), "'" | "''" | "\"" | "”" | "``" | "“" | "’") {
+                ahead_open = false;
+                continue;
+            }
             if let Some(s) = cue_at(cx, k) {
                 return s;
             }
@@ -297,6 +321,36 @@ mod tests {
     }
 
     #[test]
+    fn possessives_look_back_unless_awaited() {
+        check(
+            "The family said they would look for ways to get around Wednesday's ruling.",
+            "2022-03-18",
+            &[("Wednesday", "2022-03-16")],
+        );
+        check(
+            "After a revision to December's figures, jobs grew.",
+            "2022-02-04",
+            &[("December", "2021-12")],
+        );
+        check(
+            "Delegates will arrive ahead of Monday's vote.",
+            "2022-03-16",
+            &[("Monday", "2022-03-21")],
+        );
+        check(
+            "Investors await Friday's jobs report.",
+            "2022-03-16",
+            &[("Friday", "2022-03-18")],
+        );
+        // Awaited at the time of the event, not of the report: the verb decides.
+        check(
+            "The parties formed a coalition just ahead of Wednesday's deadline.",
+            "2022-03-21",
+            &[("Wednesday", "2022-03-16")],
+        );
+    }
+
+    #[test]
     fn participles_after_a_determiner_are_adjectives() {
         check(
             "The bonus would be paid on a still unspecified date in May.",
@@ -357,6 +411,11 @@ mod tests {
         );
         check(
             "The father will fly to the United States Thursday.",
+            "2022-03-16",
+            &[("Thursday", "2022-03-17")],
+        );
+        check(
+            "''The father will fly to the capital early on Thursday,'' the leader said.",
             "2022-03-16",
             &[("Thursday", "2022-03-17")],
         );

@@ -82,7 +82,12 @@ pub(crate) fn year_for(cx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> i3
     let loose = matches!(before(1), "through" | "to" | "before");
     let past_verb = |w: &str| w.len() > 4 && w.ends_with("ed") || matches!(w, "was" | "were");
     let cue = tense::cue_side(cx, start, end);
-    let (window, reach) = if firm || cue > 0 {
+    // "a revision to December's figures": a possessive the tense rules read
+    // as on record is no later than the report, even after "to".
+    let on_record = cue < 0 && matches!(cx.low(end), "'s" | "’s");
+    let (window, reach) = if on_record {
+        (0, 0)
+    } else if firm || cue > 0 {
         (330, 330)
     } else if loose {
         (330, 100)
@@ -175,12 +180,23 @@ fn year_after(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
     }
 }
 
-/// `March 16`, `Sept. 30, 1998`, `March 16th`.
+/// The first day of a range written as one token: `3-5` → 3.
+fn day_range(w: &str) -> Option<u32> {
+    let (a, b) = w.split_once(['-', '–'])?;
+    let (a, b) = (
+        crate::lexicon::digits_value(a)?,
+        crate::lexicon::digits_value(b)?,
+    );
+    (1 <= a && a < b && b <= 31).then_some(a)
+}
+
+/// `March 16`, `Sept. 30, 1998`, `March 16th`; `March 3-5` spans the
+/// range and takes its first day (HeidelTime's date_r2b takes one end).
 fn month_day(cx: &Ctx, i: usize) -> Option<Hit> {
     let Lex::Month(m) = cx.lex(i) else {
         return None;
     };
-    let d = day_number(cx.lex(i + 1))?;
+    let d = day_number(cx.lex(i + 1)).or_else(|| day_range(cx.low(i + 1)))?;
     let (y, end) = match year_after(cx, i + 2) {
         Some(found) => found,
         None => (year_for(cx, m, d, i, i + 2), i + 2),
@@ -389,6 +405,11 @@ mod tests {
             "Prices peaked Sept. 30, officials said.",
             D,
             &[("Sept. 30", "2021-09-30")],
+        );
+        check(
+            "The festival runs March 3-5, 2021.",
+            D,
+            &[("March 3-5, 2021", "2021-03-03")],
         );
         check("No such day as February 30 exists.", D, &[]);
         check(

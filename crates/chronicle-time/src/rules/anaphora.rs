@@ -25,6 +25,7 @@ use chrono::Datelike;
 
 pub const RULES: &[Rule] = &[
     units_ago,
+    units_from_now,
     vague_ago,
     units_earlier,
     the_day_before,
@@ -34,7 +35,19 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The amount before a unit: `two`, `a`, `twenty four`; `(n, next index)`.
+/// A range before a unit ("two to three weeks", "7 or 8 years ago") spans
+/// both numbers and counts as the first, as HeidelTime reads it.
 pub fn amount(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
+    let (n, k) = single_amount(cx, i)?;
+    match (cx.low(k), cx.lex(k + 1)) {
+        ("to" | "or", Lex::Num(m)) if m > n && matches!(cx.lex(k + 2), Lex::Unit(..)) => {
+            Some((n, k + 2))
+        }
+        _ => Some((n, k)),
+    }
+}
+
+fn single_amount(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     match (cx.low(i), cx.lex(i)) {
         // "a couple of years" is two (TimeBank's reading)
         ("a", _) if cx.low(i + 1) == "couple" && cx.low(i + 2) == "of" => Some((2, i + 3)),
@@ -109,6 +122,19 @@ fn units_ago(cx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::date(j + 2, p, cx.dct_anchor()))
 }
 
+/// `two weeks from now`, `a year from today`: the report's date moved ahead.
+fn units_from_now(cx: &Ctx, i: usize) -> Option<Hit> {
+    let (n, j) = amount(cx, i)?;
+    let Lex::Unit(u, _) = cx.lex(j) else {
+        return None;
+    };
+    if cx.low(j + 1) != "from" || !matches!(cx.low(j + 2), "now" | "today") || u.is_clock() {
+        return None;
+    }
+    let p = Point::Day(cx.dct).shift(u, i64::from(n))?;
+    Some(Hit::date(j + 3, p, cx.dct_anchor()))
+}
+
 /// `several years ago`, `a few months ago`, `years ago`: some time back.
 fn vague_ago(cx: &Ctx, i: usize) -> Option<Hit> {
     let j = match (cx.low(i), cx.low(i + 1)) {
@@ -174,8 +200,11 @@ fn the_day_before(cx: &Ctx, i: usize) -> Option<Hit> {
         return Some(Hit::date(i + 3, Point::Day(day), anchor));
     }
     let (sign, u, end) = match (cx.low(i + 1), cx.lex(i + 1), cx.lex(i + 2)) {
-        // "the next day"; "the next year" is rather the coming twelve months
+        // "the next day"; "Bayes withdrew in March. The next month, …": in a
+        // story told in the past that has named a date, "the next month"
+        // follows that date (otherwise it is the report's next month).
         ("next", _, Lex::Unit(Unit::Day, false)) => (1, Unit::Day, i + 3),
+        ("next", _, Lex::Unit(u, false)) if next_follows_text(cx, i) => (1, u, i + 3),
         ("following", _, Lex::Unit(u, false)) => (1, u, i + 3),
         ("previous" | "preceding", _, Lex::Unit(u, false)) => (-1, u, i + 3),
         // "the day before." — not "the day before authorities acted",
@@ -197,7 +226,21 @@ fn the_day_before(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     let (base, anchor) = anchor_point(cx, u);
+    // "the next year" after "the third quarter" is a year, not a quarter.
+    let base = if cx.low(i + 1) == "next" {
+        Point::at(base.start()?, u)
+    } else {
+        base
+    };
     Some(Hit::date(end, base.shift(u, sign)?, anchor))
+}
+
+/// Whether `the next <unit>` at `i` counts from the text's last date: the
+/// text has named one and the sentence is told in the past ("will close
+/// over the next year", "expects a vote in the next week" are the report's
+/// next year and week).
+pub fn next_follows_text(cx: &Ctx, i: usize) -> bool {
+    cx.last.is_some() && crate::tense::cue_side(cx, i, i + 3) < 0
 }
 
 /// `year-earlier`, `the year-ago quarter`, `the year-earlier period`.
@@ -233,29 +276,57 @@ fn year_ago_adj(cx: &Ctx, i: usize) -> Option<Hit> {
 }
 
 /// `the quarter`, `the latest quarter`, `the latest period`: the quarter the
-/// text is about, else the last full quarter before the report.
+/// text is about, else the last full quarter before the report. Compared
+/// a year back — `the quarter a year ago`, `the corresponding period last
+/// year`, `last year's quarter` — it is that quarter a year earlier. `the
+/// quarter ended July 31` is the calendar quarter most of it falls in.
 fn the_quarter(cx: &Ctx, i: usize) -> Option<Hit> {
-    if cx.low(i) != "the" {
-        return None;
-    }
-    let mut j = i + 1;
-    if matches!(cx.low(j), "latest" | "most-recent" | "recent" | "same") {
+    let (mut j, back) = match (cx.low(i), cx.low(i + 1), cx.low(i + 2)) {
+        ("the", ..) => (i + 1, 0),
+        ("last" | "this", "year", "'s" | "’s") => (i + 3, i32::from(cx.low(i) == "last")),
+        _ => return None,
+    };
+    if back == 0
+        && matches!(
+            cx.low(j),
+            "latest" | "most-recent" | "recent" | "same" | "corresponding" | "comparable"
+        )
+    {
         j += 1;
     }
-    let is_quarter = cx.low(j) == "quarter" || (j > i + 1 && cx.low(j) == "period");
+    let modified = j > i + 1 && back == 0;
+    let is_quarter = cx.low(j) == "quarter" || ((modified || j == i + 3) && cx.low(j) == "period");
     if !is_quarter {
         return None;
     }
+    if !modified && j == i + 1 && matches!(cx.low(j + 1), "ended" | "ending") {
+        if let Some(Point::Day(d)) = super::point_at(cx, j + 2).and_then(|h| h.point) {
+            let mid = crate::point::shift_date(d, Unit::Day, -45)?;
+            return Some(Hit::date(j + 1, Point::at(mid, Unit::Quarter), None));
+        }
+    }
     // The quarter the story reports on, else the one it last named; "the
     // latest quarter" is never one still to come.
-    let latest = j > i + 1 && cx.low(i + 1) != "same";
+    let latest = modified && matches!(cx.low(i + 1), "latest" | "most-recent" | "recent");
     let last_full = Point::at(cx.dct, Unit::Quarter).shift(Unit::Quarter, -1)?;
     let p = match (cx.last_quarter, cx.last) {
         (Some((p, _)), _) => p,
         (None, Some((p @ Point::Quarter(..), _))) if !latest || p.start()? <= cx.dct => p,
         _ => last_full,
     };
-    Some(Hit::date(j + 1, p, cx.dct_anchor()))
+    // "the quarter a year ago", "the same period last year"
+    let k = j + 1;
+    let (back, end) = match (cx.low(k), cx.low(k + 1), cx.low(k + 2)) {
+        ("a", "year", "ago" | "earlier" | "before") if back == 0 => (1, k + 3),
+        ("last", "year", _) if back == 0 => (1, k + 2),
+        _ => (back, k),
+    };
+    let p = if back > 0 {
+        p.shift(Unit::Year, -i64::from(back))?
+    } else {
+        p
+    };
+    Some(Hit::date(end, p, cx.dct_anchor()))
 }
 
 /// `that year`, `that quarter`, `the same day`, `that same day`: the unit of
@@ -301,7 +372,7 @@ mod tests {
             D,
             &[
                 ("a week or so ago", "2022-W10"),
-                ("the next year or so", "P1Y"),
+                ("the next year or so", "2023"),
             ],
         );
         check(
@@ -326,6 +397,17 @@ mod tests {
             "Troops left on March 1. The next day they returned.",
             D,
             &[("March 1", "2022-03-01"), ("The next day", "2022-03-02")],
+        );
+        check(
+            "Bayes withdrew in March 2019. The next month, the party nominated Gammon. \
+             It will pick a running mate in the next month. A vote is expected in the next week.",
+            D,
+            &[
+                ("March 2019", "2019-03"),
+                ("The next month", "2019-04"),
+                ("the next month", "2022-04"),
+                ("the next week", "2022-W12"),
+            ],
         );
         check(
             "Profit fell in the third quarter from the year-earlier quarter.",
@@ -386,6 +468,22 @@ mod tests {
             ],
         );
         check(
+            "Acme's third-quarter profit rose. For the quarter a year ago, it lost money; \
+             sales in the corresponding period last year and last year's quarter were lower.",
+            "1989-10-26",
+            &[
+                ("third-quarter", "1989-Q3"),
+                ("the quarter a year ago", "1988-Q3"),
+                ("the corresponding period last year", "1988-Q3"),
+                ("last year's quarter", "1988-Q3"),
+            ],
+        );
+        check(
+            "In the quarter ended July 31, Acme had 5.6 million shares.",
+            "1989-10-30",
+            &[("the quarter", "1989-Q2"), ("July 31", "1989-07-31")],
+        );
+        check(
             "Acme stopped paying in the third quarter of 1984. Profit doubled from a year ago.",
             "1989-10-27",
             &[
@@ -411,6 +509,19 @@ mod tests {
             "The plant opened several years ago.",
             D,
             &[("several years ago", "PAST_REF")],
+        );
+        check(
+            "Talks end two weeks from now; the plant opens a year from today.",
+            D,
+            &[
+                ("two weeks from now", "2022-W13"),
+                ("a year from today", "2023"),
+            ],
+        );
+        check(
+            "The plant opened 7 or 8 years ago.",
+            D,
+            &[("7 or 8 years ago", "2015")],
         );
         check(
             "Two weeks later, it closed.",

@@ -4,10 +4,13 @@
 //!
 //! Invariants: a value is `P` + amount + unit letters, with `T` before
 //! clock units (`P2M` two months, `PT2M` two minutes); an amount the text
-//! leaves vague is `X` (`PXY`). "the past year" is a duration, "last year" a
-//! date (TimeML guidelines 1.2.1 §2.2.2 and the TimeBank convention);
-//! a duration directly followed by "ago", "earlier" or "later" is left to
-//! the relative rules, which match more and win.
+//! leaves vague is `X` (`PXY`). "the past two years" is a duration, "the
+//! past year" and "last year" dates (the relative rules, listed first, win
+//! the tie; TimeBank marks all of them so, HeidelTime reads them so); a
+//! duration directly followed by "ago", "earlier" or "later" is left to the
+//! relative rules, which match more and win. A range ("two to three weeks",
+//! "the next 12 to 18 months") spans both numbers and takes the first, as
+//! HeidelTime does (`anaphora::amount`).
 //! Sources: TimeML TIMEX3 guidelines 1.2.1 §2.2.1.3 (duration values), ISO
 //! 8601 durations, HeidelTime's English duration patterns.
 
@@ -92,7 +95,15 @@ fn counted(cx: &Ctx, i: usize) -> Option<Hit> {
     if span_word(cx.low(j)) && (with_the || cx.low(j) == "past") {
         j += 1;
     }
-    let (n, k) = amount(cx, j)?;
+    // "the past year and a half": one unit and a half.
+    let unit_and_a_half = j > i + 1
+        && matches!(cx.lex(j), Lex::Unit(_, false))
+        && (cx.low(j + 1), cx.low(j + 2), cx.low(j + 3)) == ("and", "a", "half");
+    let (n, k) = if unit_and_a_half {
+        (1, j)
+    } else {
+        amount(cx, j)?
+    };
     if cx.low(j) == "a" && with_the {
         return None;
     }
@@ -189,7 +200,8 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::new(k + 1, TimexType::Duration, duration(None, u)))
 }
 
-/// `the past year`, `the last week`, `the past decade`: one unit back.
+/// `the past day`, `the last hour`, `the past decade`: one unit back (`the
+/// past year` is the relative rules' date).
 fn the_past_unit(cx: &Ctx, i: usize) -> Option<Hit> {
     if cx.low(i) != "the" || !matches!(cx.low(i + 1), "past" | "last" | "coming" | "next") {
         return None;
@@ -285,6 +297,23 @@ mod tests {
     }
 
     #[test]
+    fn ranges_take_the_first_number() {
+        check(
+            "Repairs take two to three weeks, and talks may last the next 12 to 18 months.",
+            D,
+            &[
+                ("two to three weeks", "P2W"),
+                ("the next 12 to 18 months", "P12M"),
+            ],
+        );
+        check(
+            "Each patient waits two or three days; 5 to 10 people came.",
+            D,
+            &[("two or three days", "P2D")],
+        );
+    }
+
+    #[test]
     fn vague_and_adjectival_durations() {
         check(
             "The US has been demanding it for years.",
@@ -317,9 +346,19 @@ mod tests {
         );
         check("He signed a two-year contract.", D, &[("two-year", "P2Y")]);
         check(
-            "Prices doubled over the past year.",
+            "Prices doubled over the past year and the last decade.",
             D,
-            &[("the past year", "P1Y")],
+            &[("the past year", "2021"), ("the last decade", "P10Y")],
+        );
+        check(
+            "Sales rose in the past year and a half.",
+            D,
+            &[("the past year and a half", "P1Y6M")],
+        );
+        check(
+            "Nobody slept in the past day.",
+            D,
+            &[("the past day", "P1D")],
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Named days and spoken years: holidays news dates events by ("Thanksgiving
-//! Day", "Christmas", "New Year's Day", "Election Day", "Easter"), and years
+//! Day", "Christmas", "New Year's Day", "Election Day", "Easter", "Memorial
+//! Day", "Labor Day", "Veterans Day", "Halloween"), and years
 //! as broadcast transcripts spell them ("nineteen ninety-six", "the year two
 //! thousand").
 //!
@@ -67,6 +68,16 @@ fn new_years_eve(y: i32) -> Option<Date> {
     Date::from_ymd_opt(y, 12, 31)
 }
 
+fn memorial_day(y: i32) -> Option<Date> {
+    // The last Monday of May: the Monday of the week holding May 31.
+    let last = Date::from_ymd_opt(y, 5, 31)?;
+    let back = last.weekday().num_days_from_monday();
+    last.checked_sub_days(chrono::Days::new(u64::from(back)))
+}
+fn labor_day(y: i32) -> Option<Date> {
+    nth_weekday(y, 9, Weekday::Mon, 1)
+}
+
 /// The holiday named at `i`, and where its name ends.
 fn named(cx: &Ctx, i: usize) -> Option<(HolidayFn, usize)> {
     let t = cx.tok(i)?;
@@ -82,6 +93,32 @@ fn named(cx: &Ctx, i: usize) -> Option<(HolidayFn, usize)> {
         "easter" if next != "week" => (easter, day_word(i + 1)),
         "election" if next == "day" && cx.tok(i + 1).is_some_and(|t| t.cap()) => {
             (election_day, i + 2)
+        }
+        // "Memorial Day", "Labor Day" (U.S.; "Labour Day" falls on other
+        // dates elsewhere), "Veterans Day", "Halloween", "Valentine's Day";
+        // "Day" capitalized, so "the Labor Party" stays out.
+        "memorial" | "labor" if next == "day" && cx.tok(i + 1)?.cap() => {
+            let f: HolidayFn = if t.low == "memorial" {
+                memorial_day
+            } else {
+                labor_day
+            };
+            (f, i + 2)
+        }
+        "veterans" => {
+            let k = if matches!(next, "'" | "’") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if cx.low(k) != "day" || !cx.tok(k)?.cap() {
+                return None;
+            }
+            (|y| Date::from_ymd_opt(y, 11, 11), k + 1)
+        }
+        "halloween" => (|y| Date::from_ymd_opt(y, 10, 31), i + 1),
+        "valentine" if matches!(next, "'s" | "’s") && cx.low(i + 2) == "day" => {
+            (|y| Date::from_ymd_opt(y, 2, 14), i + 3)
         }
         "new" if next == "year" && matches!(cx.low(i + 2), "'s" | "’s") => {
             if cx.low(i + 3) == "eve" {
@@ -202,6 +239,20 @@ mod tests {
             &[("Easter week", "2000-W16")],
         );
         check("The election day was calm.", "2022-03-16", &[]);
+        check(
+            "Parks reopen after Memorial Day; the Labor Party will march on Labor Day.",
+            "2022-05-16",
+            &[("Memorial Day", "2022-05-30"), ("Labor Day", "2022-09-05")],
+        );
+        check(
+            "Veterans Day and Halloween passed. Shops will stock up for Valentine's Day.",
+            "2022-12-01",
+            &[
+                ("Veterans Day", "2022-11-11"),
+                ("Halloween", "2022-10-31"),
+                ("Valentine's Day", "2023-02-14"),
+            ],
+        );
     }
 
     #[test]

@@ -171,6 +171,11 @@ pub fn is_trigger(lex: Lex, low: &str) -> bool {
                 | "christmas"
                 | "easter"
                 | "election"
+                | "memorial"
+                | "labor"
+                | "veterans"
+                | "halloween"
+                | "valentine"
                 | "new"
                 | "near"
                 | "short"
@@ -221,6 +226,11 @@ fn temporal(lex: Lex, low: &str) -> bool {
                 | "christmas"
                 | "easter"
                 | "election"
+                | "memorial"
+                | "labor"
+                | "veterans"
+                | "halloween"
+                | "valentine"
         )
 }
 

@@ -25,10 +25,12 @@ pub const RULES: &[Rule] = &[position, mid_compound, approximate];
 fn position_words(cx: &Ctx, i: usize) -> Option<usize> {
     match cx.low(i) {
         "early" | "late" | "mid" | "earlier" | "later" => Some(1),
-        // "the early 1980s", "the late 1970s"
-        "the" if matches!(cx.low(i + 1), "early" | "late" | "mid") => {
-            matches!(cx.lex(i + 2), Lex::Decade(_) | Lex::DecadeWord(_)).then_some(2)
-        }
+        // "the early 1980s", "the late 1970s", "the early summer"
+        "the" if matches!(cx.low(i + 1), "early" | "late" | "mid") => matches!(
+            cx.lex(i + 2),
+            Lex::Decade(_) | Lex::DecadeWord(_) | Lex::Season(_)
+        )
+        .then_some(2),
         "the" | "end" | "beginning" | "start" | "middle" => {
             let j = if cx.low(i) == "the" { i + 1 } else { i };
             let word = matches!(
@@ -141,6 +143,11 @@ mod tests {
             "Earlier Sunday, sirens sounded; late Monday they stopped.",
             D,
             &[("Earlier Sunday", "2022-03-13"), ("Monday", "2022-03-14")],
+        );
+        check(
+            "Orders rose from the lows of the early summer; late spring was calm.",
+            "2022-10-26",
+            &[("the early summer", "2022-SU"), ("late spring", "2022-SP")],
         );
         check(
             "Earlier this month prices fell.",

@@ -139,16 +139,21 @@ fn year_period(cx: &Ctx, i: usize) -> Option<Hit> {
     Some(Hit::date(i + 3, p, anchor))
 }
 
-/// `fiscal 1989`, `fiscal 2023`: TimeBank writes the year.
+/// `fiscal 1989`, `fiscal year 2023`: TimeBank writes the year.
 fn fiscal_year(cx: &Ctx, i: usize) -> Option<Hit> {
     let j = the(cx, i);
     if cx.low(j) != "fiscal" {
         return None;
     }
-    let Lex::Year(y) = cx.lex(j + 1) else {
+    let k = if cx.low(j + 1) == "year" {
+        j + 2
+    } else {
+        j + 1
+    };
+    let Lex::Year(y) = cx.lex(k) else {
         return None;
     };
-    Some(Hit::date(j + 2, Point::Year(y), None))
+    Some(Hit::date(k + 1, Point::Year(y), None))
 }
 
 /// `the year`, `the full year`, `the current fiscal year`: the publication
@@ -193,11 +198,23 @@ pub fn ordinal(cx: &Ctx, i: usize) -> Option<u32> {
 }
 
 /// The year a quarter or half named at `i..end` belongs to: an explicit
-/// `of 1998` / `1998` after it, else the publication year.
+/// `of 1998` / `1998` after it, `of the year` / `of last year` counted
+/// from the report, else the publication year.
 fn period_year(cx: &Ctx, end: usize) -> (i32, usize) {
     if cx.low(end) == "of" {
         if let Lex::Year(y) = cx.lex(end + 1) {
             return (y, end + 2);
+        }
+        if cx.low(end + 2) == "year" {
+            let shift = match cx.low(end + 1) {
+                "the" | "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(shift) = shift {
+                return (cx.dct.year() + shift, end + 3);
+            }
         }
     }
     if let Lex::Year(y) = cx.lex(end) {
@@ -307,13 +324,17 @@ fn year_end(cx: &Ctx, i: usize) -> Option<Hit> {
     ))
 }
 
-/// `the summer`, `the early summer` is a modifier's: the season of the
-/// publication year, or last year's when it is still to come and the
-/// sentence looks back.
+/// `the summer`; `early summer`, `the late spring` (the modifier rule asks
+/// at the season): the season of the publication year, or last year's when
+/// it is still to come and the sentence looks back.
 fn the_season(cx: &Ctx, i: usize) -> Option<Hit> {
-    if cx.low(i) != "the" {
+    let i = if cx.low(i) == "the" {
+        i
+    } else if matches!(cx.prev_low(i), "early" | "late" | "mid") {
+        i - 1
+    } else {
         return None;
-    }
+    };
     let Lex::Season(s) = cx.lex(i + 1) else {
         return None;
     };
@@ -428,6 +449,14 @@ mod tests {
             &[("the first half of 2021", "2021-H1")],
         );
         check(
+            "Sales fell in the first half of the year and in the fourth quarter of last year.",
+            D,
+            &[
+                ("the first half of the year", "2022-H1"),
+                ("the fourth quarter of last year", "2021-Q4"),
+            ],
+        );
+        check(
             "It rained in the summer of 1997.",
             D,
             &[("the summer of 1997", "1997-SU")],
@@ -480,5 +509,10 @@ mod tests {
             &[("the mid-1990s", "199")],
         );
         check("Profit rose in fiscal 2023.", D, &[("fiscal 2023", "2023")]);
+        check(
+            "He was hired in fiscal year 2013.",
+            D,
+            &[("fiscal year 2013", "2013")],
+        );
     }
 }

@@ -30,16 +30,19 @@ pub const RULES: &[Rule] = &[
     the_week,
 ];
 
-/// `today`, `yesterday`, `tomorrow`.
+/// `today`, `yesterday`, `tomorrow`, `the day before yesterday`, `the day
+/// after tomorrow`.
 fn deictic_day(cx: &Ctx, i: usize) -> Option<Hit> {
-    let n = match cx.low(i) {
-        "today" => 0,
-        "yesterday" => -1,
-        "tomorrow" => 1,
+    let (n, end) = match (cx.low(i), cx.low(i + 1), cx.low(i + 2), cx.low(i + 3)) {
+        ("today", ..) => (0, i + 1),
+        ("yesterday", ..) => (-1, i + 1),
+        ("tomorrow", ..) => (1, i + 1),
+        ("the", "day", "before", "yesterday") => (-2, i + 4),
+        ("the", "day", "after", "tomorrow") => (2, i + 4),
         _ => return None,
     };
     let d = shift_date(cx.dct, Unit::Day, n)?;
-    Some(Hit::date(i + 1, Point::Day(d), cx.dct_anchor()))
+    Some(Hit::date(end, Point::Day(d), cx.dct_anchor()))
 }
 
 /// `now`, `currently`, `recently`, `the past`, `the future`.
@@ -121,14 +124,19 @@ fn direction(w: &str) -> Option<i64> {
 }
 
 /// `this week`, `last year`, `next month`, `last Friday`, `last November`,
-/// `this summer`, `next spring`.
+/// `this summer`, `next spring`; `the past year`, `the last month`, `the
+/// coming year` name the calendar unit before or after the report's, as
+/// TimeBank marks them and HeidelTime reads them (`the past two years`,
+/// `the past day` and `the past decade` stay durations).
 fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
+    let with_the =
+        cx.low(i) == "the" && matches!(cx.low(i + 1), "past" | "last" | "next" | "coming");
+    let mut i = if with_the { i + 1 } else { i };
     let mut dir = direction(cx.low(i))?;
-    if cx.low(i) == "past" || cx.low(i) == "coming" {
+    if !with_the && (cx.low(i) == "past" || cx.low(i) == "coming") {
         return None; // "past week" is a duration
     }
     // "this past spring", "this coming Friday"
-    let mut i = i;
     if cx.low(i) == "this" {
         match cx.low(i + 1) {
             "past" => {
@@ -144,9 +152,24 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     let dct = cx.dct;
     let a = cx.dct_anchor();
+    // "the last Friday of the month", "the last week of March"; "the past
+    // decade" is the stretch of ten years before the report, not the
+    // calendar decade (TimeBank marks both, HeidelTime the latter).
+    if with_the
+        && (!matches!(cx.lex(i + 1), Lex::Unit(u, false) if !matches!(u, Unit::Decade | Unit::Century))
+            || cx.low(i + 2) == "of")
+    {
+        return None;
+    }
     let p = match cx.lex(i + 1) {
         Lex::Unit(u, false) if !u.is_clock() => {
-            if u == Unit::Day {
+            // "the next month" in a story told in the past is the anaphora
+            // rules' (it follows the text's last date).
+            if u == Unit::Day
+                || (with_the
+                    && cx.low(i) == "next"
+                    && super::anaphora::next_follows_text(cx, i - 1))
+            {
                 return None;
             }
             Point::at(dct, u).shift(u, dir)?
@@ -303,6 +326,14 @@ mod tests {
                 ("tomorrow", "2022-03-17"),
                 ("today", "2022-03-16"),
                 ("yesterday", "2022-03-15"),
+            ],
+        );
+        check(
+            "It rained the day before yesterday; talks end the day after tomorrow.",
+            D,
+            &[
+                ("the day before yesterday", "2022-03-14"),
+                ("the day after tomorrow", "2022-03-18"),
             ],
         );
         check(

@@ -1,5 +1,6 @@
 //! Sets: recurring times ("daily", "every week", "each year", "annually",
-//! "every Sunday", "twice a year" → "a year", "$5 a month" → "a month").
+//! "every Sunday", "Tuesday nights", "twice a year" → "a year", "$5 a
+//! month" → "a month").
 //!
 //! Invariants: a set's value is the period of the recurrence, as a duration
 //! (`P1D`, `P1W`, `P2Y` for "every two years") or, for a recurring weekday
@@ -14,7 +15,41 @@ use crate::rules::durations::duration;
 use crate::{Ctx, Hit};
 use chronicle_core::TimexType;
 
-pub const RULES: &[Rule] = &[adverb, every, per];
+pub const RULES: &[Rule] = &[adverb, every, per, weekday_parts];
+
+/// The TimeML part of a plural part of the day: `nights` → `NI`.
+fn plural_part(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mornings" => "MO",
+        "afternoons" => "AF",
+        "evenings" => "EV",
+        "nights" => "NI",
+        _ => return None,
+    })
+}
+
+/// `Tuesday nights`, `Sunday mornings`: a weekday with a plural part of the
+/// day recurs (`XXXX-WXX-2TNI`); in `Monday and Tuesday nights` the first
+/// day shares the part.
+fn weekday_parts(cx: &Ctx, i: usize) -> Option<Hit> {
+    let Lex::Weekday(wd) = cx.lex(i) else {
+        return None;
+    };
+    let (part, end) = match plural_part(cx.low(i + 1)) {
+        Some(p) => (p, i + 2),
+        None if matches!(cx.low(i + 1), "and" | "or")
+            && matches!(cx.lex(i + 2), Lex::Weekday(_)) =>
+        {
+            (plural_part(cx.low(i + 3))?, i + 1)
+        }
+        None => return None,
+    };
+    Some(Hit::new(
+        end,
+        TimexType::Set,
+        format!("XXXX-WXX-{wd}T{part}"),
+    ))
+}
 
 /// `daily`, `weekly`, `monthly`, `annually`, `yearly`, `hourly` (not
 /// `quarterly`, in news mostly the adjective of "quarterly earnings").
@@ -35,13 +70,14 @@ fn every(cx: &Ctx, i: usize) -> Option<Hit> {
     if !matches!(cx.low(i), "every" | "each") {
         return None;
     }
-    let (n, j) = match cx.lex(i + 1) {
-        Lex::Num(n) if n > 1 => (n, i + 2),
-        _ if cx.low(i + 1) == "other" => (2, i + 2),
-        _ => (1, i + 1),
+    // "every two years"; "every other week" counts two, written singular.
+    let (n, j, plural) = match cx.lex(i + 1) {
+        Lex::Num(n) if n > 1 => (n, i + 2, true),
+        _ if cx.low(i + 1) == "other" => (2, i + 2, false),
+        _ => (1, i + 1, false),
     };
     let value = match cx.lex(j) {
-        Lex::Unit(u, plural) if plural == (n > 1) => duration(Some(n), u),
+        Lex::Unit(u, p) if p == plural => duration(Some(n), u),
         Lex::Weekday(wd) if n == 1 => format!("XXXX-WXX-{wd}"),
         Lex::Month(m) if n == 1 => format!("XXXX-{m:02}"),
         Lex::DayPart(p) if n == 1 => format!("XXXX-XX-XXT{p}"),
@@ -92,9 +128,23 @@ mod tests {
             &[("every week", "P1W"), ("every two years", "P2Y")],
         );
         check(
+            "They meet every other week.",
+            D,
+            &[("every other week", "P2W")],
+        );
+        check(
             "Mass is held every Sunday.",
             D,
             &[("every Sunday", "XXXX-WXX-7")],
+        );
+        check(
+            "Flights leave on Monday and Tuesday nights; the club meets Sunday mornings.",
+            D,
+            &[
+                ("Monday", "XXXX-WXX-1TNI"),
+                ("Tuesday nights", "XXXX-WXX-2TNI"),
+                ("Sunday mornings", "XXXX-WXX-7TMO"),
+            ],
         );
         check(
             "Sirens sound every night.",

@@ -50,6 +50,10 @@ fn is_zone(w: &str) -> bool {
     )
 }
 
+fn is_oclock(w: &str) -> bool {
+    matches!(w, "o'clock" | "o’clock")
+}
+
 /// A clock reading at `i`: `(hour, minute, end)`.
 fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
     match cx.low(i) {
@@ -82,6 +86,10 @@ fn reading(cx: &Ctx, i: usize) -> Option<(u32, u32, usize)> {
         // "at 15:30", "14:26 GMT"
         None if w.contains(':') && (cx.prev_low(i) == "at" || is_zone(cx.low(i + 1))) => {
             Some((h, m, i + 1))
+        }
+        // "10 o'clock": the hour as written (the text leaves a.m./p.m. open).
+        None if !w.contains(':') && (1..=12).contains(&h) && is_oclock(cx.low(i + 1)) => {
+            Some((h, 0, i + 2))
         }
         // "4 in the morning", "10 in the evening", "11 at night".
         None if !w.contains(':') && (1..=12).contains(&h) => {
@@ -245,6 +253,11 @@ mod tests {
             "The raid began at 3 p.m. local time.",
             D,
             &[("3 p.m. local time", "2022-03-16T15:00")],
+        );
+        check(
+            "Talks begin at 10 o'clock; 10 clocks were sold.",
+            D,
+            &[("10 o'clock", "2022-03-16T10:00")],
         );
         check(
             "Polls close at noon GMT.",
