@@ -91,6 +91,10 @@ pub fn recognize(doc: &Document, g: &Gazetteer) -> Vec<Mention> {
             EntityType::Location => {
                 let (span, text) = strip_the(e.span, text);
                 let (span, text) = with_word_before(span, body, g).unwrap_or((span, text));
+                if after_title(body, span) {
+                    covered.push(e.span);
+                    continue;
+                }
                 if let Some(m) = classify_name(span, text, g, true) {
                     out.push(m);
                 } else if !common_word(text, &lower_words) && !false_acronym(text, g) {
@@ -195,6 +199,21 @@ fn with_word_before<'a>(span: Span, body: &'a str, g: &Gazetteer) -> Option<(Spa
         .iter()
         .any(|&i| notable(g, i, &norm))
         .then_some((wide, text))
+}
+
+/// Titles before a person's name that a city may share ("Queen
+/// Elizabeth", "Pope Francis").
+const TITLES: &[&str] = &[
+    "Queen", "King", "Prince", "Princess", "Pope", "Lady", "Lord", "Sir", "Dame", "Mr", "Mr.",
+    "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+];
+
+/// Whether a title stands right before `span` ("Queen Elizabeth").
+fn after_title(body: &str, span: Span) -> bool {
+    body[..span.start()]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| TITLES.contains(&w))
 }
 
 fn strip_the(span: Span, text: &str) -> (Span, &str) {
@@ -370,6 +389,16 @@ fn scan(
             }
             j += 1;
         }
+        // A generic feature word alone ("Easter Island" → "Island", "the
+        // Valley") and a name after a title ("Queen Elizabeth") are not
+        // places here.
+        let generic = best
+            .as_ref()
+            .is_some_and(|(j, _)| *j == i && HEADS.contains(&tokens[i].span.text(body)));
+        let titled = after_title(body, tokens[i].span);
+        if generic || titled {
+            best = None;
+        }
         match best {
             Some((mut j, mut m)) => {
                 let head = tokens.get(j + 1).filter(|t| {
@@ -489,6 +518,16 @@ mod tests {
         d.layers.entities = Some(Layer::new("test", vec![e]));
         let p = crate::PlaceAnnotator::places(&d);
         assert_eq!(p[0].span.text(text), "New South Wales");
+    }
+
+    #[test]
+    fn generic_words_and_titled_names_are_not_places() {
+        let d = annotate("After the death of Queen Elizabeth II, tourists flew to Easter Island.");
+        let names: Vec<&str> = d.layers.places().iter().map(|p| d.text(p.span)).collect();
+        assert!(
+            !names.contains(&"Elizabeth") && !names.contains(&"Island"),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -96,7 +96,8 @@ fn prior(e: &Entry) -> f64 {
 
 /// Resolves every mention of one document.
 pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
-    let (restrict, within) = pairs(body, mentions, g);
+    let (mut restrict, within) = pairs(body, mentions, g);
+    region_words(body, mentions, g, &mut restrict);
     let none = Context::default();
     let first: Vec<Choice> = (0..mentions.len())
         .map(|k| pick(k, &mentions[k], restrict[k].as_deref(), g, &none))
@@ -264,6 +265,29 @@ fn inside(e: &Entry, r: &Entry, same: bool) -> bool {
     }
 }
 
+/// Words before a name that make it a first-level region.
+const REGION_WORDS: &[&str] = &["state of ", "State of ", "province of ", "Province of "];
+
+/// "The state of Victoria": keeps a mention's first-level readings (when it
+/// has any) after [`REGION_WORDS`] — not Victoria, Hong Kong.
+fn region_words(body: &str, ms: &[Mention], g: &Gazetteer, restrict: &mut [Option<Vec<u32>>]) {
+    for (k, m) in ms.iter().enumerate() {
+        let before = &body[..m.span.start()];
+        if !REGION_WORDS.iter().any(|w| before.ends_with(w)) {
+            continue;
+        }
+        let cands = restrict[k].as_deref().unwrap_or(&m.candidates);
+        let regions: Vec<u32> = cands
+            .iter()
+            .copied()
+            .filter(|&i| g.feature(i) == Feature::Admin1)
+            .collect();
+        if !regions.is_empty() {
+            restrict[k] = Some(regions);
+        }
+    }
+}
+
 /// Restricted readings per mention, and the region mention a place the
 /// gazetteer lacks lies in.
 type Pairs = (Vec<Option<Vec<u32>>>, Vec<Option<usize>>);
@@ -414,6 +438,12 @@ mod tests {
              Vermont governor Phil Scott welcomed the service.",
         );
         assert_eq!(place(&d, "Burlington").admin1.as_deref(), Some("Vermont"));
+    }
+
+    #[test]
+    fn the_state_of_a_name_is_the_region() {
+        let d = annotate("The farm lies in the Australian state of Victoria.");
+        assert_eq!(place(&d, "Victoria").country.as_deref(), Some("AU"));
     }
 
     #[test]
