@@ -97,7 +97,10 @@ pub fn recognize(doc: &Document, g: &Gazetteer) -> Vec<Mention> {
                 }
                 if let Some(m) = classify_name(span, text, g, true) {
                     out.push(m);
-                } else if !common_word(text, &lower_words) && !false_acronym(text, g) {
+                } else if !common_word(text, &lower_words)
+                    && !false_acronym(text, g)
+                    && !code_like(text)
+                {
                     out.push(Mention {
                         span,
                         kind: PlaceKind::Literal,
@@ -323,6 +326,20 @@ fn false_acronym(text: &str, g: &Gazetteer) -> bool {
     is_acronym(text) && !g.lookup_norm(&norm).is_empty() && readings(g, text, &norm).is_empty()
 }
 
+/// An unknown "location" written like a code or an acronym ("UNESCO",
+/// "A&E", "G20", "USD2.6"): an organisation, a unit or a sum, not a place
+/// the gazetteer lacks. Dotted letters without digits stay ("B.C." is
+/// British Columbia).
+fn code_like(text: &str) -> bool {
+    let dotted = text.contains('.') && !text.chars().any(|c| c.is_ascii_digit());
+    !dotted
+        && text.chars().any(|c| c.is_ascii_uppercase())
+        && !text.chars().any(char::is_lowercase)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '&' | '-'))
+}
+
 /// Takes the capitalised words around a name that belong to it
 /// ([`PREFIXES`] before, a strong administrative word after), without
 /// reaching back before `floor` (the end of the previous mention).
@@ -488,6 +505,13 @@ mod tests {
         let d = annotate("IS fighters attacked the town, and the UAE sent aid.");
         let names: Vec<&str> = d.layers.places().iter().map(|p| d.text(p.span)).collect();
         assert_eq!(names, ["UAE"]);
+    }
+
+    #[test]
+    fn unknown_codes_are_not_places() {
+        assert!(super::code_like("UNESCO") && super::code_like("A&E") && super::code_like("G20"));
+        assert!(!super::code_like("Bywater") && !super::code_like("São Paulo"));
+        assert!(!super::code_like("B.C.") && super::code_like("USD2.6"));
     }
 
     #[test]
