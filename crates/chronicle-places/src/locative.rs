@@ -6,12 +6,17 @@
 //! mention when the gazetteer knows it as a populated place, county or
 //! region (any size) and it stands
 //! - right after a locative preposition (`in`, `near`, `outside`,
-//!   `toward`, `between`, and `from` when no entity covers the run), or
+//!   `toward`, `between`, and `from` or `at` when no entity covers the
+//!   run), or
 //! - right after "and"/"or" that follows another place mention
-//!   ("between Gainesville and Oakwood").
+//!   ("between Gainesville and Oakwood"), or in a list of places after a
+//!   comma or ", and" ("the Blue Mountains, Wollongong, Shellharbour, and
+//!   the Central Coast") when no entity covers the run.
 //!
 //! Runs inside organisation or misc entities are left alone; a person
-//! entity is overridden only when the run is the whole entity. Month and
+//! entity is overridden only when the run is the whole entity and stands
+//! after a strong preposition or "and"/"or" (lists of surnames are common:
+//! a comma is not enough). Month and
 //! weekday names and words the article also writes in lower case are never
 //! places here.
 
@@ -24,6 +29,8 @@ use chronicle_core::{
 /// Prepositions after which a known town name is a place even when the
 /// tagger called it a person.
 const STRONG: &[&str] = &["in", "near", "outside", "toward", "towards", "between"];
+/// Prepositions after which a known town name outside any entity is a place.
+const WEAK: &[&str] = &["from", "at"];
 /// Longest run tried.
 const MAX_RUN: usize = 3;
 
@@ -54,11 +61,16 @@ pub fn after_prepositions(
             continue;
         }
         let prev = tokens[i - 1].span.text(body).to_lowercase();
-        let coordinated = (prev == "and" || prev == "or")
-            && i >= 2
-            && taken.iter().any(|s| s.end == tokens[i - 2].span.end);
+        let ends_mention = |k: usize| taken.iter().any(|s| s.end == tokens[k].span.end);
+        let coordinated = (prev == "and" || prev == "or") && i >= 2 && ends_mention(i - 2);
+        // A list: "X, Y" or "X, and Y" after a place X.
+        let listed = (prev == "," && i >= 2 && ends_mention(i - 2))
+            || ((prev == "and" || prev == "or")
+                && i >= 3
+                && tokens[i - 2].span.text(body) == ","
+                && ends_mention(i - 3));
         let strong = STRONG.contains(&prev.as_str());
-        if !(strong || coordinated || prev == "from") {
+        if !(strong || coordinated || listed || WEAK.contains(&prev.as_str())) {
             continue;
         }
         let mut best: Option<(Span, Vec<u32>)> = None;
@@ -75,7 +87,7 @@ pub fn after_prepositions(
             {
                 continue;
             }
-            let cands = g.lookup_norm(&normalize(text));
+            let cands = crate::recognize::readings(g, text, &normalize(text));
             let local = cands.iter().any(|&c| {
                 matches!(
                     g.feature(c),
@@ -89,6 +101,9 @@ pub fn after_prepositions(
         let Some((span, candidates)) = best else {
             continue;
         };
+        if longer_name(body, span) {
+            continue;
+        }
         if taken.iter().any(|s| s.overlaps(span)) {
             continue;
         }
@@ -109,6 +124,21 @@ pub fn after_prepositions(
     out
 }
 
+/// Whether the run at `span` begins a longer name: a capitalised word
+/// right after it ("at Drexel Burnham Lambert", "at Heritage Auctions"),
+/// or "of" / "'s" and a capitalised word ("Secretary of State", "King's
+/// College").
+fn longer_name(body: &str, span: Span) -> bool {
+    let after = &body[span.end()..];
+    let rest = after
+        .strip_prefix(" of ")
+        .or_else(|| after.strip_prefix("'s "))
+        .or_else(|| after.strip_prefix("’s "))
+        .or_else(|| after.strip_prefix(' '))
+        .unwrap_or("");
+    rest.chars().next().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::tests_support::annotate;
@@ -127,6 +157,20 @@ mod tests {
         let t = texts("Emergency crews in Port Gibson and Clinton handed out sandbags.");
         assert!(t.contains(&"Port Gibson".to_owned()), "{t:?}");
         assert!(t.contains(&"Clinton".to_owned()), "{t:?}");
+    }
+
+    #[test]
+    fn towns_after_at_and_in_a_list_are_places() {
+        let t = texts("The train stops at Philomath and Monmouth.");
+        assert!(t.contains(&"Philomath".to_owned()), "{t:?}");
+        let t = texts("Crews came from Albany, Corvallis, Philomath, and Monmouth to help.");
+        assert!(t.contains(&"Monmouth".to_owned()), "{t:?}");
+    }
+
+    #[test]
+    fn the_start_of_a_longer_name_is_not_a_town() {
+        let t = texts("He headed the bond department at Drexel Burnham Lambert for years.");
+        assert!(!t.contains(&"Drexel".to_owned()), "{t:?}");
     }
 
     #[test]

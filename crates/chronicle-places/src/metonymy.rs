@@ -4,7 +4,9 @@
 //! Marked when the mention is a quote's speaker (the quotes layer, when an
 //! earlier annotator added it), when it is followed by a reporting or
 //! decision verb, or when it is a seat of government not preceded by a
-//! locative preposition ("in the Kremlin" stays literal). This follows the
+//! locative preposition ("in the Kremlin" stays literal). The second name
+//! of "A, B" is the place A lies in, never a metonym ("police in Lakewood,
+//! Washington report" is about the state). This follows the
 //! metonymy class of Gritta et al.'s pragmatic taxonomy, reduced to cues
 //! that need no parser.
 
@@ -70,8 +72,10 @@ pub(crate) fn mark_metonyms(doc: &Document, g: &Gazetteer, ms: &mut [Mention]) {
         .iter()
         .filter_map(|q| q.speaker.as_ref().map(|s| s.mention))
         .collect();
-    for m in ms.iter_mut() {
-        if m.kind != PlaceKind::Literal {
+    for k in 0..ms.len() {
+        let container = k > 0 && body[ms[k - 1].span.end()..ms[k].span.start()].trim() == ",";
+        let m = &mut ms[k];
+        if m.kind != PlaceKind::Literal || container {
             continue;
         }
         let after = body[m.span.end()..].trim_start();
@@ -120,6 +124,19 @@ mod tests {
     fn capital_as_actor_is_metonym() {
         let d = annotate("Washington said it would send more weapons.");
         assert_eq!(d.layers.places()[0].kind, PlaceKind::Metonym);
+    }
+
+    #[test]
+    fn state_after_a_town_is_not_an_actor() {
+        let d = annotate("Police in Lakewood, Washington report 45 thefts this year.");
+        let p = d
+            .layers
+            .places()
+            .iter()
+            .find(|p| d.text(p.span) == "Washington")
+            .unwrap();
+        assert_eq!(p.kind, PlaceKind::Literal);
+        assert_eq!(p.admin1.as_deref(), Some("Washington"));
     }
 
     #[test]

@@ -10,12 +10,18 @@
 //!   candidates inside it — Paris, Texas;
 //!   "City, County" keeps those near the county ("Decatur, DeKalb County"),
 //!   and the region keeps only the readings that contain some reading of
-//!   the city ("Athens, Georgia" is the US state);
+//!   the city ("Athens, Georgia" is the US state); a small or unknown town
+//!   none of whose readings lies in the named state or province is a place
+//!   the gazetteer lacks, and is put at that region ("Randolph, New
+//!   Hampshire", 300 people);
 //! - **coherence**: a document's places cluster. The countries and
 //!   first-level regions of the first-pass choices vote (weighted by
 //!   confidence), and a candidate in a country or region the article talks
 //!   about gains — Georgia the state in an article about Atlanta, Georgia
-//!   the country in one about Tbilisi;
+//!   the country in one about Tbilisi — and a town in a state or province
+//!   the article names itself gains more ("Burlington" beside "Vermont
+//!   governor"), unless the name is also a region or country or the town
+//!   is a small namesake of a far bigger place;
 //! - **proximity** (`proximity.rs`): a local reading near the local
 //!   readings of the article's other names gains — Gainesville, Georgia in
 //!   an article that also names Hall County.
@@ -41,20 +47,32 @@ const SUPPORT_WEIGHT: f64 = 1.2;
 const MAX_SUPPORT: f64 = 3.0;
 /// "City, County": the city lies this close to the county's point.
 const IN_COUNTY_KM: f64 = 80.0;
+/// Score for a local reading inside a first-level region the article names.
+const NAMED_REGION: f64 = 1.5;
+/// A reading gets the named-region score only if it has at least 1/this of
+/// the people of the name's biggest reading.
+const NAMED_RATIO: u64 = 20;
+/// Towns at least this large are known to the gazetteer wherever they
+/// are: "A, B" with no reading of A in B is then a list, not a container.
+const LISTED_TOWN_POP: u64 = 100_000;
 
 /// What the document says beyond a mention's own name.
 #[derive(Default)]
 struct Context<'a> {
     countries: FastMap<&'a str, f64>,
     regions: FastMap<&'a str, f64>,
+    /// First-level regions (name, country) that a mention itself names.
+    named: Vec<(&'a str, &'a str)>,
     support: FastMap<(usize, u32), f64>,
 }
 
-/// A mention's choice: entry index (if any) and confidence.
+/// A mention's choice: entry index (if any) and confidence; `within`, for
+/// a place the gazetteer lacks, is the mention of the region it lies in.
 #[derive(Debug, Clone, Copy)]
 pub struct Choice {
     pub entry: Option<u32>,
     pub confidence: f32,
+    pub within: Option<usize>,
 }
 
 fn prior(e: &Entry) -> f64 {
@@ -78,16 +96,21 @@ fn prior(e: &Entry) -> f64 {
 
 /// Resolves every mention of one document.
 pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
-    let restrict = pairs(body, mentions, g);
+    let (mut restrict, within) = pairs(body, mentions, g);
+    region_words(body, mentions, g, &mut restrict);
     let none = Context::default();
     let first: Vec<Choice> = (0..mentions.len())
         .map(|k| pick(k, &mentions[k], restrict[k].as_deref(), g, &none))
         .collect();
     let mut countries: FastMap<&str, f64> = FastMap::default();
     let mut regions: FastMap<&str, f64> = FastMap::default();
+    let mut named: Vec<(&str, &str)> = Vec::new();
     for c in &first {
         if let Some(i) = c.entry {
             let e = g.entry(i);
+            if e.feature == Feature::Admin1 && !named.contains(&(e.name, e.country)) {
+                named.push((e.name, e.country));
+            }
             if !e.country.is_empty() {
                 *countries.entry(e.country).or_default() += c.confidence as f64;
             }
@@ -105,6 +128,7 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
     let cx = Context {
         countries: countries.iter().map(|(k, v)| (*k, v / total)).collect(),
         regions: regions.iter().map(|(k, v)| (*k, v / tregions)).collect(),
+        named,
         support: proximity::support(mentions, &restrict, &names, g),
     };
     let has_local = first
@@ -118,6 +142,11 @@ pub fn resolve(body: &str, mentions: &[Mention], g: &Gazetteer) -> Vec<Choice> {
                 Some(i) if has_local && stray(k, i, m, g, &cx) => Choice {
                     entry: None,
                     confidence: 0.0,
+                    within: None,
+                },
+                None => Choice {
+                    within: within[k],
+                    ..c
                 },
                 _ => c,
             }
@@ -166,14 +195,25 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
         return Choice {
             entry: None,
             confidence: 0.0,
+            within: None,
         };
     }
     if m.kind == PlaceKind::Demonym || cands.len() == 1 {
         return Choice {
             entry: Some(cands[0]),
             confidence: 0.9,
+            within: None,
         };
     }
+    // The named-region bonus is for towns: not when the name is also a
+    // region or country ("California" is not California, Maryland), nor for
+    // a small namesake of a far bigger place (Paris, Pennsylvania).
+    let local_only = cands.iter().all(|&i| proximity::is_local(&g.entry(i)));
+    let biggest = cands
+        .iter()
+        .map(|&i| g.entry(i).population)
+        .max()
+        .unwrap_or(0);
     let mut scored: Vec<(f64, u32)> = cands
         .iter()
         .map(|&i| {
@@ -188,7 +228,14 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
             } else {
                 SUPPORT_WEIGHT
             };
-            let score = prior(&e) + weight * c + 3.0 * s + near_weight * near.min(MAX_SUPPORT);
+            let named = local_only
+                && e.population * NAMED_RATIO >= biggest
+                && cx.named.contains(&(e.admin1, e.country));
+            let score = prior(&e)
+                + weight * c
+                + 3.0 * s
+                + near_weight * near.min(MAX_SUPPORT)
+                + if named { NAMED_REGION } else { 0.0 };
             (score, i)
         })
         .collect();
@@ -198,6 +245,7 @@ fn pick(k: usize, m: &Mention, restrict: Option<&[u32]>, g: &Gazetteer, cx: &Con
     Choice {
         entry: Some(scored[0].1),
         confidence: confidence.clamp(0.5, 0.99),
+        within: None,
     }
 }
 
@@ -217,11 +265,42 @@ fn inside(e: &Entry, r: &Entry, same: bool) -> bool {
     }
 }
 
+/// Words before a name that make it a first-level region.
+const REGION_WORDS: &[&str] = &["state of ", "State of ", "province of ", "Province of "];
+
+/// "The state of Victoria": keeps a mention's first-level readings (when it
+/// has any) after [`REGION_WORDS`] — not Victoria, Hong Kong.
+fn region_words(body: &str, ms: &[Mention], g: &Gazetteer, restrict: &mut [Option<Vec<u32>>]) {
+    for (k, m) in ms.iter().enumerate() {
+        let before = &body[..m.span.start()];
+        if !REGION_WORDS.iter().any(|w| before.ends_with(w)) {
+            continue;
+        }
+        let cands = restrict[k].as_deref().unwrap_or(&m.candidates);
+        let regions: Vec<u32> = cands
+            .iter()
+            .copied()
+            .filter(|&i| g.feature(i) == Feature::Admin1)
+            .collect();
+        if !regions.is_empty() {
+            restrict[k] = Some(regions);
+        }
+    }
+}
+
+/// Restricted readings per mention, and the region mention a place the
+/// gazetteer lacks lies in.
+type Pairs = (Vec<Option<Vec<u32>>>, Vec<Option<usize>>);
+
 /// For "Paris, Texas": each pair of mentions written "A, B" keeps the
 /// readings of A inside some reading of B, and the readings of B that
-/// contain some reading of A, when any pair fits.
-fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Vec<Option<Vec<u32>>> {
+/// contain some reading of A, when any pair fits. When none fits, B can be
+/// a first-level region and A a town the gazetteer lacks (no reading of A
+/// is a region or a town of [`LISTED_TOWN_POP`]): A then has no reading of
+/// its own and lies in B.
+fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Pairs {
     let mut out: Vec<Option<Vec<u32>>> = vec![None; ms.len()];
+    let mut within: Vec<Option<usize>> = vec![None; ms.len()];
     for k in 0..ms.len().saturating_sub(1) {
         let (a, b) = (&ms[k], &ms[k + 1]);
         let gap = &body[a.span.end()..b.span.start()];
@@ -246,9 +325,20 @@ fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Vec<Option<Vec<u32>>> {
         if !keep_a.is_empty() {
             out[k] = Some(keep_a);
             out[k + 1] = Some(keep_b);
+        } else if a.kind == PlaceKind::Literal
+            && b.candidates
+                .iter()
+                .any(|&j| g.feature(j) == Feature::Admin1)
+            && a_cands.iter().all(|&i| {
+                let e = g.entry(i);
+                e.feature == Feature::City && e.population < LISTED_TOWN_POP
+            })
+        {
+            out[k] = Some(Vec::new());
+            within[k] = Some(k + 1);
         }
     }
-    out
+    (out, within)
 }
 
 #[cfg(test)]
@@ -331,6 +421,29 @@ mod tests {
             "Portland police said a man was hit by a car. Police in South Portland are looking for the driver.",
         );
         assert_eq!(place(&d, "Portland").admin1.as_deref(), Some("Maine"));
+    }
+
+    #[test]
+    fn town_missing_from_the_gazetteer_lies_in_its_state() {
+        let d = annotate("The crash happened in Randolph, New Hampshire, on Friday night.");
+        let p = place(&d, "Randolph");
+        assert_eq!(p.admin1.as_deref(), Some("New Hampshire"));
+        assert_eq!(p.geonameid, None);
+    }
+
+    #[test]
+    fn a_state_the_article_names_draws_its_towns() {
+        let d = annotate(
+            "Trains will run from Burlington to New York. \
+             Vermont governor Phil Scott welcomed the service.",
+        );
+        assert_eq!(place(&d, "Burlington").admin1.as_deref(), Some("Vermont"));
+    }
+
+    #[test]
+    fn the_state_of_a_name_is_the_region() {
+        let d = annotate("The farm lies in the Australian state of Victoria.");
+        assert_eq!(place(&d, "Victoria").country.as_deref(), Some("AU"));
     }
 
     #[test]
