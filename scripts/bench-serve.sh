@@ -62,64 +62,23 @@ rotate() {
 
 if [ "${QUERIES:-repeated}" = varied ]; then
   command -v python3 >/dev/null || { echo "bench-serve: QUERIES=varied needs python3" >&2; exit 2; }
-  curl -sf "http://127.0.0.1:$PORT/api/speakers?limit=200" >"$WORK/speakers.json"
-  curl -sf "http://127.0.0.1:$PORT/api/places?limit=200" >"$WORK/places.json"
-  python3 - "$WORK" examples/wikinews_en_2019_2024.jsonl <<'PY'
-import collections, json, random, re, sys, urllib.parse
-work, corpus = sys.argv[1], sys.argv[2]
-counts = collections.Counter()
-for line in open(corpus, encoding="utf-8"):
-    counts.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", json.loads(line).get("text", "")))
-# Words a person might search for: neither rare nor function words.
-words = [w for w, n in counts.most_common() if 5 <= n <= 400][:2200]
-def names(path, key):
-    data = json.load(open(path))
-    rows = data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
-    return [r[key] for r in rows if isinstance(r, dict) and r.get(key)]
-speakers = names(f"{work}/speakers.json", "speaker") or words[:200]
-places = names(f"{work}/places.json", "name") or words[:200]
-years = [None] + list(range(2019, 2025))
-def q(path, **params):
-    return path + "?" + urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
-def span(y):
-    return (f"{y}-01-01", f"{y}-12-31") if y else (None, None)
-search, quotes, timeline = [], [], []
-for w in words:
-    for y in years:
-        f, t = span(y)
-        search.append(q("/api/search", q=w, **{"from": f, "to": t}))
-        quotes.append(q("/api/quotes", about=w, **{"from": f, "to": t}))
-for name in speakers + places:
-    for y in years:
-        f, t = span(y)
-        quotes.append(q("/api/quotes", speaker=name, **{"from": f, "to": t}))
-        timeline.append(q("/api/timeline", entity=name, **{"from": f, "to": t}))
-    # Half years too: without them the timelines (~3,000) would fit in the
-    # answer cache and, after the first pass, be served from it.
-    for y in range(2019, 2025):
-        for f, t in (("01-01", "06-30"), ("07-01", "12-31")):
-            timeline.append(q("/api/timeline", entity=name, **{"from": f"{y}-{f}", "to": f"{y}-{t}"}))
-for y in range(2019, 2025):
-    for m in range(1, 13):
-        for d in (1, 8, 15, 22):
-            timeline.append(q("/api/timeline", **{"from": f"{y}-{m:02}-{d:02}", "to": f"{y}-{m:02}-28"}))
-rng = random.Random(7)
-for name, paths in (("search", search), ("quotes", quotes), ("timeline", timeline)):
-    paths = list(dict.fromkeys(paths))
-    rng.shuffle(paths)
-    with open(f"{work}/{name}.lua", "w") as out:
-        out.write("local paths = {\n" + "".join(f"  {json.dumps(p)},\n" for p in paths) + "}\n")
-        # Each wrk thread starts at its own place in the list: in step, the
-        # second would ask what the first just asked and take it from the
-        # cache (or wait for it) instead of computing it.
-        out.write("local i = 0\nlocal threads = 0\n"
-                  "function setup(thread)\n  thread:set(\"start\", threads * 997)\n"
-                  "  threads = threads + 1\nend\n"
-                  "function init(args)\n  i = (start or 0) % #paths\nend\n"
-                  "request = function()\n  i = i % #paths + 1\n"
-                  "  return wrk.format(\"GET\", paths[i])\nend\n")
-    print(f"{name}: {len(paths)} distinct queries")
+  python3 scripts/serve-queries.py "http://127.0.0.1:$PORT" examples/wikinews_en_2019_2024.jsonl "$WORK"
+  for name in search quotes timeline; do
+    python3 - "$WORK/$name.txt" >"$WORK/$name.lua" <<'PY'
+import json, sys
+paths = open(sys.argv[1]).read().split()
+sys.stdout.write("local paths = {\n" + "".join(f"  {json.dumps(p)},\n" for p in paths) + "}\n")
+# Each wrk thread starts at its own place in the list: in step, the
+# second would ask what the first just asked and take it from the
+# cache (or wait for it) instead of computing it.
+sys.stdout.write("local i = 0\nlocal threads = 0\n"
+                 "function setup(thread)\n  thread:set(\"start\", threads * 997)\n"
+                 "  threads = threads + 1\nend\n"
+                 "function init(args)\n  i = (start or 0) % #paths\nend\n"
+                 "request = function()\n  i = i % #paths + 1\n"
+                 "  return wrk.format(\"GET\", paths[i])\nend\n")
 PY
+  done
 else
 rotate "$WORK/search.lua" \
   "/api/search?q=ukraine" "/api/search?q=election+results" "/api/search?q=police" \

@@ -3,7 +3,8 @@
 //! SQLite calls are synchronous, so every one runs on tokio's blocking
 //! threads. Readers take a connection from a small pool (WAL lets them run
 //! side by side); at most `size` run at once and the rest wait their turn
-//! asynchronously. Writes go through the one writer connection, one at a
+//! asynchronously. Each read runs in one snapshot (`Store::snapshot`): its
+//! statements see one state of the database, read its generation once. Writes go through the one writer connection, one at a
 //! time, so concurrent ingests queue instead of failing with `SQLITE_BUSY`.
 //!
 //! Invariant: a connection is used by one thread at a time and goes back to
@@ -87,7 +88,7 @@ impl StorePool {
         let outcome = tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let store = pool.take()?;
-            let result = f(&store);
+            let result = store.snapshot(f);
             pool.give_back(store);
             result
         })

@@ -7,7 +7,7 @@
 //! value is a bound parameter, every result count bounded by
 //! [`crate::query::MAX_LIMIT`].
 
-use crate::query::MAX_LIMIT;
+use crate::query::limit_clause;
 use crate::{Store, StoreError};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -93,10 +93,6 @@ fn check_dates(from: &Option<String>, to: &Option<String>) -> Result<(), StoreEr
     Ok(())
 }
 
-fn bounded(n: usize) -> i64 {
-    n.clamp(1, MAX_LIMIT) as i64
-}
-
 impl Store {
     /// The newest version of the article with id `doc_id`, or `None`.
     pub fn article(&self, doc_id: &str) -> Result<Option<ArticleView>, StoreError> {
@@ -133,32 +129,30 @@ impl Store {
     /// Current articles, newest first.
     pub fn articles(&self, q: &ArticleListQuery) -> Result<Vec<ArticleSummary>, StoreError> {
         check_dates(&q.from, &q.to)?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.prepare(&format!(
             "SELECT a.doc_id, a.title, a.date, a.url, substr(a.body, 1, 240)
              FROM articles a
-             WHERE a.superseded_by IS NULL
+             WHERE a.id NOT IN temp.superseded_articles
                AND (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)
                AND (?3 IS NULL OR a.id IN (SELECT value FROM json_each(?3)))
              ORDER BY a.date DESC, a.id DESC
-             LIMIT ?4 OFFSET ?5",
-        )?;
+             {} OFFSET ?4",
+            limit_clause(q.limit)
+        ))?;
         let offset = q.offset.min(i64::MAX as usize) as i64;
         let place = match self.place_sentences(q.place.as_deref())? {
             Some(sentences) => Some(self.articles_of_sentences(&sentences)?),
             None => None,
         };
-        let rows = stmt.query_map(
-            params![q.from, q.to, place, bounded(q.limit), offset],
-            |r| {
-                Ok(ArticleSummary {
-                    article: r.get(0)?,
-                    title: r.get(1)?,
-                    date: r.get(2)?,
-                    url: r.get(3)?,
-                    opening: r.get(4)?,
-                })
-            },
-        )?;
+        let rows = stmt.query_map(params![q.from, q.to, place, offset], |r| {
+            Ok(ArticleSummary {
+                article: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                url: r.get(3)?,
+                opening: r.get(4)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -170,16 +164,17 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<SpeakerCount>, StoreError> {
         let pattern = name.map(crate::query::like);
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.prepare(&format!(
             "SELECT q.speaker, count(*), count(DISTINCT q.article)
-             FROM quotes q JOIN articles a ON a.id = q.article
-             WHERE a.superseded_by IS NULL AND q.speaker IS NOT NULL
+             FROM quotes q
+             WHERE q.article NOT IN temp.superseded_articles AND q.speaker IS NOT NULL
                AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
              GROUP BY q.speaker
              ORDER BY count(*) DESC, q.speaker
-             LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![pattern, bounded(limit)], |r| {
+             {}",
+            limit_clause(limit)
+        ))?;
+        let rows = stmt.query_map(params![pattern], |r| {
             Ok(SpeakerCount {
                 speaker: r.get(0)?,
                 quotes: r.get(1)?,
@@ -198,17 +193,18 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<PlaceCount>, StoreError> {
         check_dates(&from.map(str::to_owned), &to.map(str::to_owned))?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.prepare(&format!(
             "SELECT p.name, p.geonameid, avg(p.lat), avg(p.lon), p.country,
                     count(*), count(DISTINCT p.article)
              FROM places p JOIN articles a ON a.id = p.article
-             WHERE a.superseded_by IS NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+             WHERE p.article NOT IN temp.superseded_articles AND p.lat IS NOT NULL AND p.lon IS NOT NULL
                AND (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)
              GROUP BY coalesce(p.geonameid, p.name)
              ORDER BY count(*) DESC, p.name
-             LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(params![from, to, bounded(limit)], |r| {
+             {}",
+            limit_clause(limit)
+        ))?;
+        let rows = stmt.query_map(params![from, to], |r| {
             Ok(PlaceCount {
                 name: r.get(0)?,
                 geonameid: r.get(1)?,
@@ -227,19 +223,16 @@ impl Store {
         let count = |table: &str| -> Result<i64, StoreError> {
             // `table` is one of the fixed names below, never user input.
             let sql = format!(
-                "SELECT count(*) FROM {table} x JOIN articles a ON a.id = x.article
-                 WHERE a.superseded_by IS NULL"
+                "SELECT count(*) FROM {table} x WHERE x.article NOT IN temp.superseded_articles"
             );
-            Ok(self
-                .conn
-                .prepare_cached(&sql)?
-                .query_row([], |r| r.get(0))?)
+            Ok(self.prepare(&sql)?.query_row([], |r| r.get(0))?)
         };
-        let (articles, first_date, last_date) = self.conn.query_row(
-            "SELECT count(*), min(date), max(date) FROM articles WHERE superseded_by IS NULL",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let (articles, first_date, last_date) = self
+            .prepare(
+                "SELECT count(*), min(date), max(date) FROM articles
+                 WHERE id NOT IN temp.superseded_articles",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(StoreStats {
             articles,
             first_date,

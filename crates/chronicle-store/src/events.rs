@@ -379,7 +379,7 @@ pub struct EventEvidence {
 impl Store {
     /// Events in the order they happened, each with its evidence.
     pub fn events(&self, q: &EventQuery) -> Result<Vec<EventHit>, StoreError> {
-        let mut hits = self.event_clusters(q)?;
+        let mut hits = self.event_clusters(q, true)?;
         for hit in &mut hits {
             hit.evidence = self.event_evidence(hit.id)?;
         }
@@ -387,8 +387,14 @@ impl Store {
     }
 
     /// The events of [`Store::events`] without their evidence, so a caller
-    /// that needs only some of it (the timeline) reads no more.
-    pub(crate) fn event_clusters(&self, q: &EventQuery) -> Result<Vec<EventHit>, StoreError> {
+    /// that needs only some of it (the timeline) reads no more; without
+    /// `count_articles`, `articles` is 0 (counting the distinct articles
+    /// of each event costs a temporary table per event).
+    pub(crate) fn event_clusters(
+        &self,
+        q: &EventQuery,
+        count_articles: bool,
+    ) -> Result<Vec<EventHit>, StoreError> {
         check_dates(&q.from, &q.to)?;
         let kind = match &q.kind {
             Some(k) => Some(
@@ -449,23 +455,28 @@ impl Store {
         } else {
             ""
         };
+        let articles = if count_articles {
+            "(SELECT count(DISTINCT e.article) FROM events e
+              WHERE e.cluster = c.id AND e.article NOT IN temp.superseded_articles)"
+        } else {
+            "0"
+        };
         let sql = format!(
             "{taking_part}
              SELECT c.id, c.type, c.day, c.dated, c.place, c.lat, c.lon, c.actor, c.target,
-                    (SELECT count(DISTINCT e.article) FROM events e JOIN articles a ON a.id = e.article
-                     WHERE e.cluster = c.id AND a.superseded_by IS NULL)
+                    {articles}
              FROM {from}
              WHERE 1{}
                AND EXISTS (
-                   SELECT 1 FROM events e JOIN articles a ON a.id = e.article
-                   WHERE e.cluster = c.id AND a.superseded_by IS NULL{})
+                   SELECT 1 FROM events e
+                   WHERE e.cluster = c.id AND e.article NOT IN temp.superseded_articles{})
              ORDER BY c.day, c.id
              {}",
             and_all(&filters),
             and_all(&reports),
             limit_clause(q.limit)
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.prepare(&sql)?;
         let hits = stmt
             .query_map(named_params(&values).as_slice(), |r| {
                 Ok(EventHit {
@@ -501,13 +512,13 @@ impl Store {
     /// most [`MAX_EVIDENCE`].
     pub(crate) fn event_evidence(&self, cluster: i64) -> Result<Vec<EventEvidence>, StoreError> {
         // The count is written into the statement, not bound (`limit_clause`).
-        let mut evidence = self.conn.prepare_cached(&format!(
+        let mut evidence = self.prepare(&format!(
             "SELECT a.doc_id, a.title, a.date, e.text, e.subtype, e.start, e.end,
                     coalesce(s.text, e.text), e.date_text, e.polarity, e.modality, e.figures
              FROM events e
              JOIN articles a ON a.id = e.article
              LEFT JOIN sentences s ON s.id = {} AND e.start < s.end
-             WHERE e.cluster = ?1 AND a.superseded_by IS NULL
+             WHERE e.cluster = ?1 AND e.article NOT IN temp.superseded_articles
              ORDER BY a.date, a.id, e.start
              LIMIT {MAX_EVIDENCE}",
             sentence_at("e.article", "e.start")

@@ -2,7 +2,7 @@
 //! killed"), filtered by category, by an entity or a place named in the
 //! same sentence and by publication date, with the sentence as evidence.
 
-use crate::query::{check_dates, clamp_limit};
+use crate::query::{check_dates, limit_clause};
 use crate::{Store, StoreError};
 use chronicle_core::FigureCategory;
 use rusqlite::params;
@@ -58,13 +58,13 @@ impl Store {
             Some(name) => Some(self.entity_ids_json(name)?),
             None => None,
         };
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.prepare(&format!(
             "SELECT a.doc_id, a.title, a.date, f.text, f.value, f.low, f.high, f.approx, f.unit,
                     f.category, f.counted, s.text, f.start, f.end
              FROM figures f
              JOIN articles a ON a.id = f.article
              JOIN sentences s ON s.article = f.article AND s.start <= f.start AND f.start < s.end
-             WHERE a.superseded_by IS NULL
+             WHERE f.article NOT IN temp.superseded_articles
                AND (?1 IS NULL OR f.category = ?1)
                AND (?2 IS NULL OR EXISTS (
                     SELECT 1 FROM entities e
@@ -72,21 +72,14 @@ impl Store {
                       AND (e.text IN (SELECT value FROM json_each(?2))
                            OR e.entity IN (SELECT value FROM json_each(?3)))))
                AND (?4 IS NULL OR a.date >= ?4) AND (?5 IS NULL OR a.date <= ?5)
-               AND (?7 IS NULL OR s.id IN (SELECT value FROM json_each(?7)))
+               AND (?6 IS NULL OR s.id IN (SELECT value FROM json_each(?6)))
              ORDER BY a.date, a.id, f.start
-             LIMIT ?6",
-        )?;
+             {}",
+            limit_clause(q.limit)
+        ))?;
         let place = self.place_sentences(q.place.as_deref())?;
         let rows = stmt.query_map(
-            params![
-                q.category,
-                entity,
-                entity_ids,
-                q.from,
-                q.to,
-                clamp_limit(q.limit),
-                place
-            ],
+            params![q.category, entity, entity_ids, q.from, q.to, place],
             |r| {
                 Ok(FigureHit {
                     article: r.get(0)?,

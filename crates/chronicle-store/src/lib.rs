@@ -25,6 +25,7 @@
 
 mod browse;
 mod cluster;
+mod current;
 mod events;
 mod figures;
 mod ingest;
@@ -34,6 +35,7 @@ mod names;
 mod place_filter;
 mod profile;
 mod query;
+mod roles;
 mod schema;
 
 pub use browse::{
@@ -87,6 +89,10 @@ pub struct Store {
     place_directory: std::cell::RefCell<std::sync::Arc<place_filter::PlaceDirectory>>,
     /// Distinct event actors, targets and sources, likewise.
     event_arguments: std::cell::RefCell<mention_texts::MentionTexts>,
+    /// Roles and the entities holding them (`roles`).
+    roles: std::cell::RefCell<std::sync::Arc<roles::RoleIndex>>,
+    /// The snapshot open and the superseded articles collected (`current`).
+    reads: current::ReadState,
 }
 
 impl std::fmt::Debug for Store {
@@ -112,12 +118,15 @@ impl Store {
         conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
         schema::ensure_indexes(&mut conn)?;
+        conn.execute_batch(current::CREATE_SUPERSEDED)?;
         Ok(Store {
             conn,
             mention_texts: Default::default(),
             speaker_texts: Default::default(),
             place_directory: Default::default(),
             event_arguments: Default::default(),
+            roles: Default::default(),
+            reads: Default::default(),
         })
     }
 
@@ -134,16 +143,6 @@ impl Store {
     /// dropped (nothing when none is missing).
     pub fn finish_bulk_load(&mut self) -> Result<(), StoreError> {
         schema::ensure_indexes(&mut self.conn)
-    }
-
-    /// The state of the data: the highest article id. Every change to the
-    /// knowledge base stores an article, so answers computed at one
-    /// generation hold until it changes.
-    pub fn generation(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM articles")?
-            .query_row([], |r| r.get(0))?)
     }
 
     /// Number of articles stored (all versions).

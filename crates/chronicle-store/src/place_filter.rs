@@ -246,12 +246,12 @@ impl Store {
         };
         let country = place.country.as_deref().filter(|_| place.is_country);
         let unresolved = place.geonameid.is_none().then_some(place.name.as_str());
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.prepare(
             "SELECT DISTINCT (SELECT s.id FROM sentences s
                               WHERE s.article = p.article AND s.start <= p.start
                               ORDER BY s.start DESC LIMIT 1)
-             FROM places p JOIN articles a ON a.id = p.article
-             WHERE a.superseded_by IS NULL
+             FROM places p
+             WHERE p.article NOT IN temp.superseded_articles
                AND (p.geonameid = ?1 OR p.country = ?2 OR (p.name = ?3 AND p.geonameid IS NULL))",
         )?;
         let ids = stmt
@@ -303,10 +303,10 @@ impl Store {
         let generation = self.generation()?;
         let mut kept = self.place_directory.borrow_mut();
         if !kept.loaded || kept.generation != generation {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.prepare(
                 "SELECT p.geonameid, p.name, p.text, p.country, count(*)
-                 FROM places p JOIN articles a ON a.id = p.article
-                 WHERE a.superseded_by IS NULL
+                 FROM places p
+                 WHERE p.article NOT IN temp.superseded_articles
                  GROUP BY p.geonameid, p.name, p.text, p.country",
             )?;
             let rows = stmt

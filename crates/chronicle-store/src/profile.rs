@@ -8,7 +8,7 @@
 //! mentions; the profile is of the first and lists the others.
 
 use crate::names::{name_key, person_key};
-use crate::query::{clamp_limit, quote_hit, QUOTE_COLUMNS};
+use crate::query::{limit_clause, quote_hit, QUOTE_COLUMNS};
 use crate::{QuoteHit, Store, StoreError};
 use rusqlite::params;
 use serde::Serialize;
@@ -92,27 +92,22 @@ impl Store {
     /// Entities a name could stand for, most mentioned first.
     pub fn find_entities(&self, q: &EntityQuery) -> Result<Vec<EntitySummary>, StoreError> {
         let ids = self.entity_ids(&q.name)?;
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.prepare(&format!(
             "SELECT c.id, c.name, c.type,
-                    (SELECT count(*) FROM entities e JOIN articles a ON a.id = e.article
-                     WHERE e.entity = c.id AND a.superseded_by IS NULL) AS n
+                    (SELECT count(*) FROM entities e
+                     WHERE e.entity = c.id AND e.article NOT IN temp.superseded_articles) AS n
              FROM canonical c WHERE c.id IN (SELECT value FROM json_each(?1))
-             ORDER BY n DESC, c.id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                serde_json::Value::from(ids).to_string(),
-                clamp_limit(q.limit)
-            ],
-            |r| {
-                Ok(EntitySummary {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    kind: r.get(2)?,
-                    mentions: r.get(3)?,
-                })
-            },
-        )?;
+             ORDER BY n DESC, c.id {}",
+            limit_clause(q.limit)
+        ))?;
+        let rows = stmt.query_map(params![serde_json::Value::from(ids).to_string()], |r| {
+            Ok(EntitySummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                mentions: r.get(3)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -139,7 +134,7 @@ impl Store {
         id: i64,
         limit: usize,
     ) -> Result<Option<EntityProfile>, StoreError> {
-        let limit = clamp_limit(limit);
+        let limit = limit_clause(limit);
         let head = self
             .conn
             .prepare_cached("SELECT name, type FROM canonical WHERE id = ?1")?
@@ -151,28 +146,31 @@ impl Store {
             Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let current = "JOIN articles a ON a.id = e.article AND a.superseded_by IS NULL";
-        let (mentions, articles): (i64, i64) = self.conn.prepare_cached(&format!(
-            "SELECT count(*), count(DISTINCT e.article) FROM entities e {current} WHERE e.entity = ?1"
+        let current = "e.article NOT IN temp.superseded_articles";
+        let (mentions, articles): (i64, i64) = self.prepare(&format!(
+            "SELECT count(*), count(DISTINCT e.article) FROM entities e WHERE e.entity = ?1 AND {current}"
         ))?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let aliases = self.rows(
-            &format!("SELECT e.text, count(*) AS n FROM entities e {current} WHERE e.entity = ?1 GROUP BY e.text ORDER BY n DESC, e.text LIMIT ?2"),
-            params![id, limit],
+            &format!("SELECT e.text, count(*) AS n FROM entities e WHERE e.entity = ?1 AND {current} GROUP BY e.text ORDER BY n DESC, e.text {limit}"),
+            [id],
             |r| Ok(Alias { text: r.get(0)?, mentions: r.get(1)? }),
         )?;
         // The latest months under the limit, listed oldest first.
         let mut months = self.rows(
-            &format!("SELECT substr(a.date, 1, 7) AS m, count(*), count(DISTINCT e.article) FROM entities e {current} WHERE e.entity = ?1 GROUP BY m ORDER BY m DESC LIMIT ?2"),
-            params![id, limit],
+            &format!("SELECT substr(a.date, 1, 7) AS m, count(*), count(DISTINCT e.article) FROM entities e JOIN articles a ON a.id = e.article WHERE e.entity = ?1 AND {current} GROUP BY m ORDER BY m DESC {limit}"),
+            [id],
             |r| Ok(MonthCount { month: r.get(0)?, mentions: r.get(1)?, articles: r.get(2)? }),
         )?;
         months.reverse();
         let roles = self.rows(
-            "SELECT r.role, min(r.date), max(r.date), count(DISTINCT r.article) AS n
-             FROM entity_roles r JOIN articles a ON a.id = r.article AND a.superseded_by IS NULL
-             WHERE r.entity = ?1 GROUP BY r.role ORDER BY max(r.date) DESC, n DESC LIMIT ?2",
-            params![id, limit],
+            &format!(
+                "SELECT r.role, min(r.date), max(r.date), count(DISTINCT r.article) AS n
+             FROM entity_roles r
+             WHERE r.entity = ?1 AND r.article NOT IN temp.superseded_articles
+             GROUP BY r.role ORDER BY max(r.date) DESC, n DESC {limit}"
+            ),
+            [id],
             |r| {
                 Ok(RoleSpan {
                     role: r.get(0)?,
@@ -184,20 +182,20 @@ impl Store {
         )?;
         let neighbours = self.rows(
             &format!("SELECT c.id, c.name, c.type, count(DISTINCT o.article) AS n
-             FROM entities e {current}
+             FROM entities e
              JOIN entities o ON o.article = e.article AND o.entity IS NOT NULL AND o.entity != e.entity
              JOIN canonical c ON c.id = o.entity
-             WHERE e.entity = ?1 GROUP BY c.id ORDER BY n DESC, c.id LIMIT ?2"),
-            params![id, limit],
+             WHERE e.entity = ?1 AND {current} GROUP BY c.id ORDER BY n DESC, c.id {limit}"),
+            [id],
             |r| Ok(Neighbour { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)?, articles: r.get(3)? }),
         )?;
         let quotes_by = self.rows(
             &format!(
                 "SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article
-             WHERE q.speaker_entity = ?1 AND a.superseded_by IS NULL
-             ORDER BY a.date DESC, a.id DESC, q.start LIMIT ?2"
+             WHERE q.speaker_entity = ?1 AND q.article NOT IN temp.superseded_articles
+             ORDER BY a.date DESC, a.id DESC, q.start {limit}"
             ),
-            params![id, limit],
+            [id],
             quote_hit,
         )?;
         let quotes_about = self.rows(
@@ -205,11 +203,11 @@ impl Store {
                 "SELECT {QUOTE_COLUMNS} FROM entities e
              JOIN quotes q ON q.article = e.article AND e.start >= q.start AND e.end <= q.end
              JOIN articles a ON a.id = q.article
-             WHERE e.entity = ?1 AND a.superseded_by IS NULL AND q.speaker_entity IS NOT ?1
+             WHERE e.entity = ?1 AND e.article NOT IN temp.superseded_articles AND q.speaker_entity IS NOT ?1
              GROUP BY q.id
-             ORDER BY a.date DESC, a.id DESC, q.start LIMIT ?2"
+             ORDER BY a.date DESC, a.id DESC, q.start {limit}"
             ),
-            params![id, limit],
+            [id],
             quote_hit,
         )?;
         Ok(Some(EntityProfile {
@@ -247,12 +245,7 @@ impl Store {
             )?);
         }
         if ids.is_empty() {
-            ids = self.rows(
-                "SELECT entity FROM entity_roles WHERE role = ?1 COLLATE NOCASE
-                 GROUP BY entity ORDER BY max(date) DESC LIMIT 100",
-                [name.trim()],
-                |r| r.get(0),
-            )?;
+            ids = self.entities_by_role(name.trim())?;
         }
         ids.sort_unstable();
         ids.dedup();
@@ -265,7 +258,7 @@ impl Store {
         params: impl rusqlite::Params,
         map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut stmt = self.prepare(sql)?;
         let rows = stmt.query_map(params, map)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -242,12 +242,12 @@ impl Store {
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         check_date(&q.from)?;
         check_date(&q.to)?;
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.prepare(&format!(
             "SELECT a.doc_id, a.title, a.date, a.url, s.start, s.end, highlight(sentences_fts, 0, '[', ']')
              FROM sentences_fts
              JOIN sentences s ON s.id = sentences_fts.rowid
              JOIN articles a ON a.id = s.article
-             WHERE sentences_fts MATCH ?1 AND a.superseded_by IS NULL
+             WHERE sentences_fts MATCH ?1 AND s.article NOT IN temp.superseded_articles
                AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)
                AND (?4 IS NULL OR s.id IN (SELECT value FROM json_each(?4)))
              ORDER BY bm25(sentences_fts), a.date DESC
@@ -315,13 +315,13 @@ impl Store {
         }
         let sql = format!(
             "SELECT {QUOTE_COLUMNS} FROM {from}
-             WHERE a.superseded_by IS NULL{}
+             WHERE q.article NOT IN temp.superseded_articles{}
              ORDER BY a.date, a.id, q.start
              {}",
             and_all(&filters),
             limit_clause(q.limit)
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.prepare(&sql)?;
         let rows = stmt.query_map(named_params(&values).as_slice(), quote_hit)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -373,7 +373,7 @@ impl Store {
                          JOIN timexes t ON t.article = s.article AND t.start >= s.start
                            AND t.start <= s.end AND t.end <= s.end
                          JOIN articles a ON a.id = t.article
-                         WHERE a.superseded_by IS NULL AND t.day IS NOT NULL
+                         WHERE t.article NOT IN temp.superseded_articles AND t.day IS NOT NULL
                            AND (?2 IS NULL OR t.day >= ?2) AND (?3 IS NULL OR t.day <= ?3)
                            AND (?5 IS NULL OR s.id IN (SELECT value FROM json_each(?5)))
                          ORDER BY t.day, a.date, t.start",
@@ -386,7 +386,7 @@ impl Store {
                          CROSS JOIN sentences s ON s.id = {} AND t.end <= s.end
                          JOIN articles a ON a.id = t.article
                          WHERE t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '~')
-                           AND a.superseded_by IS NULL
+                           AND t.article NOT IN temp.superseded_articles
                            AND EXISTS (
                                SELECT 1 FROM entities e
                                WHERE e.article = s.article AND e.start >= s.start AND e.start < s.end
@@ -398,21 +398,19 @@ impl Store {
                         sentence_at("t.article", "t.start")
                     )
                 };
-                let mut stmt = self
-                    .conn
-                    .prepare_cached(&format!("{sql} {}", limit_clause(q.limit)))?;
+                let mut stmt = self.prepare(&format!("{sql} {}", limit_clause(q.limit)))?;
                 let found =
                     stmt.query_map(params![mentions.json, q.from, q.to, ids, place], row)?;
                 found.collect::<Result<Vec<_>, _>>()?
             }
             None => {
-                let mut stmt = self.conn.prepare_cached(&format!(
+                let mut stmt = self.prepare(&format!(
                     "SELECT t.day, t.text, s.text, a.doc_id, a.title, a.date
                      FROM timexes t
                      JOIN articles a ON a.id = t.article
                      JOIN sentences s ON s.id = {} AND t.end <= s.end
                      WHERE t.day >= coalesce(?1, '') AND t.day <= coalesce(?2, '~')
-                       AND a.superseded_by IS NULL
+                       AND t.article NOT IN temp.superseded_articles
                        AND (?3 IS NULL OR s.id IN (SELECT value FROM json_each(?3)))
                      ORDER BY t.day, a.date, t.start
                      {}",
@@ -436,15 +434,18 @@ impl Store {
         q: &TimelineQuery,
     ) -> Result<Vec<TimelineHit>, StoreError> {
         let limit = limit(q.limit) as usize;
-        let events = self.event_clusters(&crate::EventQuery {
-            entity: q.entity.clone(),
-            from: q.from.clone(),
-            to: q.to.clone(),
-            place: q.place.clone(),
-            dated_only: true,
-            limit,
-            ..crate::EventQuery::default()
-        })?;
+        let events = self.event_clusters(
+            &crate::EventQuery {
+                entity: q.entity.clone(),
+                from: q.from.clone(),
+                to: q.to.clone(),
+                place: q.place.clone(),
+                dated_only: true,
+                limit,
+                ..crate::EventQuery::default()
+            },
+            false,
+        )?;
         for event in events {
             // Events come in day order: once `limit` rows are on or before
             // a day earlier than this event's, no later row can make the
