@@ -1,4 +1,5 @@
-//! The article's main text: trafilatura's extraction (precision focus, content scoring with
+//! The article's main text: trafilatura's extraction (precision focus, its
+//! recall focus when the precise text is short and far shorter; content scoring with
 //! its readability and jusText fallbacks, comments off, tables kept), then
 //! our own clean-up of what news pages leave behind — "read more" and
 //! sharing prompts, advertisement labels, photo credits — with paragraphs
@@ -12,15 +13,37 @@ use scraper::{Html, Node};
 
 use crate::furniture::{is_furniture, is_terminator, strip_credit};
 
+/// A precision-focused text shorter than this (in characters) may have
+/// missed the article; see [`extract`].
+const SHORT: usize = 1200;
+
 /// trafilatura's main text of `html`, paragraphs joined by `\n\n`.
 ///
 /// trafilatura's precision focus drops more boilerplate than its balanced
 /// default (dev halves: ScrapingHub F1 0.973 → 0.976, trafilatura set
-/// 0.917 either way); taking the balanced text when the precise one is much
-/// shorter did not help (0.916), so precision it is.
+/// 0.917 either way); taking the balanced text whenever the precise one is
+/// much shorter did not help (0.916), so precision it is — except when
+/// the precise text is short (under [`SHORT`] characters: a browser
+/// warning, a teaser, a blog's tagline) and the recall-focused text is at
+/// least three times as long: then the precise pass picked the wrong block
+/// and the recall text is the article.
 pub fn extract(html: &str, url: Option<&str>) -> String {
     let url = url.and_then(|u| url::Url::parse(u).ok());
-    run(html, url, trafilatura::ExtractionFocus::FavorPrecision)
+    let precise = run(
+        html,
+        url.clone(),
+        trafilatura::ExtractionFocus::FavorPrecision,
+    );
+    let short = precise.chars().count();
+    if short >= SHORT {
+        return precise;
+    }
+    let recall = run(html, url, trafilatura::ExtractionFocus::FavorRecall);
+    if recall.chars().count() >= 3 * short {
+        recall
+    } else {
+        precise
+    }
 }
 
 fn run(html: &str, url: Option<url::Url>, focus: trafilatura::ExtractionFocus) -> String {
@@ -242,6 +265,18 @@ mod tests {
             paragraphs(body),
             "The institute ran the model for a year on the new computer.\n\nIt found more storms."
         );
+    }
+
+    #[test]
+    fn a_short_precise_text_gives_way_to_a_much_longer_recall_text() {
+        let para = "<p>The harbour board met on Tuesday and agreed to dredge the channel before the winter storms, after two ships ran aground in the shallows last year.</p>";
+        let page = format!(
+            r#"<html><body><div class="browser-warning"><p>Your browser is out of date. Please update it for a better experience on this site.</p></div>
+<div class="c1"><div class="c2"><div>{}</div></div></div></body></html>"#,
+            para.repeat(12)
+        );
+        let text = extract(&page, None);
+        assert!(text.contains("dredge the channel"), "{text}");
     }
 
     #[test]

@@ -174,6 +174,17 @@ pub fn find(
                 }
             }
         }
+        // OpenGraph or JSON-LD against the date the page shows its reader
+        // twice — in its `<time>` and next to its headline — with no
+        // dateline saying otherwise: the shown date (a republication or a
+        // rebuild restamps the metadata, not the page).
+        if matches!(source, DateSource::OpenGraph | DateSource::JsonLd) {
+            if let Some(shown) = time_element(doc).filter(|t| *t != date) {
+                if near_headline(doc) == Some(shown) && dateline(doc).is_none_or(|d| d == shown) {
+                    return Some((shown, DateSource::Time));
+                }
+            }
+        }
         let local = utc.and_then(|time| local_day(doc, date, time));
         return Some(local.unwrap_or((date, source)));
     }
@@ -457,6 +468,26 @@ mod tests {
     fn a_page_without_h1_is_dated_near_the_heading_that_titles_it() {
         let page = r#"<html><head><title>Energy prices: your rights at a glance | Club</title></head><body><h6>Energy prices: your rights at a glance</h6><h5>By Ann Lee</h5><p>(21 November 2022) Customers get a cap.</p></body></html>"#;
         assert_eq!(day(page).as_deref(), Some("2022-11-21"));
+    }
+
+    #[test]
+    fn a_dateline_s_text_nodes_stay_apart_and_a_submitted_block_is_one() {
+        let page = r#"<h1>Messenger</h1><p>Der Bericht steht hier, gelesen am 01.02.2022 im Archiv.</p><ul class="info"><li><span>Datum:</span>26. Januar 2022</li><li><span>Jahr:</span>2022</li></ul>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-01-26"));
+        let text = "Das Treffen findet am 23.-26.8.2017 in Jura statt. ".repeat(40);
+        let page = format!(
+            r#"<h1>Faircoin</h1><p>{text}</p><div class="submitted">Gespeichert von ann am 24. Juli 2017 - 18:55</div>"#
+        );
+        assert_eq!(day(&page).as_deref(), Some("2017-07-24"));
+    }
+
+    #[test]
+    fn a_date_shown_in_time_and_by_the_headline_beats_one_structured_date() {
+        let page = r#"<meta property="article:published_time" content="2022-11-17T08:00:00+01:00"><h1>Heat pumps</h1><ul><li><time datetime="2022-03-09">09.03.2022</time></li></ul><p>Text.</p>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-03-09"));
+        // A dateline that agrees with the metadata keeps it.
+        let page = r#"<meta property="article:published_time" content="2019-10-18"><h1>Star</h1><div class="date">18.10.2019</div><time datetime="2019-04-21">Apr 21, 2019</time>"#;
+        assert_eq!(day(page).as_deref(), Some("2019-10-18"));
     }
 
     #[test]

@@ -316,6 +316,49 @@ pub fn utc_time(s: &str) -> Option<(u32, u32)> {
 
 /// The first date written in running text, or `None`.
 pub fn parse_text(s: &str) -> Option<NaiveDate> {
+    let mut found = day_first_and_written(s);
+    if found.is_empty() {
+        // US month-first only when no day-first reading was possible.
+        found = month_first(s);
+    }
+    found.into_iter().min_by_key(|f| f.0).map(|f| f.1)
+}
+
+/// Every date written in `s` in any format this module reads, both
+/// readings of an ambiguous numeric date (`05/11/2019`) and two-digit
+/// day-first years included: what a page states, for deciding whether it
+/// states a given day (never for choosing one).
+pub fn all_dates(s: &str) -> Vec<NaiveDate> {
+    let mut found: Vec<NaiveDate> = day_first_and_written(s)
+        .into_iter()
+        .chain(month_first(s))
+        .map(|f| f.1)
+        .collect();
+    found.extend(
+        COMPACT_ANYWHERE
+            .captures_iter(s)
+            .filter_map(|c| ymd(&c[1], &c[2], &c[3])),
+    );
+    found.extend(short_dmy(s));
+    found
+}
+
+/// A compact `YYYYMMDD` inside an identifier or path (`/20191105/`,
+/// `IMG_20191105`), for [`all_dates`].
+static COMPACT_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d\d)([01]\d)([0-3]\d)(?:\D|$)").unwrap());
+
+/// US month-first numeric dates (`11/05/2019`) with their offsets.
+fn month_first(s: &str) -> Vec<(usize, NaiveDate)> {
+    let at = |c: &regex::Captures| c.get(0).map_or(0, |m| m.start());
+    MDY_SLASH
+        .captures_iter(s)
+        .filter_map(|c| ymd(&c[3], &c[1], &c[2]).map(|d| (at(&c), d)))
+        .collect()
+}
+
+/// ISO, day-first numeric and written-month dates with their offsets.
+fn day_first_and_written(s: &str) -> Vec<(usize, NaiveDate)> {
     let at = |c: &regex::Captures| c.get(0).map_or(0, |m| m.start());
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();
     for c in ISO.captures_iter(s) {
@@ -334,25 +377,24 @@ pub fn parse_text(s: &str) -> Option<NaiveDate> {
             found.extend(ymd(&c[3], &m.to_string(), &c[2]).map(|d| (at(&c), d)));
         }
     }
-    if found.is_empty() {
-        // US month-first only when no day-first reading was possible.
-        for c in MDY_SLASH.captures_iter(s) {
-            found.extend(ymd(&c[3], &c[1], &c[2]).map(|d| (at(&c), d)));
-        }
-    }
-    found.into_iter().min_by_key(|f| f.0).map(|f| f.1)
+    found
 }
 
 /// A day-first date with a two-digit year (`31.10.23` → 2023-10-31), as
 /// bylines write them; read only where a date is expected (a dateline
 /// element), never in running text. Years 2000–2035.
 pub fn parse_short_dmy(s: &str) -> Option<NaiveDate> {
+    short_dmy(s).next()
+}
+
+/// Every day-first date with a two-digit year in `s`.
+fn short_dmy(s: &str) -> impl Iterator<Item = NaiveDate> + '_ {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^\d.])([0-3]?\d)\.([01]?\d)\.(\d\d)(?:[^\d.]|\.?$)").unwrap()
     });
     SHORT
         .captures_iter(s)
-        .find_map(|c| ymd(&format!("20{}", &c[3]), &c[2], &c[1]))
+        .filter_map(|c| ymd(&format!("20{}", &c[3]), &c[2], &c[1]))
 }
 
 /// A date in a URL path: `/2019/11/05/`, `/2019-11-05`, `/20191105`.

@@ -54,7 +54,100 @@ pub(crate) fn is_terminator(line: &str) -> bool {
         "media contact",
         "weitere informationen",
     ];
-    l.len() < 120 && (STARTS.iter().any(|s| l.starts_with(s)) || WHOLE.contains(&l))
+    (l.len() < 120 && (STARTS.iter().any(|s| l.starts_with(s)) || WHOLE.contains(&l)))
+        || is_copyright_notice(l)
+}
+
+/// The publisher's copyright notice that closes an article ("© 2022,
+/// Site.com. This article is the copyrighted property of …", "Copyright
+/// 2021 Ann Lee. All rights reserved."): a paragraph opening with `©` or
+/// "copyright" and a year.
+fn is_copyright_notice(lower: &str) -> bool {
+    let rest = ["©", "copyright ©", "copyright", "(c)"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    rest.is_some_and(|r| {
+        let r = r.trim_start();
+        r.len() >= 4
+            && r.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && (r.starts_with("19") || r.starts_with("20"))
+    }) && lower.len() < 600
+}
+
+/// A line that advertises the publisher's own channels rather than
+/// telling the story: a call to follow it on a social network ("Follow
+/// The Gleaner on Twitter …", "¡Mira lo que tiene nuestro canal de
+/// YouTube!"), to download its apps ("… download the Nationnews apps for
+/// iOS and Android"), or to subscribe ("Subscribe now to our eNATION
+/// edition", "Sign up to get the best content of the week"), or the
+/// heading of a newsletter box ("PC Gamer Newsletter").
+fn is_self_promotion(lower: &str) -> bool {
+    if lower.chars().count() > 250 {
+        return false;
+    }
+    let l = lower.trim_start_matches(['¿', '¡', '»', '>', '*', ' ']);
+    const NETWORKS: &[&str] = &[
+        "twitter",
+        "instagram",
+        "facebook",
+        "telegram",
+        "youtube",
+        "tiktok",
+        "whatsapp",
+    ];
+    let names_network = NETWORKS.iter().any(|n| l.contains(n));
+    let follow = [
+        "follow ",
+        "síguenos",
+        "siguenos",
+        "folgen sie",
+        "folge uns",
+        "suivez",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+        || [
+            "nuestro canal",
+            "únete",
+            "follow us",
+            "join us",
+            "our channel",
+            "unserem kanal",
+            "unseren kanal",
+            "folgt uns",
+        ]
+        .iter()
+        .any(|p| l.contains(p));
+    let app = l.contains("download")
+        && l.contains("app")
+        && l.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "ios" || w == "android");
+    let subscribe = [
+        "subscribe now",
+        "sign up to ",
+        "sign up for ",
+        "abonnieren sie",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p));
+    let newsletter_heading = l.ends_with("newsletter") && l.split_whitespace().count() <= 4;
+    (names_network && follow) || app || subscribe || newsletter_heading
+}
+
+/// Advertising typed with look-alike letters to slip past filters
+/// ("Аdvеrtіѕе wіth …" with Cyrillic а, е, і, ѕ among Latin letters): three
+/// or more words mixing Latin and Cyrillic letters, which no real text of
+/// either script has.
+fn is_homoglyph_spam(line: &str) -> bool {
+    line.split_whitespace()
+        .filter(|w| {
+            let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+            let cyrillic = w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+            latin && cyrillic
+        })
+        .take(3)
+        .count()
+        >= 3
 }
 
 /// Lines that are page furniture, not article text, wherever they appear.
@@ -78,7 +171,12 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         return true;
     }
     let l = raw.to_lowercase();
-    if is_read_also(&l) || is_disclosure(&l) || is_labelled_credit(&l) {
+    if is_read_also(&l)
+        || is_disclosure(&l)
+        || is_labelled_credit(&l)
+        || is_self_promotion(&l)
+        || is_homoglyph_spam(raw)
+    {
         return true;
     }
     if l.starts_with("this slideshow requires javascript")
@@ -330,6 +428,54 @@ mod tests {
         assert!(!is_credit("AFP said the talks failed"));
         assert!(is_credit("Getty Images/iStockphoto"));
         assert!(is_furniture("Getty Images/iStockphoto"));
+    }
+
+    #[test]
+    fn calls_to_follow_subscribe_or_download_are_furniture() {
+        for line in [
+            "Follow the Courier on Instagram @courier and on Facebook. Send us your photos.",
+            "¡Mira lo que tiene nuestro canal de YouTube!",
+            "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+            "For breaking news download the Courier apps for iOS and Android.",
+            "Subscribe now to our print edition for the full story.",
+            "Sign up to get the best stories of the week",
+            "Courier Newsletter",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "The minister urged voters to follow the debate on Twitter and to read the bill.",
+            "Police said the app was downloaded from a forum, not the official store.",
+            "The newsletter went to 40,000 readers, the editor said, before the court ruled on it.",
+            "El canal de YouTube del ministerio difundió el video el lunes.",
+            "Studios in Android-free scenarios: the radios were curious, the app said.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn look_alike_letter_advertising_is_furniture() {
+        // Cyrillic а, е, і, о, ѕ, у standing in for Latin letters.
+        assert!(is_furniture(
+            "Аdvеrtіѕе wіth thе most read site ~ Yоur соntеnt іѕ dеlіvеrеd fast!"
+        ));
+        assert!(!is_furniture(
+            "Президент Зеленский met Biden in Kyiv on Monday."
+        ));
+    }
+
+    #[test]
+    fn a_closing_copyright_notice_ends_the_text() {
+        assert!(is_terminator(
+            "© 2022, Courier.com. This article is the copyrighted property of the Courier. Written permission must be obtained before reprint in online or print media."
+        ));
+        assert!(is_terminator(
+            "Copyright 2021 Ann Lee. All rights reserved."
+        ));
+        assert!(!is_terminator(
+            "Copyright law was changed in 2021, the court said."
+        ));
     }
 
     #[test]

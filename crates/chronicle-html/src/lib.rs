@@ -33,6 +33,7 @@ pub mod lead;
 pub mod meta;
 pub mod score;
 mod shown;
+pub mod stated;
 
 use chrono::NaiveDate;
 use scraper::Html;

@@ -18,7 +18,7 @@ pub(crate) static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 static DATELINE: LazyLock<Selector> = LazyLock::new(|| {
     sel(
-        r#"[class*="date"], [class*="Date"], [id*="date"], [class*="time"], [class*="publish"], [class*="publication"], [class*="byline"], [class*="meta"], [class*="posted"], [class*="info"], [class*="author"], [class*="Datum"], [class*="datum"]"#,
+        r#"[class*="date"], [class*="Date"], [id*="date"], [class*="time"], [class*="publish"], [class*="publication"], [class*="byline"], [class*="meta"], [class*="posted"], [class*="info"], [class*="author"], [class*="Datum"], [class*="datum"], [class*="submitted"]"#,
     )
 });
 
@@ -127,7 +127,9 @@ pub(crate) fn dateline(doc: &Html) -> Option<NaiveDate> {
         if in_furniture(e) {
             return None;
         }
-        let text: String = e.text().take(20).collect();
+        // Text nodes apart: `<li><span>Datum:</span>26. Januar 2022</li><li>2022`
+        // must not run the year into the next item's words.
+        let text = e.text().take(20).collect::<Vec<_>>().join(" ");
         if text.len() > 300 {
             return None;
         }
