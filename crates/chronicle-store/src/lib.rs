@@ -29,6 +29,8 @@ mod events;
 mod figures;
 mod ingest;
 mod link;
+mod link_cache;
+mod load_lock;
 mod mention_texts;
 mod names;
 mod place_filter;
@@ -87,6 +89,12 @@ pub struct Store {
     place_directory: std::cell::RefCell<std::sync::Arc<place_filter::PlaceDirectory>>,
     /// Distinct event actors, targets and sources, likewise.
     event_arguments: std::cell::RefCell<mention_texts::MentionTexts>,
+    /// What linking looked up, kept across ingest batches (`link_cache`).
+    link_cache: link_cache::LinkCache,
+    /// The database file, and the lock a bulk load holds on its side file
+    /// (`load_lock`).
+    path: std::path::PathBuf,
+    load_lock: Option<load_lock::LoadLock>,
 }
 
 impl std::fmt::Debug for Store {
@@ -111,13 +119,20 @@ impl Store {
         // many index pages, and spilling them mid-transaction costs writes.
         conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
-        schema::ensure_indexes(&mut conn)?;
+        // The indexes a running bulk load deferred are its to build; those
+        // of a load that was killed are built here.
+        if !load_lock::load_running(path) {
+            schema::ensure_indexes(&mut conn)?;
+        }
         Ok(Store {
             conn,
             mention_texts: Default::default(),
             speaker_texts: Default::default(),
             place_directory: Default::default(),
             event_arguments: Default::default(),
+            link_cache: Default::default(),
+            path: path.to_owned(),
+            load_lock: None,
         })
     }
 
@@ -125,15 +140,22 @@ impl Store {
     /// secondary indexes only queries read are dropped until
     /// [`Store::finish_bulk_load`] builds them (or, should the load be
     /// interrupted, the next [`Store::open`]). Answers whether it dropped
-    /// them; a database with articles is left as it is.
+    /// them; a database with articles is left as it is. Until the load
+    /// ends, other connections opening the database leave the indexes
+    /// missing (`load_lock`).
     pub fn begin_bulk_load(&mut self) -> Result<bool, StoreError> {
-        schema::drop_deferrable_indexes(&mut self.conn)
+        let lock = load_lock::LoadLock::take(&self.path)?;
+        let dropped = schema::drop_deferrable_indexes(&mut self.conn)?;
+        self.load_lock = dropped.then_some(lock);
+        Ok(dropped)
     }
 
     /// Ends a bulk load: builds the indexes [`Store::begin_bulk_load`]
     /// dropped (nothing when none is missing).
     pub fn finish_bulk_load(&mut self) -> Result<(), StoreError> {
-        schema::ensure_indexes(&mut self.conn)
+        schema::ensure_indexes(&mut self.conn)?;
+        self.load_lock = None;
+        Ok(())
     }
 
     /// The state of the data: the highest article id. Every change to the
