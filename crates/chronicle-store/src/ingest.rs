@@ -10,7 +10,6 @@
 
 use crate::events::{serde_name, MentionRow};
 use crate::link::{link_article, LinkInput, Mention, Person};
-use crate::link_cache::LinkCache;
 use crate::{Store, StoreError};
 use chronicle_core::Document;
 use chronicle_output::{Article, OutputOptions};
@@ -44,10 +43,7 @@ fn content_hash(body: &str) -> String {
 impl Store {
     /// Stores a batch of annotated documents in one transaction.
     pub fn ingest(&mut self, docs: &[Document]) -> Result<IngestStats, StoreError> {
-        // Linking's cache comes back only when the transaction commits.
-        let mut cache = std::mem::take(&mut self.link_cache);
         let tx = self.conn.transaction()?;
-        cache.begin(tx.query_row("PRAGMA data_version", [], |r| r.get(0))?);
         let last = |table: &str| -> Result<i64, StoreError> {
             Ok(tx.query_row(
                 &format!("SELECT coalesce(max(id), 0) FROM {table}"),
@@ -58,7 +54,7 @@ impl Store {
         let (last_sentence, last_quote) = (last("sentences")?, last("quotes")?);
         let mut stats = IngestStats::default();
         for doc in docs {
-            stats.add(insert(&tx, doc, &mut cache)?);
+            stats.add(insert(&tx, doc)?);
         }
         tx.prepare_cached(
             "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?1",
@@ -70,16 +66,11 @@ impl Store {
         )?
         .execute([last_quote])?;
         tx.commit()?;
-        self.link_cache = cache;
         Ok(stats)
     }
 }
 
-fn insert(
-    tx: &Transaction,
-    doc: &Document,
-    cache: &mut LinkCache,
-) -> Result<IngestStats, StoreError> {
+fn insert(tx: &Transaction, doc: &Document) -> Result<IngestStats, StoreError> {
     let hash = content_hash(doc.body());
     let known: Option<i64> = tx
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
@@ -135,7 +126,7 @@ fn insert(
         tx.prepare_cached("UPDATE articles SET superseded_by = ?1 WHERE id = ?2")?
             .execute([id, old])?;
     }
-    insert_layers(tx, id, doc, &article, cache)?;
+    insert_layers(tx, id, doc, &article)?;
     if let Some(events) = &article.events {
         let mentions: Vec<_> = events.iter().map(MentionRow::of).collect();
         crate::events::store_events(tx, id, &article.date, &mentions)?;
@@ -158,7 +149,6 @@ fn insert_layers(
     id: i64,
     doc: &Document,
     article: &Article,
-    cache: &mut LinkCache,
 ) -> Result<(), StoreError> {
     let body = doc.body();
     let mut sentence = tx.prepare_cached(
@@ -221,7 +211,7 @@ fn insert_layers(
         ])?;
     }
     // The rows that point at canonical entities are written once linked.
-    let links = link_article(tx, id, &article.date, &link_input(article), cache)?;
+    let links = link_article(tx, id, &article.date, &link_input(article))?;
     let mut entity = tx.prepare_cached(
         "INSERT INTO entities (article, start, end, text, type, entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;

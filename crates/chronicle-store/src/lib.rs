@@ -29,7 +29,6 @@ mod events;
 mod figures;
 mod ingest;
 mod link;
-mod link_cache;
 mod load_lock;
 mod mention_texts;
 mod names;
@@ -89,8 +88,6 @@ pub struct Store {
     place_directory: std::cell::RefCell<std::sync::Arc<place_filter::PlaceDirectory>>,
     /// Distinct event actors, targets and sources, likewise.
     event_arguments: std::cell::RefCell<mention_texts::MentionTexts>,
-    /// What linking looked up, kept across ingest batches (`link_cache`).
-    link_cache: link_cache::LinkCache,
     /// The database file, and the lock a bulk load holds on its side file
     /// (`load_lock`).
     path: std::path::PathBuf,
@@ -130,7 +127,6 @@ impl Store {
             speaker_texts: Default::default(),
             place_directory: Default::default(),
             event_arguments: Default::default(),
-            link_cache: Default::default(),
             path: path.to_owned(),
             load_lock: None,
         })

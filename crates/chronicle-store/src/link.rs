@@ -20,7 +20,6 @@
 //! or the key of a surname-only entity; a surname never leads to a full
 //! name through `entity_names`.
 
-use crate::link_cache::LinkCache;
 use crate::names::{is_acronym_of, name_key, person_key, roles_fit, surname};
 use crate::StoreError;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -31,9 +30,8 @@ pub(crate) fn link_all(tx: &Transaction) -> Result<(), StoreError> {
         .prepare("SELECT id, date FROM articles ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let mut cache = LinkCache::default();
     for (id, date) in articles {
-        link_stored(tx, id, &date, &mut cache)?;
+        link_stored(tx, id, &date)?;
     }
     Ok(())
 }
@@ -133,21 +131,18 @@ fn key_of(kind: &str, name: &str) -> String {
 /// and roles, and answers the entity of every row (the caller writes them).
 /// A surname entity folded into a full name while linking (also one the
 /// article's earlier groups chose) is replaced in the answer by that name.
-/// `cache` holds what earlier lookups of this connection answered
-/// (`link_cache`).
 pub(crate) fn link_article(
     tx: &Transaction,
     article: i64,
     date: &str,
     input: &LinkInput,
-    cache: &mut LinkCache,
 ) -> Result<Links, StoreError> {
     let mut groups = group_article(input);
     // (surname entity, the person it was folded into), in order.
     let mut folds: Vec<(i64, i64)> = Vec::new();
     for group in &mut groups {
-        group.entity = resolve(tx, group, &mut folds, cache)?;
-        register(tx, group, article, date, cache)?;
+        group.entity = resolve(tx, group, &mut folds)?;
+        register(tx, group, article, date)?;
         group.folds_before = folds.len();
     }
     let mut links = Links {
@@ -183,12 +178,7 @@ pub(crate) fn link_article(
 }
 
 /// Links a stored article from its rows and writes the links to them.
-fn link_stored(
-    tx: &Transaction,
-    article: i64,
-    date: &str,
-    cache: &mut LinkCache,
-) -> Result<(), StoreError> {
+fn link_stored(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreError> {
     let mut rowids = Vec::new();
     let mut input = LinkInput::default();
     for row in tx
@@ -244,7 +234,7 @@ fn link_stored(
         .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     input.speakers = quotes.iter().map(|(_, s)| s.clone()).collect();
-    let links = link_article(tx, article, date, &input, cache)?;
+    let links = link_article(tx, article, date, &input)?;
     let mut update = tx.prepare_cached("UPDATE entities SET entity = ?1 WHERE rowid = ?2")?;
     for (rowid, entity) in rowids.iter().zip(&links.mentions) {
         if let Some(entity) = entity {
@@ -358,31 +348,30 @@ fn resolve(
     tx: &Transaction,
     group: &Group,
     folds: &mut Vec<(i64, i64)>,
-    cache: &mut LinkCache,
 ) -> Result<i64, StoreError> {
     if let Some(id) = group.geonameid {
         let key = format!("geonames:{id}");
-        if let Some(found) = canonical(tx, &group.kind, &key, cache)? {
+        if let Some(found) = canonical(tx, &group.kind, &key)? {
             return Ok(found);
         }
-        if let Some(found) = by_names(tx, group, cache)? {
+        if let Some(found) = by_names(tx, group)? {
             return Ok(found);
         }
-        return create(tx, &group.kind, &group.names[0], &key, None, cache);
+        return create(tx, &group.kind, &group.names[0], &key, None);
     }
     if group.kind != "PER" {
-        if let Some(found) = by_names(tx, group, cache)? {
+        if let Some(found) = by_names(tx, group)? {
             return Ok(found);
         }
-        return create(tx, &group.kind, &group.names[0], &group.key(), None, cache);
+        return create(tx, &group.kind, &group.names[0], &group.key(), None);
     }
     let key = group.key();
     if key.contains(' ') {
-        if let Some(found) = by_names(tx, group, cache)? {
+        if let Some(found) = by_names(tx, group)? {
             return Ok(found);
         }
-        let id = create(tx, "PER", &group.names[0], &key, Some(surname(&key)), cache)?;
-        if let Some(bare) = fold_surname_entity(tx, id, surname(&key), &group.roles, cache)? {
+        let id = create(tx, "PER", &group.names[0], &key, Some(surname(&key)))?;
+        if let Some(bare) = fold_surname_entity(tx, id, surname(&key), &group.roles)? {
             folds.push((bare, id));
         }
         return Ok(id);
@@ -407,55 +396,33 @@ fn resolve(
     if let [one] = fitting[..] {
         return Ok(one);
     }
-    match canonical(tx, "PER", &key, cache)? {
+    match canonical(tx, "PER", &key)? {
         Some(found) => Ok(found),
-        None => create(tx, "PER", &group.names[0], &key, None, cache),
+        None => create(tx, "PER", &group.names[0], &key, None),
     }
 }
 
-fn canonical(
-    tx: &Transaction,
-    kind: &str,
-    key: &str,
-    cache: &mut LinkCache,
-) -> Result<Option<i64>, StoreError> {
-    if let Some(known) = cache.canonical(kind, key) {
-        return Ok(known);
-    }
-    let found = tx
+fn canonical(tx: &Transaction, kind: &str, key: &str) -> Result<Option<i64>, StoreError> {
+    Ok(tx
         .prepare_cached("SELECT id FROM canonical WHERE type = ?1 AND key = ?2")?
         .query_row([kind, key], |r| r.get(0))
-        .optional()?;
-    cache.set_canonical(kind, key, found);
-    Ok(found)
+        .optional()?)
 }
 
 /// The first entity one of the group's lookup names leads to.
-fn by_names(
-    tx: &Transaction,
-    group: &Group,
-    cache: &mut LinkCache,
-) -> Result<Option<i64>, StoreError> {
+fn by_names(tx: &Transaction, group: &Group) -> Result<Option<i64>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT entity FROM entity_names WHERE key = ?1 AND type = ?2 ORDER BY entity LIMIT 1",
+    )?;
     for key in &group.keys {
         if group.kind == "PER" && !key.contains(' ') {
             continue;
         }
-        let found = match cache.name(&group.kind, key) {
-            Some(known) => known,
-            None => {
-                let found = tx
-                    .prepare_cached(
-                        "SELECT entity FROM entity_names WHERE key = ?1 AND type = ?2
-                         ORDER BY entity LIMIT 1",
-                    )?
-                    .query_row([key, &group.kind], |r| r.get(0))
-                    .optional()?;
-                cache.set_name(&group.kind, key, found);
-                found
-            }
-        };
-        if found.is_some() {
-            return Ok(found);
+        if let Some(found) = stmt
+            .query_row([key, &group.kind], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some(found));
         }
     }
     Ok(None)
@@ -467,33 +434,15 @@ fn create(
     name: &str,
     key: &str,
     surname: Option<&str>,
-    cache: &mut LinkCache,
 ) -> Result<i64, StoreError> {
     tx.prepare_cached("INSERT INTO canonical (type, name, key, surname) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![kind, name.trim(), key, surname])?;
     let id = tx.last_insert_rowid();
-    cache.set_canonical(kind, key, Some(id));
-    store_name(tx, kind, key, id, cache)?;
-    Ok(id)
-}
-
-/// Adds a lookup name of an entity, unless it is known to be there.
-fn store_name(
-    tx: &Transaction,
-    kind: &str,
-    key: &str,
-    entity: i64,
-    cache: &mut LinkCache,
-) -> Result<(), StoreError> {
-    if cache.is_stored(kind, key, entity) {
-        return Ok(());
-    }
     tx.prepare_cached(
         "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
     )?
-    .execute(params![key, kind, entity])?;
-    cache.stored_name(kind, key, entity);
-    Ok(())
+    .execute(params![key, kind, id])?;
+    Ok(id)
 }
 
 fn roles_of(tx: &Transaction, entity: i64) -> Result<Vec<String>, StoreError> {
@@ -512,9 +461,8 @@ fn fold_surname_entity(
     person: i64,
     surname: &str,
     roles: &[String],
-    cache: &mut LinkCache,
 ) -> Result<Option<i64>, StoreError> {
-    let Some(bare) = canonical(tx, "PER", surname, cache)? else {
+    let Some(bare) = canonical(tx, "PER", surname)? else {
         return Ok(None);
     };
     let rivals: i64 = tx
@@ -540,24 +488,21 @@ fn fold_surname_entity(
     ] {
         tx.prepare_cached(sql)?.execute([person, bare])?;
     }
-    // Names moved and a row deleted: what the cache knew may be stale.
-    cache.clear();
     Ok(Some(bare))
 }
 
 /// Records the names and roles of a group's entity.
-fn register(
-    tx: &Transaction,
-    group: &Group,
-    article: i64,
-    date: &str,
-    cache: &mut LinkCache,
-) -> Result<(), StoreError> {
+fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result<(), StoreError> {
+    let mut name = tx.prepare_cached(
+        "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut seen = Vec::new();
     for key in &group.keys {
-        if key.is_empty() || (group.kind == "PER" && !key.contains(' ')) {
+        if key.is_empty() || seen.contains(&key) || (group.kind == "PER" && !key.contains(' ')) {
             continue;
         }
-        store_name(tx, &group.kind, key, group.entity, cache)?;
+        name.execute(params![key, group.kind, group.entity])?;
+        seen.push(key);
     }
     let mut role = tx.prepare_cached(
         "INSERT INTO entity_roles (entity, role, article, date) VALUES (?1, ?2, ?3, ?4)",
