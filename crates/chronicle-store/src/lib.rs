@@ -30,6 +30,7 @@ mod events;
 mod figures;
 mod ingest;
 mod link;
+mod load_lock;
 mod mention_texts;
 mod names;
 mod place_filter;
@@ -93,6 +94,10 @@ pub struct Store {
     roles: std::cell::RefCell<std::sync::Arc<roles::RoleIndex>>,
     /// The snapshot open and the superseded articles collected (`current`).
     reads: current::ReadState,
+    /// The database file, and the lock a bulk load holds on its side file
+    /// (`load_lock`).
+    path: std::path::PathBuf,
+    load_lock: Option<load_lock::LoadLock>,
 }
 
 impl std::fmt::Debug for Store {
@@ -117,7 +122,11 @@ impl Store {
         // many index pages, and spilling them mid-transaction costs writes.
         conn.pragma_update(None, "cache_size", -16000)?;
         schema::migrate(&mut conn, &path.display().to_string())?;
-        schema::ensure_indexes(&mut conn)?;
+        // The indexes a running bulk load deferred are its to build; those
+        // of a load that was killed are built here.
+        if !load_lock::load_running(path) {
+            schema::ensure_indexes(&mut conn)?;
+        }
         conn.execute_batch(current::CREATE_SUPERSEDED)?;
         Ok(Store {
             conn,
@@ -127,6 +136,8 @@ impl Store {
             event_arguments: Default::default(),
             roles: Default::default(),
             reads: Default::default(),
+            path: path.to_owned(),
+            load_lock: None,
         })
     }
 
@@ -134,15 +145,22 @@ impl Store {
     /// secondary indexes only queries read are dropped until
     /// [`Store::finish_bulk_load`] builds them (or, should the load be
     /// interrupted, the next [`Store::open`]). Answers whether it dropped
-    /// them; a database with articles is left as it is.
+    /// them; a database with articles is left as it is. Until the load
+    /// ends, other connections opening the database leave the indexes
+    /// missing (`load_lock`).
     pub fn begin_bulk_load(&mut self) -> Result<bool, StoreError> {
-        schema::drop_deferrable_indexes(&mut self.conn)
+        let lock = load_lock::LoadLock::take(&self.path)?;
+        let dropped = schema::drop_deferrable_indexes(&mut self.conn)?;
+        self.load_lock = dropped.then_some(lock);
+        Ok(dropped)
     }
 
     /// Ends a bulk load: builds the indexes [`Store::begin_bulk_load`]
     /// dropped (nothing when none is missing).
     pub fn finish_bulk_load(&mut self) -> Result<(), StoreError> {
-        schema::ensure_indexes(&mut self.conn)
+        schema::ensure_indexes(&mut self.conn)?;
+        self.load_lock = None;
+        Ok(())
     }
 
     /// Number of articles stored (all versions).

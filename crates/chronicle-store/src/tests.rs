@@ -130,6 +130,38 @@ fn an_interrupted_bulk_load_gets_its_indexes_back_on_open() {
 }
 
 #[test]
+fn opening_during_a_bulk_load_leaves_the_deferred_indexes_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.sqlite");
+    let indexes = |store: &Store| -> i64 {
+        store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let mut loader = Store::open(&path).unwrap();
+    let all = indexes(&loader);
+    assert!(loader.begin_bulk_load().unwrap());
+    let a = doc("a", None, (2022, 3, 16), "NATO ministers met in Brussels.");
+    loader.ingest(&[a]).unwrap();
+    // A reader opening meanwhile builds nothing (it would wait for the
+    // load's lock, then build what the load deferred).
+    let reader = Store::open(&path).unwrap();
+    assert!(indexes(&reader) < all);
+    drop(reader);
+    let b = doc("b", None, (2022, 3, 17), "Ministers met again in Brussels.");
+    loader.ingest(&[b]).unwrap();
+    loader.finish_bulk_load().unwrap();
+    assert_eq!(indexes(&loader), all);
+    let reader = Store::open(&path).unwrap();
+    assert_eq!(reader.article_count().unwrap(), 2);
+}
+
+#[test]
 fn search_and_quotes_with_dates_and_hostile_input() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
