@@ -268,12 +268,41 @@ fn inside(e: &Entry, r: &Entry, same: bool) -> bool {
 /// Words before a name that make it a first-level region.
 const REGION_WORDS: &[&str] = &["state of ", "State of ", "province of ", "Province of "];
 
-/// "The state of Victoria": keeps a mention's first-level readings (when it
-/// has any) after [`REGION_WORDS`] — not Victoria, Hong Kong.
+/// Words right after a name that make it a first-level region: "New York
+/// state", "the New York Governor", "the Ohio legislature" (governors and
+/// legislatures belong to states and provinces, not to their cities).
+const REGION_WORDS_AFTER: &[&str] = &[
+    " state",
+    " State",
+    " province",
+    " Province",
+    " governor",
+    " Governor",
+    " legislature",
+    " Legislature",
+];
+
+/// Whether `after` (the text following a name) opens with one of
+/// [`REGION_WORDS_AFTER`] as a whole word ("New York statement" does not).
+fn region_word_after(after: &str) -> bool {
+    REGION_WORDS_AFTER.iter().any(|w| {
+        after.starts_with(w)
+            && !after[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "The state of Victoria", "New York Governor": keeps a mention's
+/// first-level readings (when it has any) after [`REGION_WORDS`] or before
+/// [`REGION_WORDS_AFTER`] — not Victoria, Hong Kong, nor New York City.
 fn region_words(body: &str, ms: &[Mention], g: &Gazetteer, restrict: &mut [Option<Vec<u32>>]) {
     for (k, m) in ms.iter().enumerate() {
         let before = &body[..m.span.start()];
-        if !REGION_WORDS.iter().any(|w| before.ends_with(w)) {
+        if !REGION_WORDS.iter().any(|w| before.ends_with(w))
+            && !region_word_after(&body[m.span.end()..])
+        {
             continue;
         }
         let cands = restrict[k].as_deref().unwrap_or(&m.candidates);
@@ -343,6 +372,7 @@ fn pairs(body: &str, ms: &[Mention], g: &Gazetteer) -> Pairs {
 
 #[cfg(test)]
 mod tests {
+    use super::region_word_after;
     use crate::tests_support::annotate;
 
     fn country_of(text: &str, name: &str) -> String {
@@ -438,6 +468,25 @@ mod tests {
              Vermont governor Phil Scott welcomed the service.",
         );
         assert_eq!(place(&d, "Burlington").admin1.as_deref(), Some("Vermont"));
+    }
+
+    #[test]
+    fn a_governor_or_state_after_a_name_makes_it_the_region() {
+        let d = annotate(
+            "Police in Rochester, New York, arrested two men. \
+             Later the New York Governor spoke in Albany.",
+        );
+        let governor = d
+            .layers
+            .places()
+            .iter()
+            .rfind(|p| d.text(p.span) == "New York")
+            .expect("the second New York");
+        assert_eq!(governor.geonameid, Some(5128638), "{governor:?}");
+        assert!(region_word_after(" state legislature"));
+        assert!(region_word_after(" Governor Kathy Hochul"));
+        assert!(!region_word_after(" statement"));
+        assert!(!region_word_after(" Statesman"));
     }
 
     #[test]
