@@ -122,16 +122,7 @@ pub fn repeats(
 
 #[cfg(test)]
 mod tests {
-    use crate::tests_support::annotate;
-
-    fn texts(s: &str) -> Vec<String> {
-        let d = annotate(s);
-        d.layers
-            .places()
-            .iter()
-            .map(|p| d.text(p.span).to_owned())
-            .collect()
-    }
+    use crate::tests_support::place_texts as texts;
 
     #[test]
     fn bare_county_name_repeats_the_county() {

@@ -141,16 +141,7 @@ fn longer_name(body: &str, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::tests_support::annotate;
-
-    fn texts(s: &str) -> Vec<String> {
-        let d = annotate(s);
-        d.layers
-            .places()
-            .iter()
-            .map(|p| d.text(p.span).to_owned())
-            .collect()
-    }
+    use crate::tests_support::place_texts as texts;
 
     #[test]
     fn town_after_in_and_coordinated_town_are_places() {

@@ -12,3 +12,13 @@ pub fn annotate(text: &str) -> Document {
     chronicle_core::validate(&doc).unwrap();
     doc
 }
+
+/// The text of every place [`annotate`] finds in `text`, in order.
+pub fn place_texts(text: &str) -> Vec<String> {
+    let d = annotate(text);
+    d.layers
+        .places()
+        .iter()
+        .map(|p| d.text(p.span).to_owned())
+        .collect()
+}
