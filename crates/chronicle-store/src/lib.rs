@@ -29,6 +29,7 @@ mod current;
 mod events;
 mod figures;
 mod ingest;
+mod kept;
 mod link;
 mod load_lock;
 mod mention_texts;
@@ -83,15 +84,15 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     /// Distinct mention texts for name lookups (`mention_texts`).
-    mention_texts: std::cell::RefCell<mention_texts::MentionTexts>,
+    mention_texts: kept::PerGeneration<mention_texts::TextList>,
     /// Distinct quote speakers, likewise.
-    speaker_texts: std::cell::RefCell<mention_texts::MentionTexts>,
+    speaker_texts: kept::PerGeneration<mention_texts::TextList>,
     /// The places of current articles, for place filters (`place_filter`).
-    place_directory: std::cell::RefCell<std::sync::Arc<place_filter::PlaceDirectory>>,
+    place_directory: kept::PerGeneration<place_filter::PlaceDirectory>,
     /// Distinct event actors, targets and sources, likewise.
-    event_arguments: std::cell::RefCell<mention_texts::MentionTexts>,
+    event_arguments: kept::PerGeneration<mention_texts::TextList>,
     /// Roles and the entities holding them (`roles`).
-    roles: std::cell::RefCell<std::sync::Arc<roles::RoleIndex>>,
+    roles: kept::PerGeneration<roles::RoleIndex>,
     /// The snapshot open and the superseded articles collected (`current`).
     reads: current::ReadState,
     /// The database file, and the lock a bulk load holds on its side file

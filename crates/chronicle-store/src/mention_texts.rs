@@ -22,14 +22,6 @@
 use crate::{Store, StoreError};
 use std::sync::Arc;
 
-/// Distinct texts of one column, each with its number of rows, as read at
-/// one generation.
-#[derive(Debug, Default)]
-pub(crate) struct MentionTexts {
-    generation: i64,
-    texts: Arc<TextList>,
-}
-
 /// Distinct texts with their row counts, and the folded copy searched.
 #[derive(Debug, Default)]
 pub(crate) struct TextList {
@@ -54,10 +46,6 @@ impl TextList {
             folded,
             starts,
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.texts.is_empty()
     }
 
     /// The indexes, in list order, of the texts containing `needle_lower`
@@ -164,18 +152,13 @@ impl Store {
                  GROUP BY name",
             ),
         };
-        let mut kept = cell.borrow_mut();
-        if kept.generation != generation || kept.texts.is_empty() {
+        cell.get(generation, || {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let texts = stmt
                 .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
-            *kept = MentionTexts {
-                generation,
-                texts: Arc::new(TextList::new(texts)),
-            };
-        }
-        Ok(Arc::clone(&kept.texts))
+            Ok(TextList::new(texts))
+        })
     }
 }
 

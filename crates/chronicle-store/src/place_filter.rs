@@ -79,8 +79,6 @@ type PlaceRow = (Option<i64>, String, String, Option<String>, i64);
 /// The places of the current articles as read at one generation.
 #[derive(Debug, Default)]
 pub(crate) struct PlaceDirectory {
-    generation: i64,
-    loaded: bool,
     places: Vec<PlaceSummary>,
     /// Normalised names and texts written → places.
     by_key: HashMap<String, Vec<usize>>,
@@ -90,12 +88,8 @@ pub(crate) struct PlaceDirectory {
 }
 
 impl PlaceDirectory {
-    fn build(generation: i64, rows: Vec<PlaceRow>) -> Self {
-        let mut dir = PlaceDirectory {
-            generation,
-            loaded: true,
-            ..PlaceDirectory::default()
-        };
+    fn build(rows: Vec<PlaceRow>) -> Self {
+        let mut dir = PlaceDirectory::default();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for (geonameid, name, text, country, mentions) in rows {
             let slot = match geonameid {
@@ -301,8 +295,7 @@ impl Store {
 
     fn place_directory(&self) -> Result<Arc<PlaceDirectory>, StoreError> {
         let generation = self.generation()?;
-        let mut kept = self.place_directory.borrow_mut();
-        if !kept.loaded || kept.generation != generation {
+        self.place_directory.get(generation, || {
             let mut stmt = self.prepare(
                 "SELECT p.geonameid, p.name, p.text, p.country, count(*)
                  FROM places p
@@ -314,9 +307,8 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
-            *kept = Arc::new(PlaceDirectory::build(generation, rows));
-        }
-        Ok(Arc::clone(&kept))
+            Ok(PlaceDirectory::build(rows))
+        })
     }
 }
 
@@ -330,16 +322,13 @@ mod tests {
 
     #[test]
     fn names_and_texts_lead_to_places_most_mentioned_first() {
-        let dir = PlaceDirectory::build(
-            1,
-            vec![
-                row(Some(614540), "Georgia", "Georgia", "GE", 22),
-                row(Some(614540), "Georgia", "Georgian", "GE", 9),
-                row(Some(4197000), "Georgia", "Georgia", "US", 19),
-                row(Some(798544), "Poland", "Polish", "PL", 4),
-                row(None, "North Poland", "North Poland", "PL", 1),
-            ],
-        );
+        let dir = PlaceDirectory::build(vec![
+            row(Some(614540), "Georgia", "Georgia", "GE", 22),
+            row(Some(614540), "Georgia", "Georgian", "GE", 9),
+            row(Some(4197000), "Georgia", "Georgia", "US", 19),
+            row(Some(798544), "Poland", "Polish", "PL", 4),
+            row(None, "North Poland", "North Poland", "PL", 1),
+        ]);
         let names = |q: &str| -> Vec<(Option<i64>, i64)> {
             dir.candidates(q)
                 .into_iter()
@@ -357,7 +346,7 @@ mod tests {
         assert_eq!(names("the north poland"), [(None, 1)]);
         // A country never named itself, found through the gazetteer.
         let warsaw_only =
-            PlaceDirectory::build(1, vec![row(Some(756135), "Warsaw", "Warsaw", "PL", 2)]);
+            PlaceDirectory::build(vec![row(Some(756135), "Warsaw", "Warsaw", "PL", 2)]);
         let poland = warsaw_only.candidates("Poland");
         assert_eq!(poland.len(), 1);
         assert_eq!(

@@ -14,7 +14,6 @@
 
 use crate::{Store, StoreError};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// The most entities a role leads to.
 pub(crate) const MAX_ENTITIES: usize = 100;
@@ -23,14 +22,12 @@ pub(crate) const MAX_ENTITIES: usize = 100;
 /// one generation.
 #[derive(Debug, Default)]
 pub(crate) struct RoleIndex {
-    generation: i64,
-    loaded: bool,
     by_role: HashMap<String, Vec<i64>>,
 }
 
 impl RoleIndex {
     /// Builds the index from `(role, entity, latest date)` rows.
-    fn build(generation: i64, rows: Vec<(String, i64, String)>) -> RoleIndex {
+    fn build(rows: Vec<(String, i64, String)>) -> RoleIndex {
         let mut latest: HashMap<String, HashMap<i64, String>> = HashMap::new();
         for (role, entity, date) in rows {
             let seen = latest.entry(role.to_ascii_lowercase()).or_default();
@@ -48,11 +45,7 @@ impl RoleIndex {
                 (role, entities.into_iter().map(|(id, _)| id).collect())
             })
             .collect();
-        RoleIndex {
-            generation,
-            loaded: true,
-            by_role,
-        }
+        RoleIndex { by_role }
     }
 
     fn entities(&self, role: &str) -> &[i64] {
@@ -66,16 +59,15 @@ impl Store {
     /// The entities holding `role` (ASCII case folded), latest first.
     pub(crate) fn entities_by_role(&self, role: &str) -> Result<Vec<i64>, StoreError> {
         let generation = self.generation()?;
-        let mut kept = self.roles.borrow_mut();
-        if !kept.loaded || kept.generation != generation {
+        let kept = self.roles.get(generation, || {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT role, entity, max(date) FROM entity_roles GROUP BY role, entity",
             )?;
             let rows = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
-            *kept = Arc::new(RoleIndex::build(generation, rows));
-        }
+            Ok(RoleIndex::build(rows))
+        })?;
         Ok(kept.entities(role).to_vec())
     }
 }
@@ -87,15 +79,12 @@ mod tests {
     #[test]
     fn roles_match_without_ascii_case_latest_holder_first() {
         let row = |role: &str, entity, date: &str| (role.to_owned(), entity, date.to_owned());
-        let index = RoleIndex::build(
-            1,
-            vec![
-                row("Prime Minister", 7, "2019-05-01"),
-                row("prime minister", 9, "2022-01-03"),
-                row("Prime Minister", 7, "2020-02-02"),
-                row("Premier ÉTAT", 4, "2021-01-01"),
-            ],
-        );
+        let index = RoleIndex::build(vec![
+            row("Prime Minister", 7, "2019-05-01"),
+            row("prime minister", 9, "2022-01-03"),
+            row("Prime Minister", 7, "2020-02-02"),
+            row("Premier ÉTAT", 4, "2021-01-01"),
+        ]);
         assert_eq!(index.entities("PRIME MINISTER"), [9, 7]);
         assert_eq!(
             index.entities("premier état"),
