@@ -12,8 +12,9 @@
 //!   and reported as that document's error, so one bad article never stops a
 //!   batch.
 //! - [`Pipeline::run`] reads documents in bounded batches (memory stays flat
-//!   however long the stream), annotates each batch on the rayon pool, and
-//!   hands results to a sink in input order.
+//!   however long the stream), annotates each batch on the rayon pool while
+//!   the calling thread reads the next batch and sinks the previous one, and
+//!   hands results to the sink in input order.
 //!
 //! ```
 //! use chronicle_pipeline::Pipeline;
@@ -199,7 +200,7 @@ impl Pipeline {
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
     {
-        self.run_batches(docs, BATCH_DOCS, sink, |batch| self.annotate_batch(batch));
+        self.run_batches(None, docs, BATCH_DOCS, sink);
     }
 
     /// Like [`Pipeline::run`], on the given pool. Reading and the sink stay on
@@ -228,31 +229,64 @@ impl Pipeline {
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
     {
-        self.run_batches(docs, batch_docs.max(1), sink, |batch| {
-            pool.install(|| self.annotate_batch(batch))
-        });
+        self.run_batches(Some(pool), docs, batch_docs.max(1), sink);
     }
 
-    fn run_batches<E, I, S, A>(&self, docs: I, batch_docs: usize, mut sink: S, mut annotate: A)
-    where
+    /// The batch loop: while the pool annotates batch `k`, the calling
+    /// thread hands batch `k - 1` to the sink and reads batch `k + 1`, so
+    /// reading and writing (JSON output, a database writer's queue) overlap
+    /// annotation instead of leaving the pool idle between batches. At most
+    /// three batches are alive at once; results still reach the sink in
+    /// input order, each batch after the next one has been read.
+    fn run_batches<E, I, S>(
+        &self,
+        pool: Option<&rayon::ThreadPool>,
+        docs: I,
+        batch_docs: usize,
+        mut sink: S,
+    ) where
+        E: Send,
         I: Iterator<Item = Result<Document, E>>,
         S: FnMut(Result<Document, Failure<E>>),
-        A: FnMut(&mut [Result<Document, Failure<E>>]),
     {
         let mut docs = docs.peekable();
-        let mut batch: Vec<Result<Document, Failure<E>>> = Vec::with_capacity(batch_docs);
-        while docs.peek().is_some() {
-            let mut bytes = 0;
-            while batch.len() < batch_docs && bytes < BATCH_BYTES {
-                let Some(item) = docs.next() else { break };
-                if let Ok(doc) = &item {
-                    bytes += doc.body().len();
-                }
-                batch.push(item.map_err(Failure::Read));
-            }
-            annotate(&mut batch);
-            batch.drain(..).for_each(&mut sink);
+        let mut annotated: Vec<Result<Document, Failure<E>>> = Vec::new();
+        let mut current = read_batch(&mut docs, batch_docs);
+        while !current.is_empty() {
+            let (batch, done) = (&mut current, &mut annotated);
+            let next = match pool {
+                Some(pool) => pool.in_place_scope(|scope| {
+                    self.overlap(scope, batch, done, &mut sink, &mut docs, batch_docs)
+                }),
+                None => rayon::in_place_scope(|scope| {
+                    self.overlap(scope, batch, done, &mut sink, &mut docs, batch_docs)
+                }),
+            };
+            annotated = std::mem::replace(&mut current, next);
         }
+        annotated.drain(..).for_each(&mut sink);
+    }
+
+    /// One step of [`Pipeline::run_batches`]: annotates `current` on the
+    /// scope's pool while this thread empties `annotated` into the sink and
+    /// reads the next batch, which it returns.
+    fn overlap<'s, E, I, S>(
+        &'s self,
+        scope: &rayon::Scope<'s>,
+        current: &'s mut [Result<Document, Failure<E>>],
+        annotated: &mut Vec<Result<Document, Failure<E>>>,
+        sink: &mut S,
+        docs: &mut I,
+        batch_docs: usize,
+    ) -> Vec<Result<Document, Failure<E>>>
+    where
+        E: Send,
+        I: Iterator<Item = Result<Document, E>>,
+        S: FnMut(Result<Document, Failure<E>>),
+    {
+        scope.spawn(move |_| self.annotate_batch(current));
+        annotated.drain(..).for_each(sink);
+        read_batch(docs, batch_docs)
     }
 
     fn annotate_batch<E: Send>(&self, batch: &mut [Result<Document, Failure<E>>]) {
@@ -268,6 +302,24 @@ impl Pipeline {
             }
         });
     }
+}
+
+/// Reads up to `batch_docs` documents, or fewer once their bodies reach
+/// [`BATCH_BYTES`]; empty only at the end of the stream.
+fn read_batch<E, I>(docs: &mut I, batch_docs: usize) -> Vec<Result<Document, Failure<E>>>
+where
+    I: Iterator<Item = Result<Document, E>>,
+{
+    let mut batch = Vec::with_capacity(batch_docs);
+    let mut bytes = 0;
+    while batch.len() < batch_docs && bytes < BATCH_BYTES {
+        let Some(item) = docs.next() else { break };
+        if let Ok(doc) = &item {
+            bytes += doc.body().len();
+        }
+        batch.push(item.map_err(Failure::Read));
+    }
+    batch
 }
 
 #[cfg(test)]
@@ -419,6 +471,26 @@ mod tests {
                     other.as_ref().map(|d| &d.id).err().is_some()
                 ),
             }
+        }
+    }
+
+    #[test]
+    fn small_batches_on_a_pool_come_back_annotated_and_in_order() {
+        let p = Pipeline::new(vec![Box::new(Fragile)]).unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        for (count, batch) in [(0, 7), (1, 7), (7, 7), (8, 7), (100, 7), (50, 1)] {
+            let inputs = (0..count).map(|i| {
+                Ok::<_, String>(Document::new(format!("d{i}"), date(), format!("doc {i}.")))
+            });
+            let mut out = Vec::new();
+            p.run_on_in_batches(&pool, inputs, batch, |r| out.push(r.unwrap()));
+            let ids: Vec<String> = out.iter().map(|d| d.id.clone()).collect();
+            let expected: Vec<String> = (0..count).map(|i| format!("d{i}")).collect();
+            assert_eq!(ids, expected, "{count} documents in batches of {batch}");
+            assert!(out.iter().all(|d| d.layers.tokens().len() == 1));
         }
     }
 }
