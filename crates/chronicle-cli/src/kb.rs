@@ -1,7 +1,8 @@
-//! `chronicle ingest`: read → annotate → store. Articles are annotated in
-//! parallel while a writer thread stores the previous batch, each batch in
-//! one transaction: an interrupted ingest loses nothing committed and a
-//! rerun completes the rest. The queries live in `queries`.
+//! `chronicle ingest`: read → annotate → prepare → store. Articles are
+//! annotated and their rows prepared in parallel (everything but the SQLite
+//! work: `PreparedArticle`) while a writer thread stores the previous batch,
+//! each batch in one transaction: an interrupted ingest loses nothing
+//! committed and a rerun completes the rest. The queries live in `queries`.
 
 use crate::extract::{dedup_stream, parse_date_arg, rayon_pool, stream_summary};
 use crate::Outcome;
@@ -9,9 +10,10 @@ use anyhow::{Context, Result};
 use chronicle_core::{Date, Document};
 use chronicle_pipeline::{Failure, Pipeline};
 use chronicle_read::{read_inputs, Input, ReadOptions};
-use chronicle_store::{IngestStats, Store};
+use chronicle_store::{IngestStats, PreparedArticle, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -86,6 +88,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                 pending.push(doc);
                 if pending.len() >= chunk {
                     let batch = std::mem::replace(&mut pending, Vec::with_capacity(chunk));
+                    let batch = prepare(&pool, batch, &progress, &mut failures);
                     writer_gone = batches.send(batch).is_err();
                 }
             }
@@ -100,8 +103,9 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         }
     });
     if !pending.is_empty() {
+        let batch = prepare(&pool, pending, &progress, &mut failures);
         // A failed send means the writer stopped; its error is reported below.
-        let _ = batches.send(pending);
+        let _ = batches.send(batch);
     }
     drop(batches);
     let (store, totals) = match writer.join() {
@@ -128,14 +132,36 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     })
 }
 
+/// The rows of annotated articles, built on the pool so that the writer
+/// is left only the SQLite work. An article that cannot be prepared is
+/// reported and counted, and the others go on.
+fn prepare(
+    pool: &rayon::ThreadPool,
+    docs: Vec<Document>,
+    progress: &Progress,
+    failures: &mut usize,
+) -> Vec<PreparedArticle> {
+    let prepared: Vec<_> = pool.install(|| docs.par_iter().map(PreparedArticle::new).collect());
+    prepared
+        .into_iter()
+        .filter_map(|p| {
+            p.map_err(|e| {
+                *failures += 1;
+                progress.error(&format!("error: {e}"));
+            })
+            .ok()
+        })
+        .collect()
+}
+
 type Writer = std::thread::JoinHandle<Result<(Store, IngestStats)>>;
 
 /// A thread storing chunks as they come, so the database writes overlap
 /// the annotation of the next articles. Each transaction holds at least
 /// [`MIN_BATCH`] articles (but the last) and the chunks waiting when it
 /// starts, up to [`BATCH`] articles.
-fn spawn_writer(mut store: Store) -> (mpsc::SyncSender<Vec<Document>>, Writer) {
-    let (send, receive) = mpsc::sync_channel::<Vec<Document>>(QUEUE);
+fn spawn_writer(mut store: Store) -> (mpsc::SyncSender<Vec<PreparedArticle>>, Writer) {
+    let (send, receive) = mpsc::sync_channel::<Vec<PreparedArticle>>(QUEUE);
     let writer = std::thread::spawn(move || {
         let mut totals = IngestStats::default();
         while let Ok(mut batch) = receive.recv() {
@@ -151,7 +177,11 @@ fn spawn_writer(mut store: Store) -> (mpsc::SyncSender<Vec<Document>>, Writer) {
                     Err(_) => break,
                 }
             }
-            totals.add(store.ingest(&batch).context("writing to the database")?);
+            totals.add(
+                store
+                    .ingest_prepared(&batch)
+                    .context("writing to the database")?,
+            );
         }
         store
             .finish_bulk_load()

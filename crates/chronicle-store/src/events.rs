@@ -22,7 +22,7 @@ use crate::query::{
 use crate::{Store, StoreError};
 use chronicle_core::{parse_date, EventType};
 use chronicle_output::{ArgumentOut, EventOut};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
 /// The most evidence sentences listed per event.
@@ -141,9 +141,26 @@ pub(crate) fn store_all(tx: &Transaction) -> Result<(), StoreError> {
         .prepare("SELECT id, date, layers FROM articles ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
+    let mut places = tx.prepare(
+        "SELECT start, end, name, lat, lon FROM places WHERE article = ?1 ORDER BY rowid",
+    )?;
     for (id, date, layers) in articles {
         let layers: serde_json::Value = serde_json::from_str(&layers).unwrap_or_default();
-        store_events(tx, id, &date, &mentions_of(&layers))?;
+        let resolved: Vec<(i64, i64, String, Coords)> = places
+            .query_map([id], |r| {
+                let (lat, lon): (Option<f64>, Option<f64>) = (r.get(3)?, r.get(4)?);
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, lat.zip(lon)))
+            })?
+            .collect::<Result<_, _>>()?;
+        let resolved: Vec<_> = resolved
+            .iter()
+            .map(|(s, e, n, c)| (*s, *e, n.as_str(), *c))
+            .collect();
+        let events: Vec<_> = mentions_of(&layers)
+            .into_iter()
+            .map(|m| PreparedEvent::new(m, &date, &resolved))
+            .collect();
+        store_events(tx, id, &events)?;
     }
     Ok(())
 }
@@ -159,21 +176,32 @@ fn day_number(day: &str) -> Option<i64> {
     Some((parse_date(day).ok()? - epoch).num_days())
 }
 
-/// Stores one article's event mentions, each in its cluster.
-pub(crate) fn store_events(
-    tx: &Transaction,
-    article: i64,
-    reported: &str,
-    mentions: &[MentionRow],
-) -> Result<(), StoreError> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO events (article, cluster, start, end, text, type, subtype, actor, target,
-                             place, instrument, source, date_text, day, polarity, modality, figures)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?;
-    for m in mentions {
+/// Latitude and longitude, when known.
+type Coords = Option<(f64, f64)>;
+
+/// A resolved place of an article as events read it: start, end, name and
+/// coordinates, in the order of the article's rows.
+pub(crate) type ResolvedPlace<'a> = (i64, i64, &'a str, Coords);
+
+/// An event mention with what its row and its clustering need, computed
+/// without the database ([`crate::prepared`]): its day, its place resolved
+/// through the article's places, its sketch and its figures as JSON.
+#[derive(Debug)]
+pub(crate) struct PreparedEvent {
+    mention: MentionRow,
+    /// The day it happened when the text dates it, else `None`.
+    day: Option<String>,
+    /// The day its cluster takes: `day`, else the publication date.
+    cluster_day: String,
+    place: Option<Place>,
+    sketch: EventSketch,
+    figures: String,
+}
+
+impl PreparedEvent {
+    pub(crate) fn new(m: MentionRow, reported: &str, places: &[ResolvedPlace]) -> PreparedEvent {
         let day = m.date.as_ref().and_then(|d| day_of(&d.value));
-        let place = resolve_place(tx, article, m.place.as_ref())?;
+        let place = resolve_place(places, m.place.as_ref());
         let sketch = EventSketch {
             kind: m.kind.clone(),
             negated: m.polarity == "negative",
@@ -192,8 +220,32 @@ pub(crate) fn store_events(
                 .filter(|k| !k.is_empty())
                 .collect(),
         };
-        let cluster = join_cluster(tx, &sketch, day.unwrap_or(reported), m, place.as_ref())?;
         let figures: Vec<&str> = m.figures.iter().map(|f| f.text.as_str()).collect();
+        PreparedEvent {
+            day: day.map(str::to_owned),
+            cluster_day: day.unwrap_or(reported).to_owned(),
+            place,
+            sketch,
+            figures: serde_json::to_string(&figures).unwrap_or_default(),
+            mention: m,
+        }
+    }
+}
+
+/// Stores one article's event mentions, each in its cluster.
+pub(crate) fn store_events(
+    tx: &Transaction,
+    article: i64,
+    events: &[PreparedEvent],
+) -> Result<(), StoreError> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO events (article, cluster, start, end, text, type, subtype, actor, target,
+                             place, instrument, source, date_text, day, polarity, modality, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?;
+    for e in events {
+        let (m, place) = (&e.mention, e.place.as_ref());
+        let cluster = join_cluster(tx, &e.sketch, &e.cluster_day, m, place)?;
         insert.execute(params![
             article,
             cluster,
@@ -204,52 +256,47 @@ pub(crate) fn store_events(
             m.subtype,
             m.actor.as_ref().map(ArgumentRow::name),
             m.target.as_ref().map(ArgumentRow::name),
-            place.as_ref().map(|p| p.name.as_str()),
+            place.map(|p| p.name.as_str()),
             m.instrument.as_ref().map(ArgumentRow::name),
             m.source.as_ref().map(ArgumentRow::name),
             m.date.as_ref().map(|d| d.text.as_str()),
-            day,
+            e.day,
             m.polarity,
             m.modality,
-            serde_json::to_string(&figures).unwrap_or_default(),
+            e.figures,
         ])?;
     }
     Ok(())
 }
 
+#[derive(Debug)]
 struct Place {
     name: String,
     coords: Option<(f64, f64)>,
 }
 
 /// The place argument resolved through the article's places layer (the
-/// resolved place it overlaps), else its name as written.
-fn resolve_place(
-    tx: &Transaction,
-    article: i64,
-    arg: Option<&ArgumentRow>,
-) -> Result<Option<Place>, StoreError> {
-    let Some(arg) = arg else { return Ok(None) };
-    let resolved: Option<(String, f64, f64)> = tx
-        .prepare_cached(
-            "SELECT name, lat, lon FROM places
-             WHERE article = ?1 AND start < ?3 AND ?2 < end AND lat IS NOT NULL AND lon IS NOT NULL
-             ORDER BY end - start DESC LIMIT 1",
-        )?
-        .query_row(params![article, arg.start, arg.end], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    Ok(Some(match resolved {
-        Some((name, lat, lon)) => Place {
-            name,
-            coords: Some((lat, lon)),
+/// longest resolved place it overlaps, the first of equals), else its name
+/// as written.
+fn resolve_place(places: &[ResolvedPlace], arg: Option<&ArgumentRow>) -> Option<Place> {
+    let arg = arg?;
+    let mut best: Option<(i64, &str, (f64, f64))> = None;
+    for &(start, end, name, coords) in places {
+        let Some(coords) = coords else { continue };
+        if start < arg.end && arg.start < end && best.is_none_or(|b| end - start > b.0) {
+            best = Some((end - start, name, coords));
+        }
+    }
+    Some(match best {
+        Some((_, name, coords)) => Place {
+            name: name.to_owned(),
+            coords: Some(coords),
         },
         None => Place {
             name: arg.name().to_owned(),
             coords: None,
         },
-    }))
+    })
 }
 
 /// The cluster a mention joins (updating its summary), or a new one.

@@ -35,6 +35,7 @@ mod load_lock;
 mod mention_texts;
 mod names;
 mod place_filter;
+mod prepared;
 mod profile;
 mod query;
 mod roles;
@@ -47,6 +48,7 @@ pub use events::{EventEvidence, EventHit, EventQuery};
 pub use figures::{FigureHit, FigureQuery};
 pub use ingest::IngestStats;
 pub use place_filter::{PlaceMatch, PlaceSummary};
+pub use prepared::PreparedArticle;
 pub use profile::{
     Alias, EntityProfile, EntityQuery, EntitySummary, MonthCount, Neighbour, RoleSpan,
 };

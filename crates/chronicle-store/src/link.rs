@@ -75,6 +75,7 @@ pub(crate) struct Links {
 }
 
 /// Mentions of one thing within an article.
+#[derive(Debug)]
 struct Group {
     kind: String,
     /// Names as written, the primary one first.
@@ -87,10 +88,6 @@ struct Group {
     mentions: Vec<usize>,
     /// Index into [`LinkInput::people`].
     person: Option<usize>,
-    entity: i64,
-    /// How many surname entities had been folded away when this group was
-    /// registered: later folds apply to its rows.
-    folds_before: usize,
 }
 
 impl Group {
@@ -103,8 +100,6 @@ impl Group {
             geonameid: None,
             mentions: Vec::new(),
             person: None,
-            entity: 0,
-            folds_before: 0,
         }
     }
 
@@ -126,6 +121,36 @@ fn key_of(kind: &str, name: &str) -> String {
     }
 }
 
+/// What linking needs of one article that the database does not hold: its
+/// mentions grouped, with every name's key, and the keys of its quote
+/// speakers ([`PreparedLinks::of`], run off the writer's thread).
+#[derive(Debug)]
+pub(crate) struct PreparedLinks {
+    groups: Vec<Group>,
+    mentions: usize,
+    people: usize,
+    /// Each quote's speaker: as written, its person key and its name key.
+    speakers: Vec<Option<(String, String, String)>>,
+}
+
+impl PreparedLinks {
+    pub(crate) fn of(input: &LinkInput) -> PreparedLinks {
+        PreparedLinks {
+            groups: group_article(input),
+            mentions: input.mentions.len(),
+            people: input.people.len(),
+            speakers: input
+                .speakers
+                .iter()
+                .map(|s| {
+                    let s = s.as_deref()?;
+                    Some((s.to_owned(), person_key(s), name_key(s)))
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Links the entity mentions, people and quote speakers of one article:
 /// resolves each group against the knowledge base and records its names
 /// and roles, and answers the entity of every row (the caller writes them).
@@ -135,26 +160,30 @@ pub(crate) fn link_article(
     tx: &Transaction,
     article: i64,
     date: &str,
-    input: &LinkInput,
+    input: &PreparedLinks,
 ) -> Result<Links, StoreError> {
-    let mut groups = group_article(input);
+    let groups = &input.groups;
     // (surname entity, the person it was folded into), in order.
     let mut folds: Vec<(i64, i64)> = Vec::new();
-    for group in &mut groups {
-        group.entity = resolve(tx, group, &mut folds)?;
-        register(tx, group, article, date)?;
-        group.folds_before = folds.len();
+    // Each group's entity, and how many surname entities had been folded
+    // away when it was registered: later folds apply to its rows.
+    let mut entities = Vec::with_capacity(groups.len());
+    let mut folds_before = Vec::with_capacity(groups.len());
+    for group in groups {
+        let entity = resolve(tx, group, &mut folds)?;
+        register(tx, group, entity, article, date)?;
+        entities.push(entity);
+        folds_before.push(folds.len());
     }
     let mut links = Links {
-        mentions: vec![None; input.mentions.len()],
-        people: vec![None; input.people.len()],
+        mentions: vec![None; input.mentions],
+        people: vec![None; input.people],
         speakers: Vec::new(),
     };
-    for group in &mut groups {
-        let entity = folds[group.folds_before..]
-            .iter()
-            .fold(
-                group.entity,
+    for (g, group) in groups.iter().enumerate() {
+        let entity =
+            folds[folds_before[g]..].iter().fold(
+                entities[g],
                 |e, &(bare, person)| {
                     if e == bare {
                         person
@@ -165,7 +194,7 @@ pub(crate) fn link_article(
             );
         // Later folds apply to everything linked through this group,
         // speakers included (linked below from the groups' entities).
-        group.entity = entity;
+        entities[g] = entity;
         for &m in &group.mentions {
             links.mentions[m] = Some(entity);
         }
@@ -173,7 +202,7 @@ pub(crate) fn link_article(
             links.people[p] = Some(entity);
         }
     }
-    links.speakers = link_speakers(input, &groups);
+    links.speakers = link_speakers(input, &entities);
     Ok(links)
 }
 
@@ -234,7 +263,7 @@ fn link_stored(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreEr
         .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     input.speakers = quotes.iter().map(|(_, s)| s.clone()).collect();
-    let links = link_article(tx, article, date, &input)?;
+    let links = link_article(tx, article, date, &PreparedLinks::of(&input))?;
     let mut update = tx.prepare_cached("UPDATE entities SET entity = ?1 WHERE rowid = ?2")?;
     for (rowid, entity) in rowids.iter().zip(&links.mentions) {
         if let Some(entity) = entity {
@@ -492,7 +521,13 @@ fn fold_surname_entity(
 }
 
 /// Records the names and roles of a group's entity.
-fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result<(), StoreError> {
+fn register(
+    tx: &Transaction,
+    group: &Group,
+    entity: i64,
+    article: i64,
+    date: &str,
+) -> Result<(), StoreError> {
     let mut name = tx.prepare_cached(
         "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
     )?;
@@ -501,14 +536,14 @@ fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result
         if key.is_empty() || seen.contains(&key) || (group.kind == "PER" && !key.contains(' ')) {
             continue;
         }
-        name.execute(params![key, group.kind, group.entity])?;
+        name.execute(params![key, group.kind, entity])?;
         seen.push(key);
     }
     let mut role = tx.prepare_cached(
         "INSERT INTO entity_roles (entity, role, article, date) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for r in &group.roles {
-        role.execute(params![group.entity, r, article, date])?;
+        role.execute(params![entity, r, article, date])?;
     }
     Ok(())
 }
@@ -517,23 +552,23 @@ fn register(tx: &Transaction, group: &Group, article: i64, date: &str) -> Result
 /// else to the article's entity written that way ("the Russian Ministry of
 /// Defense"). A speaker that is no entity ("Ukrainian officials") stays
 /// unlinked.
-fn link_speakers(input: &LinkInput, groups: &[Group]) -> Vec<Option<i64>> {
+fn link_speakers(input: &PreparedLinks, entities: &[i64]) -> Vec<Option<i64>> {
+    let groups = &input.groups;
     input
         .speakers
         .iter()
         .map(|speaker| {
-            let speaker = speaker.as_deref()?;
-            let (person, other) = (person_key(speaker), name_key(speaker));
-            groups
+            let (speaker, person, other) = speaker.as_ref()?;
+            let found = groups
                 .iter()
-                .find(|g| g.person.is_some() && g.names[0] == speaker)
+                .position(|g| g.person.is_some() && g.names[0] == *speaker)
                 .or_else(|| {
-                    groups.iter().find(|g| {
-                        let key = if g.kind == "PER" { &person } else { &other };
+                    groups.iter().position(|g| {
+                        let key = if g.kind == "PER" { person } else { other };
                         !key.is_empty() && g.keys.contains(key)
                     })
-                })
-                .map(|g| g.entity)
+                })?;
+            Some(entities[found])
         })
         .collect()
 }

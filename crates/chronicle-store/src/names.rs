@@ -64,34 +64,43 @@ const TITLES: &[&str] = &[
     "st",
 ];
 
-/// The key of any name.
+/// The key of any name. One pass over the text, writing words separated by
+/// single spaces (this runs for every mention an ingest links).
 pub fn name_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let inside = |j: Option<usize>| {
-            j.and_then(|j| chars.get(j))
-                .is_some_and(|c| c.is_alphanumeric())
-        };
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if (c == '-' || c == '\'' || c == '’')
-            && inside(i.checked_sub(1))
-            && inside(Some(i + 1))
-        {
-            out.push(if c == '’' { '\'' } else { c });
+    let mut space = false;
+    let mut previous_alphanumeric = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let alphanumeric = c.is_alphanumeric();
+        let joiner = !alphanumeric
+            && (c == '-' || c == '\'' || c == '’')
+            && previous_alphanumeric
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if alphanumeric || joiner {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            if alphanumeric {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(if c == '’' { '\'' } else { c });
+            }
         } else {
-            out.push(' ');
+            space = true;
         }
+        previous_alphanumeric = alphanumeric;
     }
-    let mut words: Vec<&str> = out.split_whitespace().collect();
-    if let Some(last) = words.last_mut() {
-        *last = last.strip_suffix("'s").unwrap_or(last);
+    // A joiner always sits between two word characters, so "'s" can only
+    // end the last word.
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
     }
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
+    if out.starts_with("the ") {
+        out.drain(..4);
     }
-    words.join(" ")
+    out
 }
 
 /// The key of a person's name: [`name_key`] without leading titles and,
@@ -161,6 +170,14 @@ mod tests {
         assert_eq!(name_key("O’Brien-Smith"), "o'brien-smith");
         assert_eq!(name_key("U.S."), "u s");
         assert_eq!(name_key("The"), "the", "a lone 'the' stays");
+        assert_eq!(name_key("  the Kremlin’s  "), "kremlin");
+        assert_eq!(name_key("-U.S.-led 'coalition'"), "u s led coalition");
+        assert_eq!(
+            name_key("ÉCOLE  Normale—Supérieure"),
+            "école normale supérieure"
+        );
+        assert_eq!(name_key("the's"), "the", "a possessive of 'the' alone");
+        assert_eq!(name_key("..."), "");
     }
 
     #[test]

@@ -89,6 +89,7 @@ fn ingest_is_idempotent_and_versions_changed_texts() {
     // Reopening keeps everything.
     let store = Store::open(&path).unwrap();
     assert_eq!(store.article_count().unwrap(), 3);
+    assert_no_dangling_references(&store);
 }
 
 #[test]
@@ -490,6 +491,20 @@ fn with_people(mut d: Document, people: &[(&str, &[&str], &[&str])]) -> Document
     d
 }
 
+/// No row points at a missing one: ingest writes with SQLite's foreign key
+/// checks off and leaves them to this.
+fn assert_no_dangling_references(store: &Store) {
+    let dangling: Vec<(String, Option<i64>)> = store
+        .conn
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(dangling.is_empty(), "{dangling:?}");
+}
+
 fn entity_names(store: &Store, name: &str) -> Vec<String> {
     store
         .find_entities(&EntityQuery {
@@ -556,6 +571,7 @@ fn a_surname_joins_the_one_person_who_bears_it_and_a_full_name_takes_it_over() {
         entity_names(&store, "Scholz"),
         ["Olaf Scholz", "Anna Scholz", "Scholz"]
     );
+    assert_no_dangling_references(&store);
 }
 
 #[test]
@@ -597,6 +613,7 @@ fn a_speaker_follows_a_surname_entity_folded_later_in_the_same_article() {
         )
         .unwrap();
     assert_eq!((linked, dangling), (1, 0));
+    assert_no_dangling_references(&store);
 }
 
 #[test]
