@@ -495,4 +495,26 @@ mod tests {
         let page = r#"<h1>Privatisations</h1><div class="publication"> jeudi 13 juin 2019</div>"#;
         assert_eq!(day(page).as_deref(), Some("2019-06-13"));
     }
+
+    #[test]
+    fn comments_behind_a_site_prefix_are_furniture_and_a_layout_s_main_column_is_not() {
+        // `kb-comments`: a site's short prefix before the block's name.
+        let page = r#"<h1>Tomaten schneiden</h1><p class="user">von Ann<br>am 20.09.2020</p><p>Text.</p><div id="kb-comments"><div class="kb-comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time></div></div>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-09-20"));
+        // `sidebar__main` in a `lay-sidebar` layout is the article's column.
+        let page = r#"<script type="application/ld+json">{"dateCreated":"Tue, 03 May 2022 23:53:14 GMT","datePublished":"Wed, 04 May 2022 00:25:56 GMT"}</script><h1>Jugada</h1><div class="lay-sidebar"><div class="sidebar__main"><span class="mod-date"><time datetime="3 de mayo de 2022">3 de mayo de 2022</time></span><p>Texto.</p></div></div>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-05-03"));
+    }
+
+    #[test]
+    fn a_date_standing_alone_by_the_headline_beats_one_inside_the_deck() {
+        let page = r#"<div class="topline"><span>06.12.2022</span></div><h1>Windpark Steinheim</h1><div class="h3">Die Bürger der Stadt können vom 9.1. bis 10.2.2023 Anteile zeichnen und so Teil der regionalen Energiewende werden.</div>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-12-06"));
+        // A `data-date` beside the headline is a dateline too.
+        let page = r#"<h1>Achtsam durch die Krise</h1><div class="header"><div data-date="18. März 2020"></div><span>1945</span></div><p>Seit dem 1. März 2020 hat sich vieles verändert, schreibt die Autorin in ihrem langen Essay über die Krise und die Achtsamkeit.</p>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-03-18"));
+        // Without a short dateline, a date in the text still counts.
+        let page = r#"<h1>Fest</h1><p>Das Fest fand am 3. Mai 2021 im Park statt, mit vielen Gästen aus der ganzen Region und Musik.</p>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-05-03"));
+    }
 }
