@@ -61,7 +61,7 @@ static PUBLISHED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// only when nothing states a publication date.
 static MODIFIED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:letzte änderung|zuletzt (?:aktualisiert|geändert)(?: am)?|aktualisiert am|last (?:updated|modified)(?: on)?|updated on|mis à jour le|actualizado el|aggiornato il)\s*:?\s*",
+        r"(?i)\b(?:letzte änderung|zuletzt (?:aktualisiert|geändert)(?: am)?|(?:wurde )?zuletzt am|aktualisiert am|last (?:updated|modified|edited)(?: on)?|updated on|mis à jour le|actualizado el|aggiornato il)\s*:?\s*",
     )
     .unwrap()
 });
@@ -135,6 +135,57 @@ pub(crate) fn dateline(doc: &Html) -> Option<NaiveDate> {
         }
         parse_text(&text).or_else(|| parse_short_dmy(&text))
     })
+}
+
+static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+
+/// The date written beside a link to the page's own address — a teaser of
+/// this very page in a list of news, a sidebar's "this article was posted
+/// on …" next to its permalink: the nearest of the link's parent and two
+/// more ancestors whose short text (under 400 bytes) holds a date. A link
+/// to a part of the page (`#comments`, `#comment-12`: a comment's
+/// permalink) or to the site's front page does not count. `addresses`:
+/// the page's canonical URL and the URL it was fetched from.
+pub(crate) fn self_linked(doc: &Html, addresses: &[&str]) -> Option<NaiveDate> {
+    let own: Vec<&str> = addresses.iter().filter_map(|a| path_of(a)).collect();
+    if own.is_empty() {
+        return None;
+    }
+    doc.select(&LINK)
+        .filter(|a| {
+            let href = a.value().attr("href").unwrap_or("");
+            !href.contains('#') && path_of(href).is_some_and(|p| own.contains(&p))
+        })
+        .take(20)
+        .find_map(|a| {
+            a.ancestors().take(3).find_map(|block| {
+                let block = ElementRef::wrap(block)?;
+                let text = block.text().take(40).collect::<Vec<_>>().join(" ");
+                if text.len() > 400 {
+                    return None;
+                }
+                parse_text(&text).or_else(|| parse_short_dmy(&text))
+            })
+        })
+}
+
+/// The path (and query) of an address, absolute, protocol-relative or
+/// site-relative, without trailing `/` or `.` (an archived page's path
+/// keeps its capture prefix: another capture of the same page is another
+/// page); `None` for the front page (a path under two bytes) and non-web
+/// links.
+fn path_of(address: &str) -> Option<&str> {
+    let address = address.trim();
+    let host_at = match address.find("://") {
+        Some(i) if address[..i].chars().all(|c| c.is_ascii_alphabetic()) => Some(i + 3),
+        _ => address.starts_with("//").then_some(2),
+    };
+    let start = match host_at {
+        Some(h) => h + address[h..].find('/')?,
+        None => 0,
+    };
+    let path = address[start..].trim_end_matches(['/', '.']);
+    (path.starts_with('/') && path.len() >= 2).then_some(path)
 }
 
 /// How much text after the headline is searched for a written date.
