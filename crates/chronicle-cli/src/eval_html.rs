@@ -321,6 +321,7 @@ fn trafilatura_set(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
     let mut date_misses = Vec::new();
     let mut title_misses: Vec<(String, String)> = Vec::new();
     let mut unstated = Vec::new();
+    let mut invented = Vec::new();
     for (g, (s, a, _, states)) in gold.iter().zip(&results) {
         let id = field(g, "id");
         let list = listed(args, id);
@@ -334,6 +335,9 @@ fn trafilatura_set(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
         if list && page.titles > page.titles_ok {
             let want = field(g, "title").to_owned();
             title_misses.push((want, a.title.clone().unwrap_or_default()));
+        }
+        if list && page.invented > 0 {
+            invented.push((id, a.date.map(|x| x.to_string()), a.date_source));
         }
         if list && page.dates > page.dates_ok {
             let got = a.date.map(|x| x.to_string());
@@ -415,6 +419,13 @@ fn trafilatura_set(dir: &Path, args: &EvalHtmlArgs) -> Result<()> {
         println!(
             "    {id}: gold {want}, got {}",
             got.as_deref().unwrap_or("none")
+        );
+    }
+    for (id, got, src) in invented.iter().take(args.worst * 2) {
+        println!(
+            "  dated, gold undated {id}: got {} ({})",
+            got.as_deref().unwrap_or("none"),
+            src.map_or("-", |s| s.as_str())
         );
     }
     for (id, want, got, src) in date_misses.iter().take(args.worst * 2) {

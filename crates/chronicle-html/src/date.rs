@@ -17,7 +17,8 @@
 
 use crate::datetext::{clock, parse_machine, parse_text, parse_url, utc_time};
 use crate::shown::{
-    dateline, in_furniture, labelled, labelled_modified, near_headline, time_element, TIME,
+    dateline, in_furniture, labelled, labelled_modified, near_headline, self_linked, time_element,
+    TIME,
 };
 use crate::DateSource;
 use chrono::NaiveDate;
@@ -197,19 +198,27 @@ pub fn find(
     {
         return Some((d, DateSource::Url));
     }
+    let modified = ld[3]
+        .map(|d| d.0)
+        .or(modified)
+        .or_else(|| {
+            doc.select(&ITEMPROP_MOD)
+                .find_map(|e| machine_value(e).map(|d| d.0))
+        })
+        .or_else(|| labelled_modified(doc));
+    // A date in the text by the headline later than the page's last
+    // modification is something else's (an event the text announces); a
+    // labelled or dateline date is kept even so (editors stamp both).
+    let near = near_headline(doc).filter(|d| modified.is_none_or(|m| *d <= m));
+    let addresses: Vec<&str> = canonical.into_iter().chain(url).collect();
     if let Some(d) = labelled(doc)
         .or_else(|| dateline(doc))
-        .or_else(|| near_headline(doc))
+        .or(near)
+        .or_else(|| self_linked(doc, &addresses))
     {
         return Some((d, DateSource::Dateline));
     }
-    let modified = ld[3].map(|d| d.0).or(modified).or_else(|| {
-        doc.select(&ITEMPROP_MOD)
-            .find_map(|e| machine_value(e).map(|d| d.0))
-    });
-    modified
-        .or_else(|| labelled_modified(doc))
-        .map(|d| (d, DateSource::Modified))
+    modified.map(|d| (d, DateSource::Modified))
 }
 
 /// The page's own calendar day for a UTC timestamp at `time` on `date`,
@@ -494,5 +503,69 @@ mod tests {
     fn a_publication_block_is_a_dateline() {
         let page = r#"<h1>Privatisations</h1><div class="publication"> jeudi 13 juin 2019</div>"#;
         assert_eq!(day(page).as_deref(), Some("2019-06-13"));
+    }
+
+    #[test]
+    fn comments_behind_a_site_prefix_are_furniture_and_a_layout_s_main_column_is_not() {
+        // `kb-comments`: a site's short prefix before the block's name.
+        let page = r#"<h1>Tomaten schneiden</h1><p class="user">von Ann<br>am 20.09.2020</p><p>Text.</p><div id="kb-comments"><div class="kb-comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time></div></div>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-09-20"));
+        // `sidebar__main` in a `lay-sidebar` layout is the article's column.
+        let page = r#"<script type="application/ld+json">{"dateCreated":"Tue, 03 May 2022 23:53:14 GMT","datePublished":"Wed, 04 May 2022 00:25:56 GMT"}</script><h1>Jugada</h1><div class="lay-sidebar"><div class="sidebar__main"><span class="mod-date"><time datetime="3 de mayo de 2022">3 de mayo de 2022</time></span><p>Texto.</p></div></div>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-05-03"));
+    }
+
+    #[test]
+    fn a_date_standing_alone_by_the_headline_beats_one_inside_the_deck() {
+        let page = r#"<div class="topline"><span>06.12.2022</span></div><h1>Windpark Steinheim</h1><div class="h3">Die Bürger der Stadt können vom 9.1. bis 10.2.2023 Anteile zeichnen und so Teil der regionalen Energiewende werden.</div>"#;
+        assert_eq!(day(page).as_deref(), Some("2022-12-06"));
+        // A `data-date` beside the headline is a dateline too.
+        let page = r#"<h1>Achtsam durch die Krise</h1><div class="header"><div data-date="18. März 2020"></div><span>1945</span></div><p>Seit dem 1. März 2020 hat sich vieles verändert, schreibt die Autorin in ihrem langen Essay über die Krise und die Achtsamkeit.</p>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-03-18"));
+        // Without a short dateline, a date in the text still counts.
+        let page = r#"<h1>Fest</h1><p>Das Fest fand am 3. Mai 2021 im Park statt, mit vielen Gästen aus der ganzen Region und Musik.</p>"#;
+        assert_eq!(day(page).as_deref(), Some("2021-05-03"));
+    }
+
+    #[test]
+    fn a_date_beside_a_link_to_the_page_itself_dates_it() {
+        let url =
+            "https://web.archive.org/web/20160218174457/http://blog.example/2010/05/typography/";
+        let page = format!(
+            r#"<h1>blog</h1><div id="sidebar"><p class="news"><a href="{url}" rel="bookmark">Typography</a> wurde am <nobr>19. Mai 2010</nobr> um 23:03 Uhr gepostet.</p><ul><li><a href="https://web.archive.org/web/20160218174457/http://blog.example/2010/04/tynt/">Tynt</a> 2. April 2010</li></ul></div><div id="content"><p>Text.</p></div>"#
+        );
+        assert_eq!(
+            date_of(&page, Some(url)).map(|d| (d.0.to_string(), d.1)),
+            Some(("2010-05-19".into(), DateSource::Dateline))
+        );
+        // A teaser of this page, by a site-relative link.
+        let page = r#"<div class="menu"><div class="newsitem"><a href="/de/news/NewsDetail__18725/">Energiepreise</a><span class="newsitem-time">21.11.2022</span></div></div><h6>Energiepreise</h6><p>Text.</p>"#;
+        assert_eq!(
+            date_of(page, Some("https://a.example/de/news/NewsDetail__18725/."))
+                .map(|d| d.0.to_string()),
+            Some("2022-11-21".into())
+        );
+        // Another capture of the page, a comment's permalink, the front page.
+        let page = r#"<p><a href="https://web.archive.org/web/20150726/http://a.example/post/">26 Jul 2015</a></p><div class="c"><a href="https://web.archive.org/web/20160526/http://a.example/post/#comment-3">3 May 2016</a></div><p><a href="/">Home</a> 1 May 2016</p>"#;
+        assert_eq!(
+            date_of(
+                page,
+                Some("https://web.archive.org/web/20160526/http://a.example/post/")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_date_by_the_headline_later_than_the_last_modification_is_not_the_page_s() {
+        let page = r#"<h1>Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.</p><div id="footer">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</div>"#;
+        assert_eq!(
+            date_of(page, None).map(|d| (d.0.to_string(), d.1)),
+            Some(("2020-01-29".into(), DateSource::Modified))
+        );
+        // A labelled publication date is kept even so.
+        let page =
+            r#"<h1>Rezension</h1><p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>"#;
+        assert_eq!(day(page).as_deref(), Some("2023-11-01"));
     }
 }

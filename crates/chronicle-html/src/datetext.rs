@@ -397,7 +397,8 @@ fn short_dmy(s: &str) -> impl Iterator<Item = NaiveDate> + '_ {
         .filter_map(|c| ymd(&format!("20{}", &c[3]), &c[2], &c[1]))
 }
 
-/// A date in a URL path: `/2019/11/05/`, `/2019-11-05`, `/20191105`.
+/// A date in a URL path: `/2019/11/05/`, `/2019-11-05`, `/20191105`,
+/// `/2019/11/5/`.
 pub fn parse_url(url: &str) -> Option<NaiveDate> {
     static URL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -412,7 +413,10 @@ pub fn parse_url(url: &str) -> Option<NaiveDate> {
         Some(m) => &url[m.end()..],
         None => url,
     };
-    let c = URL.captures(url)?;
+    // Also `/2017/7/12/`: slashes on both sides, month and day unpadded.
+    static UNPADDED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/").unwrap());
+    let c = URL.captures(url).or_else(|| UNPADDED.captures(url))?;
     ymd(&c[1], &c[2], &c[3])
 }
 
@@ -484,6 +488,11 @@ mod tests {
         );
         assert_eq!(parse_url("https://x.com/a/20191105/story"), d(2019, 11, 5));
         assert_eq!(parse_url("https://x.com/2019/story"), None);
+        assert_eq!(
+            parse_url("https://x.de/home/2017/7/12/montauk"),
+            d(2017, 7, 12)
+        );
+        assert_eq!(parse_url("https://x.com/2017/7/story"), None);
         assert_eq!(
             parse_url("https://web.archive.org/web/20160218123456/http://a.de/news/x"),
             None

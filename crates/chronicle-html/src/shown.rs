@@ -61,7 +61,7 @@ static PUBLISHED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// only when nothing states a publication date.
 static MODIFIED_LABEL: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:letzte änderung|zuletzt (?:aktualisiert|geändert)(?: am)?|aktualisiert am|last (?:updated|modified)(?: on)?|updated on|mis à jour le|actualizado el|aggiornato il)\s*:?\s*",
+        r"(?i)\b(?:letzte änderung|zuletzt (?:aktualisiert|geändert)(?: am)?|(?:wurde )?zuletzt am|aktualisiert am|last (?:updated|modified|edited)(?: on)?|updated on|mis à jour le|actualizado el|aggiornato il)\s*:?\s*",
     )
     .unwrap()
 });
@@ -137,18 +137,86 @@ pub(crate) fn dateline(doc: &Html) -> Option<NaiveDate> {
     })
 }
 
+static LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+
+/// The date written beside a link to the page's own address — a teaser of
+/// this very page in a list of news, a sidebar's "this article was posted
+/// on …" next to its permalink: the nearest of the link's parent and two
+/// more ancestors whose short text (under 400 bytes) holds a date. A link
+/// to a part of the page (`#comments`, `#comment-12`: a comment's
+/// permalink) or to the site's front page does not count. `addresses`:
+/// the page's canonical URL and the URL it was fetched from.
+pub(crate) fn self_linked(doc: &Html, addresses: &[&str]) -> Option<NaiveDate> {
+    let own: Vec<&str> = addresses.iter().filter_map(|a| path_of(a)).collect();
+    if own.is_empty() {
+        return None;
+    }
+    doc.select(&LINK)
+        .filter(|a| {
+            let href = a.value().attr("href").unwrap_or("");
+            !href.contains('#') && path_of(href).is_some_and(|p| own.contains(&p))
+        })
+        .take(20)
+        .find_map(|a| {
+            a.ancestors().take(3).find_map(|block| {
+                let block = ElementRef::wrap(block)?;
+                let text = block.text().take(40).collect::<Vec<_>>().join(" ");
+                if text.len() > 400 {
+                    return None;
+                }
+                parse_text(&text).or_else(|| parse_short_dmy(&text))
+            })
+        })
+}
+
+/// The path (and query) of an address, absolute, protocol-relative or
+/// site-relative, without trailing `/` or `.` (an archived page's path
+/// keeps its capture prefix: another capture of the same page is another
+/// page); `None` for the front page (a path under two bytes) and non-web
+/// links.
+fn path_of(address: &str) -> Option<&str> {
+    let address = address.trim();
+    let host_at = match address.find("://") {
+        Some(i) if address[..i].chars().all(|c| c.is_ascii_alphabetic()) => Some(i + 3),
+        _ => address.starts_with("//").then_some(2),
+    };
+    let start = match host_at {
+        Some(h) => h + address[h..].find('/')?,
+        None => 0,
+    };
+    let path = address[start..].trim_end_matches(['/', '.']);
+    (path.starts_with('/') && path.len() >= 2).then_some(path)
+}
+
 /// How much text after the headline is searched for a written date.
 const NEAR_HEADLINE: usize = 1500;
 
+/// The longest text node read as a dateline of its own ("06.12.2022",
+/// "Posted on 5 May 2020 by Ann") rather than running text.
+const SHORT_NODE: usize = 60;
+
 /// A date written in the text that follows the first `<h1>` (bylines and
 /// datelines sit just above or below the headline), or that precedes it
-/// closely, outside scripts, styles and furniture.
+/// closely, outside scripts, styles and furniture. A date standing in a
+/// short text node of its own — or in a `data-date` attribute after the
+/// headline — is the dateline and wins over one inside a sentence (a deck
+/// that names the dates of an offer, an event).
 pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
     use ego_tree::iter::Edge;
     use scraper::Node;
     let headline = headline(doc);
     let mut before = String::new();
     let mut after = String::new();
+    // The first short dated node after the headline, the last before it
+    // (with the length of `before` when it was seen).
+    let mut short_after = None;
+    let mut short_before: Option<(NaiveDate, usize)> = None;
+    let short = |t: &str| {
+        let t = t.trim();
+        (t.len() <= SHORT_NODE)
+            .then(|| parse_text(t).or_else(|| parse_short_dmy(t)))
+            .flatten()
+    };
     let mut seen_h1 = false;
     let mut skip: Option<ego_tree::NodeId> = None;
     for edge in doc.root_element().traverse() {
@@ -161,7 +229,11 @@ pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
                     skip = Some(node.id())
                 }
                 Node::Element(_) if Some(node.id()) == headline => seen_h1 = true,
+                Node::Element(e) if seen_h1 && short_after.is_none() => {
+                    short_after = e.attr("data-date").and_then(short);
+                }
                 Node::Text(t) if seen_h1 => {
+                    short_after = short_after.or_else(|| short(t));
                     after.push_str(t);
                     after.push(' ');
                     if after.len() > NEAR_HEADLINE {
@@ -169,6 +241,9 @@ pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
                     }
                 }
                 Node::Text(t) => {
+                    if let Some(d) = short(t) {
+                        short_before = Some((d, before.len() + t.len()));
+                    }
                     before.push_str(t);
                     before.push(' ');
                     if before.len() > 4 * NEAR_HEADLINE {
@@ -177,6 +252,9 @@ pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
                             cut += 1;
                         }
                         before.drain(..cut);
+                        short_before = short_before
+                            .filter(|s| s.1 > cut)
+                            .map(|(d, at)| (d, at - cut));
                     }
                 }
                 _ => {}
@@ -192,7 +270,14 @@ pub(crate) fn near_headline(doc: &Html) -> Option<NaiveDate> {
         let chars: Vec<char> = before.chars().collect();
         chars[chars.len().saturating_sub(300)..].iter().collect()
     };
-    parse_text(&after).or_else(|| parse_text(&tail))
+    // A short node before the headline counts when it sits within the tail.
+    let short_before = short_before
+        .filter(|s| before.len() - s.1 <= tail.len())
+        .map(|s| s.0);
+    short_after
+        .or(short_before)
+        .or_else(|| parse_text(&after))
+        .or_else(|| parse_text(&tail))
 }
 
 /// The headline element: the first `<h1>` outside furniture, else, on a
@@ -241,9 +326,8 @@ pub(crate) fn in_furniture(e: ElementRef) -> bool {
 }
 
 /// Whether an element is page furniture: an `aside`, `nav` or `footer`, or
-/// one whose class or id has a word of [`FURNITURE`] as a part of its own
-/// (`related-posts`, `comment__time`; not `has-sidebar` on a page
-/// wrapper: `body` and `main` never count).
+/// one whose class or id names a block of [`FURNITURE`] (see
+/// [`names_furniture`]; `body` and `main` never count).
 fn is_furniture(e: &scraper::node::Element) -> bool {
     match e.name() {
         "aside" | "nav" | "footer" => return true,
@@ -254,11 +338,64 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     words
         .iter()
         .flat_map(|w| w.split_whitespace())
-        .any(|token| {
-            let token = token.to_ascii_lowercase();
-            let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
-            // The first part names the block; later parts are often modifiers
-            // of a layout (`page--with-sidebar`).
+        .any(names_furniture)
+}
+
+/// Short words that open a class name as a state or a layout modifier
+/// (`has-sidebar`, `no-comments`, `lay-sidebar`: a layout with a sidebar),
+/// not as a site's namespace prefix.
+const MODIFIERS: &[&str] = &[
+    "has", "no", "is", "with", "show", "hide", "not", "use", "lay",
+];
+
+/// Whether one class or id token names a furniture block: its first part
+/// (`related-posts`, `comment__time`), or its second after a site's short
+/// namespace prefix (`kb-comments`, `td-related`, `c-teaser`) — not a
+/// layout modifier (`has-sidebar`, `page--with-sidebar`), and not the main
+/// column a layout block names as its BEM element (`sidebar__main`).
+fn names_furniture(token: &str) -> bool {
+    let token = token.to_ascii_lowercase();
+    if let Some((_, element)) = token.split_once("__") {
+        if matches!(element.split(['-', '_']).next(), Some("main" | "primary")) {
+            return false;
+        }
+    }
+    let mut parts = token.split(['-', '_']).filter(|p| !p.is_empty());
+    match parts.next() {
+        Some(p) if FURNITURE.contains(&p) => true,
+        Some(p) if p.len() <= 3 && !MODIFIERS.contains(&p) => {
             parts.next().is_some_and(|p| FURNITURE.contains(&p))
-        })
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_furniture;
+
+    #[test]
+    fn furniture_class_names() {
+        for furniture in [
+            "related-posts",
+            "comment__time",
+            "kb-comments",
+            "td-related",
+            "c-teaser",
+            "sidebar",
+        ] {
+            assert!(names_furniture(furniture), "{furniture}");
+        }
+        for not in [
+            "has-sidebar",
+            "page--with-sidebar",
+            "no-comments",
+            "lay-sidebar",
+            "sidebar__main",
+            "article-body",
+            "kb-recipe",
+        ] {
+            assert!(!names_furniture(not), "{not}");
+        }
+    }
 }
