@@ -9,7 +9,7 @@ use crate::extract::rayon_pool;
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use chronicle_core::Annotator;
-use chronicle_ner::conll::{is_docstart, read_conll, ConllDoc, Scores};
+use chronicle_ner::conll::{is_docstart, read_conll, ConllDoc, EntityStrings, Scores};
 use chronicle_ner::labels::iob2;
 use chronicle_ner::train::{train, TrainDoc, TrainOptions};
 use chronicle_ner::{model::write_model, shipped_resources, Tagger};
@@ -37,6 +37,11 @@ pub struct EvalArgs {
     /// Lower-case every word before tagging (the case-robustness figure).
     #[arg(long)]
     lowercase: bool,
+    /// A training file (CoNLL columns): also score the entities whose exact
+    /// string is one of its gold entities ("seen") apart from the others
+    /// ("unseen", the proxy for a held-out test set).
+    #[arg(long)]
+    seen_from: Option<String>,
     /// A model file to use instead of the shipped one.
     #[arg(long)]
     model: Option<String>,
@@ -193,7 +198,11 @@ pub fn run_tag(args: TagArgs) -> Result<Outcome> {
 pub fn run_eval(args: EvalArgs) -> Result<Outcome> {
     let tagger = load_tagger(args.model.as_deref())?;
     let docs = read_conll(&read_file(&args.file)?);
-    let scores = score(&tagger, &docs, args.lowercase);
+    let reference = match &args.seen_from {
+        Some(path) => EntityStrings::from_docs(&read_conll(&read_file(path)?)),
+        None => EntityStrings::default(),
+    };
+    let scores = score(&tagger, &docs, args.lowercase, &reference);
     println!(
         "NER on {}{}",
         args.file,
@@ -203,7 +212,9 @@ pub fn run_eval(args: EvalArgs) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-fn score(tagger: &Tagger, docs: &[ConllDoc], lowercase: bool) -> Scores {
+/// Scores a tagger on gold documents; with a non-empty `reference`, also
+/// split into entities seen and unseen there.
+fn score(tagger: &Tagger, docs: &[ConllDoc], lowercase: bool, reference: &EntityStrings) -> Scores {
     let per_doc: Vec<Scores> = docs
         .par_iter()
         .map(|d| {
@@ -211,7 +222,11 @@ fn score(tagger: &Tagger, docs: &[ConllDoc], lowercase: bool) -> Scores {
             let pred = tagger.tag_document(&words_of(d, lowercase));
             for (sent, p) in d.sentences.iter().zip(&pred) {
                 let gold = sent.gold_spans();
-                s.add(&gold, p);
+                if reference.is_empty() {
+                    s.add(&gold, p);
+                } else {
+                    s.add_split(&sent.words, &gold, p, reference);
+                }
                 s.tokens += sent.words.len();
                 let g = iob2(sent.words.len(), &gold);
                 let q = iob2(sent.words.len(), p);
@@ -221,27 +236,18 @@ fn score(tagger: &Tagger, docs: &[ConllDoc], lowercase: bool) -> Scores {
         })
         .collect();
     let mut total = Scores::default();
-    for s in per_doc {
-        total.overall.gold += s.overall.gold;
-        total.overall.predicted += s.overall.predicted;
-        total.overall.correct += s.overall.correct;
-        for (a, b) in total.by_type.iter_mut().zip(&s.by_type) {
-            a.gold += b.gold;
-            a.predicted += b.predicted;
-            a.correct += b.correct;
-        }
-        total.tokens += s.tokens;
-        total.tokens_correct += s.tokens_correct;
+    for s in &per_doc {
+        total.merge(s);
     }
     total
 }
 
 /// `chronicle train ner`.
 pub fn run_train(args: TrainArgs) -> Result<Outcome> {
-    let train_docs: Vec<TrainDoc> = read_conll(&read_file(&args.train)?)
-        .iter()
-        .map(TrainDoc::from_conll)
-        .collect();
+    let train_conll = read_conll(&read_file(&args.train)?);
+    let reference = EntityStrings::from_docs(&train_conll);
+    let train_docs: Vec<TrainDoc> = train_conll.iter().map(TrainDoc::from_conll).collect();
+    drop(train_conll);
     if train_docs.is_empty() {
         bail!("no sentences in {}", args.train);
     }
@@ -298,9 +304,12 @@ pub fn run_train(args: TrainArgs) -> Result<Outcome> {
         let docs = read_conll(&read_file(dev)?);
         print!(
             "final model on {dev}\n{}",
-            score(&tagger, &docs, false).report()
+            score(&tagger, &docs, false, &reference).report()
         );
-        print!("lower-cased\n{}", score(&tagger, &docs, true).report());
+        print!(
+            "lower-cased\n{}",
+            score(&tagger, &docs, true, &reference).report()
+        );
     }
     Ok(Outcome::Clean)
 }

@@ -92,6 +92,38 @@ fn eval_prints_conlleval_scores() {
 }
 
 #[test]
+fn eval_splits_entities_seen_in_a_training_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = snippet_file(&dir);
+    // Only "EU" and "Peter Blackburn" are entities of this training file.
+    let train = dir.path().join("train.conll");
+    std::fs::write(
+        &train,
+        "EU NNP I-NP I-ORG\nsaid VBD I-VP O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n",
+    )
+    .unwrap();
+    let train = train.to_string_lossy().into_owned();
+    let out = chronicle(&["eval", "ner", &file, "--seen-from", &train]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} line in {text}"))
+            .to_string()
+    };
+    assert!(line("seen:").contains("2 gold"), "{text}");
+    assert!(line("unseen:").contains("3 gold"), "{text}");
+    // Without the flag, no split.
+    let out = chronicle(&["eval", "ner", &file]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("unseen"));
+}
+
+#[test]
 fn training_is_reproducible_and_the_model_loads() {
     let dir = tempfile::tempdir().unwrap();
     let file = snippet_file(&dir);

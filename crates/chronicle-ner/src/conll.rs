@@ -165,9 +165,101 @@ pub struct Scores {
     pub by_type: [Counts; 4],
     pub tokens: usize,
     pub tokens_correct: usize,
+    /// Entities whose exact string is a gold entity of a reference (training)
+    /// file, and the others: filled by [`Scores::add_split`] only. The unseen
+    /// ones are the proxy for a held-out test set, whose names are mostly
+    /// new.
+    pub seen: Counts,
+    pub unseen: Counts,
+}
+
+/// The entity strings of a reference file (words joined by one space, of
+/// any type): an entity elsewhere is "seen" when its string is one of them.
+#[derive(Debug, Clone, Default)]
+pub struct EntityStrings(HashSet<String>);
+
+impl EntityStrings {
+    pub fn from_docs(docs: &[ConllDoc]) -> EntityStrings {
+        let mut set = HashSet::new();
+        for s in docs.iter().flat_map(|d| &d.sentences) {
+            for span in s.gold_spans() {
+                set.insert(span_text(&s.words, &span));
+            }
+        }
+        EntityStrings(set)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether the span's words, joined by one space, are a reference entity.
+    pub fn contains<S: AsRef<str>>(&self, words: &[S], span: &TokenSpan) -> bool {
+        self.0.contains(&span_text(words, span))
+    }
+}
+
+fn span_text<S: AsRef<str>>(words: &[S], span: &TokenSpan) -> String {
+    let end = span.end.min(words.len());
+    let start = span.start.min(end);
+    let parts: Vec<&str> = words[start..end].iter().map(AsRef::as_ref).collect();
+    parts.join(" ")
 }
 
 impl Scores {
+    /// As [`Scores::add`], and also counts each gold and predicted entity as
+    /// seen or unseen in `reference` (recall of unseen gold entities,
+    /// precision of unseen predicted ones).
+    pub fn add_split<S: AsRef<str>>(
+        &mut self,
+        words: &[S],
+        gold: &[TokenSpan],
+        predicted: &[TokenSpan],
+        reference: &EntityStrings,
+    ) {
+        self.add(gold, predicted);
+        let gold_set: HashSet<&TokenSpan> = gold.iter().collect();
+        for g in gold {
+            self.side(reference.contains(words, g)).gold += 1;
+        }
+        for p in predicted {
+            let c = self.side(reference.contains(words, p));
+            c.predicted += 1;
+            if gold_set.contains(p) {
+                c.correct += 1;
+            }
+        }
+    }
+
+    fn side(&mut self, seen: bool) -> &mut Counts {
+        if seen {
+            &mut self.seen
+        } else {
+            &mut self.unseen
+        }
+    }
+
+    /// Adds another set of scores to this one.
+    pub fn merge(&mut self, other: &Scores) {
+        let add = |a: &mut Counts, b: &Counts| {
+            a.gold += b.gold;
+            a.predicted += b.predicted;
+            a.correct += b.correct;
+        };
+        add(&mut self.overall, &other.overall);
+        for (a, b) in self.by_type.iter_mut().zip(&other.by_type) {
+            add(a, b);
+        }
+        add(&mut self.seen, &other.seen);
+        add(&mut self.unseen, &other.unseen);
+        self.tokens += other.tokens;
+        self.tokens_correct += other.tokens_correct;
+    }
+
     /// Adds one sentence: gold and predicted spans, token counts.
     pub fn add(&mut self, gold: &[TokenSpan], predicted: &[TokenSpan]) {
         let gold_set: HashSet<&TokenSpan> = gold.iter().collect();
@@ -214,6 +306,19 @@ impl Scores {
                 100.0 * c.f1(),
                 c.predicted
             );
+        }
+        for (name, c) in [("seen", &self.seen), ("unseen", &self.unseen)] {
+            if c.gold + c.predicted > 0 {
+                s += &format!(
+                    "{:>17}: precision: {:6.2}%; recall: {:6.2}%; FB1: {:6.2}  {} gold, {} found\n",
+                    name,
+                    100.0 * c.precision(),
+                    100.0 * c.recall(),
+                    100.0 * c.f1(),
+                    c.gold,
+                    c.predicted
+                );
+            }
         }
         s
     }
@@ -268,6 +373,40 @@ mod tests {
         assert_eq!(scores.overall.gold, 2);
         assert!((scores.overall.f1() - 2.0 / 3.0).abs() < 1e-9);
         assert!(scores.report().contains("FB1"));
+    }
+
+    #[test]
+    fn splits_scores_by_seen_entity_strings() {
+        use EntityType::*;
+        let reference =
+            "Anna NNP I-NP I-PER\nKarlsson NNP I-NP I-PER\nmet VBD I-VP O\nOslo NNP I-NP I-LOC\n";
+        let reference = EntityStrings::from_docs(&read_conll(reference));
+        assert_eq!(reference.len(), 2);
+        let words = ["Anna", "Karlsson", "flew", "to", "Oslo", "and", "Bergen"];
+        // Gold: Anna Karlsson (seen), Oslo (seen), Bergen (unseen).
+        let gold = [sp(0, 2, Person), sp(4, 5, Location), sp(6, 7, Location)];
+        // Predicted: "Anna" alone (unseen string, wrong), Oslo, Bergen.
+        let pred = [sp(0, 1, Person), sp(4, 5, Location), sp(6, 7, Location)];
+        let mut scores = Scores::default();
+        scores.add_split(&words, &gold, &pred, &reference);
+        assert_eq!(
+            (scores.seen.gold, scores.seen.predicted, scores.seen.correct),
+            (2, 1, 1)
+        );
+        assert_eq!(
+            (
+                scores.unseen.gold,
+                scores.unseen.predicted,
+                scores.unseen.correct
+            ),
+            (1, 2, 1)
+        );
+        let mut total = Scores::default();
+        total.merge(&scores);
+        total.merge(&scores);
+        assert_eq!(total.unseen.predicted, 4);
+        assert_eq!(total.overall.correct, 4);
+        assert!(total.report().contains("unseen"));
     }
 
     #[test]
