@@ -13,7 +13,6 @@ use chronicle_read::{read_inputs, Input, ReadOptions};
 use chronicle_store::{IngestStats, PreparedArticle, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -88,7 +87,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
                 pending.push(doc);
                 if pending.len() >= chunk {
                     let batch = std::mem::replace(&mut pending, Vec::with_capacity(chunk));
-                    let batch = prepare(&pool, batch, &progress, &mut failures);
+                    let batch = prepare(batch, &progress, &mut failures);
                     writer_gone = batches.send(batch).is_err();
                 }
             }
@@ -103,7 +102,7 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
         }
     });
     if !pending.is_empty() {
-        let batch = prepare(&pool, pending, &progress, &mut failures);
+        let batch = prepare(pending, &progress, &mut failures);
         // A failed send means the writer stopped; its error is reported below.
         let _ = batches.send(batch);
     }
@@ -132,18 +131,14 @@ pub fn ingest(args: IngestArgs) -> Result<Outcome> {
     })
 }
 
-/// The rows of annotated articles, built on the pool so that the writer
-/// is left only the SQLite work. An article that cannot be prepared is
-/// reported and counted, and the others go on.
-fn prepare(
-    pool: &rayon::ThreadPool,
-    docs: Vec<Document>,
-    progress: &Progress,
-    failures: &mut usize,
-) -> Vec<PreparedArticle> {
-    let prepared: Vec<_> = pool.install(|| docs.par_iter().map(PreparedArticle::new).collect());
-    prepared
-        .into_iter()
+/// The rows of annotated articles, built on the calling thread — which
+/// the pipeline runs beside the pool's annotation of the next batch — so
+/// that the writer is left only the SQLite work and the pool only
+/// annotation. An article that cannot be prepared is reported and
+/// counted, and the others go on.
+fn prepare(docs: Vec<Document>, progress: &Progress, failures: &mut usize) -> Vec<PreparedArticle> {
+    docs.iter()
+        .map(PreparedArticle::new)
         .filter_map(|p| {
             p.map_err(|e| {
                 *failures += 1;
