@@ -3,7 +3,7 @@
 //! linking looks up, and its event mentions with their places resolved.
 //!
 //! [`PreparedArticle::new`] reads nothing from the database, so an ingest
-//! builds it on the extraction threads and leaves the one writer only the
+//! builds it off the writer thread and leaves the one writer only the
 //! SQLite work: lookups that depend on what is stored, and the writes.
 //!
 //! Invariant: the rows are exactly those the writer stores, in order, with
