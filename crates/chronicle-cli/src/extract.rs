@@ -180,12 +180,22 @@ fn parse_max_bytes(s: &str) -> Result<usize, String> {
     }
 }
 
+/// The pool that annotates, of `threads` workers (default: all cores).
+/// The global pool, where readers extract web pages ahead, gets the same
+/// size, so `--threads` bounds both.
 pub fn rayon_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    builder.build().context("starting worker threads")
+    let sized = |mut builder: rayon::ThreadPoolBuilder| {
+        if let Some(n) = threads {
+            builder = builder.num_threads(n.max(1));
+        }
+        builder
+    };
+    // Fails only if the global pool already runs (a second command in one
+    // process, as in tests); it then keeps its size.
+    let _ = sized(rayon::ThreadPoolBuilder::new()).build_global();
+    sized(rayon::ThreadPoolBuilder::new())
+        .build()
+        .context("starting worker threads")
 }
 
 /// Writes articles in the chosen format. For `json`, one article prints as a

@@ -4,10 +4,13 @@
 //! by the record's `WARC-Date`.
 //!
 //! The archive is streamed record by record (a `.warc.gz` of per-record gzip
-//! members is undone upstream by a `MultiGzDecoder`): only one record's block
-//! is held at a time, and a block larger than `max_bytes` plus an allowance
-//! for HTTP headers is skipped without being buffered, so memory does not
-//! grow with the archive.
+//! members is undone upstream by a `MultiGzDecoder`): at most
+//! [`PREFETCH_PAGES`] pages of at most [`PREFETCH_BYTES`] in all are held
+//! while their main text is extracted in parallel on the current rayon pool
+//! (extraction is most of the work for web pages), and a block larger than
+//! `max_bytes` plus an allowance for HTTP headers is skipped without being
+//! buffered, so memory does not grow with the archive. Documents and errors
+//! come out in the archive's order.
 //!
 //! Invariants: every problem is one [`ReadError`] at `byte N` — the offset of
 //! the record's `WARC/` line in the decompressed stream — and reading goes on:
@@ -22,8 +25,10 @@ use crate::input::stream_error;
 use crate::sniff::Reader;
 use crate::{Position, ReadError, ReadOptions};
 use chronicle_core::{parse_publication_date, Document, Origin};
+use rayon::prelude::*;
 use serde_json::Value;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
 /// The longest header line kept; longer ones are malformed.
@@ -32,6 +37,10 @@ const MAX_LINE: usize = 64 * 1024;
 const MAX_HEADERS: usize = 512;
 /// Room for the HTTP status line and headers on top of `max_bytes`.
 const HTTP_HEADER_ALLOWANCE: usize = 256 * 1024;
+/// Pages read ahead and extracted together, and the bytes at which the
+/// read-ahead stops early.
+const PREFETCH_PAGES: usize = 32;
+const PREFETCH_BYTES: usize = 32 << 20;
 
 /// The named fields of a WARC record header that matter here.
 #[derive(Debug, Default)]
@@ -45,10 +54,24 @@ struct RecordHeader {
 
 /// What one record turned out to be.
 enum Record {
-    /// A page: a document, or why it could not become one.
-    Page(Box<Result<Document, String>>),
+    /// A page to extract, or why it cannot become one.
+    Page(Box<Result<Page, String>>),
     /// Not an article (another record type, status or media type).
     Other,
+}
+
+/// An HTML page read from a response record, waiting for extraction.
+struct Page {
+    header: RecordHeader,
+    html: Vec<u8>,
+}
+
+/// One item of the read-ahead, in archive order: a result, or a page whose
+/// result is still to be extracted (`record` is its number, `start` the
+/// offset of its `WARC/` line).
+enum Ahead {
+    Ready(Box<Result<Document, ReadError>>),
+    Pending { page: Page, record: u64, start: u64 },
 }
 
 /// Streams the pages of one WARC input.
@@ -64,6 +87,8 @@ pub(crate) struct WarcReader<'a> {
     records: u64,
     line: Vec<u8>,
     block: Vec<u8>,
+    /// Results read ahead, extracted, not yet returned.
+    ready: VecDeque<Result<Document, ReadError>>,
     /// After a malformed record: lines are skipped until a `WARC/` line.
     syncing: bool,
     done: bool,
@@ -87,6 +112,7 @@ impl<'a> WarcReader<'a> {
             records: 0,
             line: Vec::new(),
             block: Vec::new(),
+            ready: VecDeque::new(),
             syncing: false,
             done: false,
         }
@@ -220,30 +246,33 @@ impl<'a> WarcReader<'a> {
                 self.opts.max_bytes
             )))));
         }
-        let page = match http_html_payload(&self.block, self.opts.max_bytes) {
-            Ok(Some(page)) => page,
+        let html = match http_html_payload(&self.block, self.opts.max_bytes) {
+            Ok(Some(html)) => html.into_owned(),
             Ok(None) => return Ok(Record::Other),
             Err(reason) => return Ok(Record::Page(Box::new(Err(reason)))),
         };
-        Ok(Record::Page(Box::new(self.document(&header, &page))))
+        Ok(Record::Page(Box::new(Ok(Page { header, html }))))
     }
 
-    fn document(&self, header: &RecordHeader, page: &[u8]) -> Result<Document, String> {
+    /// The document of a page read from record number `record` (no `self`:
+    /// pages are extracted in parallel while the reader is not shared).
+    fn document(
+        input: &str,
+        stem: &str,
+        opts: &ReadOptions,
+        page: &Page,
+        record: u64,
+    ) -> Result<Document, String> {
+        let Page { header, html } = page;
+        let page = html.as_slice();
         let warc_date = header
             .date
             .as_deref()
             .and_then(|d| parse_publication_date(d).ok())
             .map(|d| (d, "warc-date"));
-        let id = format!("{}:{}", self.stem, self.records);
-        let mut doc = page_document(
-            &self.input,
-            &id,
-            page,
-            header.uri.as_deref(),
-            warc_date,
-            &self.opts,
-        )
-        .map_err(|e| e.reason)?;
+        let id = format!("{stem}:{record}");
+        let mut doc = page_document(input, &id, page, header.uri.as_deref(), warc_date, opts)
+            .map_err(|e| e.reason)?;
         for (key, value) in [
             ("warc_record_id", &header.id),
             ("warc_date", &header.date),
@@ -258,10 +287,19 @@ impl<'a> WarcReader<'a> {
             doc.url.clone_from(&header.uri);
         }
         doc.origin = Origin {
-            input: self.input.clone(),
-            line: Some(self.records),
+            input: input.to_owned(),
+            line: Some(record),
         };
         Ok(doc)
+    }
+
+    /// The error of record `record`, which starts at `start`.
+    fn record_error(input: &str, start: u64, record: u64, reason: &str) -> ReadError {
+        ReadError::new(
+            input,
+            Position::Byte(start),
+            format!("record {record}: {reason}"),
+        )
     }
 
     /// The error for a stream that broke off; nothing more can be read.
@@ -271,43 +309,91 @@ impl<'a> WarcReader<'a> {
     }
 }
 
-impl Iterator for WarcReader<'_> {
-    type Item = Result<Document, ReadError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl WarcReader<'_> {
+    /// The next record that is a page or an error, in archive order; `None`
+    /// at the end of the input.
+    fn next_ahead(&mut self) -> Option<Ahead> {
         while !self.done {
             let start = self.offset;
             match self.read_line() {
                 Ok(None) => self.done = true,
-                Err(e) => return Some(Err(self.broken(start, &e))),
+                Err(e) => return Some(Ahead::Ready(Box::new(Err(self.broken(start, &e))))),
                 Ok(Some(_)) if self.line.iter().all(u8::is_ascii_whitespace) => {}
                 Ok(Some(_)) if !self.line.starts_with(b"WARC/") => {
                     if !self.syncing {
                         self.syncing = true;
-                        return Some(Err(self.error(
+                        return Some(Ahead::Ready(Box::new(Err(self.error(
                             start,
                             "not a WARC record (no WARC/ version line): skipped to the next record",
-                        )));
+                        )))));
                     }
                 }
                 Ok(Some(_)) => {
                     self.syncing = false;
                     self.records += 1;
+                    let record = self.records;
                     match self.record(start) {
                         Ok(Record::Other) => {}
-                        Ok(Record::Page(page)) => match *page {
-                            Ok(doc) => return Some(Ok(doc)),
-                            Err(reason) => {
-                                let reason = format!("record {}: {reason}", self.records);
-                                return Some(Err(self.error(start, reason)));
-                            }
-                        },
-                        Err(e) => return Some(Err(e)),
+                        Ok(Record::Page(page)) => {
+                            return Some(match *page {
+                                Ok(page) => Ahead::Pending {
+                                    page,
+                                    record,
+                                    start,
+                                },
+                                Err(reason) => {
+                                    let input = self.input.as_str();
+                                    let error = Self::record_error(input, start, record, &reason);
+                                    Ahead::Ready(Box::new(Err(error)))
+                                }
+                            })
+                        }
+                        Err(e) => return Some(Ahead::Ready(Box::new(Err(e)))),
                     }
                 }
             }
         }
         None
+    }
+
+    /// Reads up to [`PREFETCH_PAGES`] pages ahead (fewer once they hold
+    /// [`PREFETCH_BYTES`]) and extracts them in parallel into `ready`.
+    fn read_ahead(&mut self) {
+        let mut ahead = Vec::new();
+        let (mut pages, mut bytes) = (0, 0);
+        while pages < PREFETCH_PAGES && bytes < PREFETCH_BYTES {
+            let Some(item) = self.next_ahead() else { break };
+            if let Ahead::Pending { page, .. } = &item {
+                pages += 1;
+                bytes += page.html.len();
+            }
+            ahead.push(item);
+        }
+        let (input, stem, opts) = (self.input.as_str(), self.stem.as_str(), &self.opts);
+        let done: Vec<Result<Document, ReadError>> = ahead
+            .into_par_iter()
+            .map(|item| match item {
+                Ahead::Ready(result) => *result,
+                Ahead::Pending {
+                    page,
+                    record,
+                    start,
+                } => Self::document(input, stem, opts, &page, record)
+                    .map_err(|reason| Self::record_error(input, start, record, &reason)),
+            })
+            .collect();
+        self.ready.extend(done);
+    }
+}
+
+impl Iterator for WarcReader<'_> {
+    type Item = Result<Document, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.ready.is_empty() {
+            self.read_ahead();
+        }
+        self.ready.pop_front()
     }
 }
 

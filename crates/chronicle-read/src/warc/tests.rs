@@ -232,3 +232,42 @@ fn a_response_without_text_is_an_error_naming_the_record() {
     assert_eq!(e.position, Position::Byte(0));
     assert!(e.reason.starts_with("record 1: "), "{e}");
 }
+
+#[test]
+fn pages_read_ahead_come_out_in_archive_order_with_their_errors() {
+    // More pages than one read-ahead holds, every fifth one without text.
+    let empty = html_response("<html><body><div></div></body></html>");
+    let mut bytes = Vec::new();
+    let mut starts = Vec::new();
+    for i in 1..=3 * super::PREFETCH_PAGES + 3 {
+        starts.push(bytes.len() as u64);
+        let uri = format!("https://a.example/{i}");
+        let block = if i % 5 == 0 {
+            empty.clone()
+        } else {
+            html_response(&PAGE.replace("Bridge reopens", &format!("Bridge {i} reopens")))
+        };
+        bytes.extend(record("response", &uri, &block));
+    }
+    let docs = read_bytes("many.warc", &bytes, &ReadOptions::default());
+    assert_eq!(docs.len(), starts.len());
+    for (i, (doc, start)) in docs.iter().zip(&starts).enumerate() {
+        let n = i + 1;
+        match doc {
+            Ok(doc) => {
+                assert_ne!(n % 5, 0, "record {n} should have failed");
+                assert_eq!(doc.id, format!("many:{n}"));
+                assert_eq!(doc.origin.line, Some(n as u64));
+                assert_eq!(
+                    doc.title.as_deref(),
+                    Some(format!("Bridge {n} reopens").as_str())
+                );
+            }
+            Err(e) => {
+                assert_eq!(n % 5, 0, "record {n}: {e}");
+                assert_eq!(e.position, Position::Byte(*start));
+                assert!(e.reason.starts_with(&format!("record {n}: ")), "{e}");
+            }
+        }
+    }
+}
