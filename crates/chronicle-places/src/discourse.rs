@@ -16,8 +16,8 @@
 //! override a person entity only when the entity is exactly the run.
 
 use crate::gazetteer::{FastMap, FastSet, Feature, Gazetteer};
-use crate::recognize::Mention;
-use chronicle_core::{Document, EntityType, PlaceKind, Span, TokenKind};
+use crate::recognize::{is_cap_word, Mention};
+use chronicle_core::{Document, EntityType, PlaceKind, Span};
 
 /// Longest run tried.
 const MAX_RUN: usize = 3;
@@ -58,15 +58,7 @@ pub fn repeats(
     }
     let tokens = doc.layers.tokens();
     let entities = doc.layers.entities();
-    let cap = |k: usize| {
-        tokens[k].kind == TokenKind::Word
-            && tokens[k]
-                .span
-                .text(body)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
+    let cap = |k: usize| is_cap_word(&tokens[k], body);
     // A capitalised word right next to k (one space apart) on side `d`.
     let joined = |k: usize, before: bool| {
         let j = if before {

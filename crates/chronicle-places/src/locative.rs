@@ -21,10 +21,8 @@
 //! places here.
 
 use crate::gazetteer::{normalize, FastSet, Feature, Gazetteer};
-use crate::recognize::Mention;
-use chronicle_core::{
-    is_month_name, is_weekday_name, Document, EntityType, PlaceKind, Span, TokenKind,
-};
+use crate::recognize::{is_cap_word, Mention};
+use chronicle_core::{is_month_name, is_weekday_name, Document, EntityType, PlaceKind, Span};
 
 /// Prepositions after which a known town name is a place even when the
 /// tagger called it a person.
@@ -47,15 +45,7 @@ pub fn after_prepositions(
     let entities = doc.layers.entities();
     let mut taken: Vec<Span> = found.iter().map(|m| m.span).collect();
     let mut out = Vec::new();
-    let cap = |k: usize| {
-        tokens[k].kind == TokenKind::Word
-            && tokens[k]
-                .span
-                .text(body)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
+    let cap = |k: usize| is_cap_word(&tokens[k], body);
     for i in 1..tokens.len() {
         if !cap(i) {
             continue;

@@ -367,7 +367,8 @@ fn widen(body: &str, floor: usize, m: &mut Mention) {
     }
 }
 
-fn is_cap_word(t: &Token, body: &str) -> bool {
+/// A word token that starts with a capital letter.
+pub(crate) fn is_cap_word(t: &Token, body: &str) -> bool {
     t.kind == TokenKind::Word
         && t.span
             .text(body)
