@@ -92,31 +92,33 @@ fn ingest_is_idempotent_and_versions_changed_texts() {
     assert_no_dangling_references(&store);
 }
 
+/// How many indexes the database holds.
+fn index_count(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 #[test]
 fn an_interrupted_bulk_load_gets_its_indexes_back_on_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.sqlite");
-    let indexes = |store: &Store| -> i64 {
-        store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'index'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap()
-    };
     let mut store = Store::open(&path).unwrap();
-    let all = indexes(&store);
+    let all = index_count(&store);
     assert!(store.begin_bulk_load().unwrap());
-    assert!(indexes(&store) < all);
+    assert!(index_count(&store) < all);
     let a = doc("a", None, (2022, 3, 16), "NATO ministers met in Brussels.");
     store.ingest(&[a]).unwrap();
     drop(store); // stopped before finish_bulk_load
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(indexes(&store), all);
+    assert_eq!(index_count(&store), all);
     assert!(!store.begin_bulk_load().unwrap(), "it holds an article");
-    assert_eq!(indexes(&store), all);
+    assert_eq!(index_count(&store), all);
     assert_eq!(
         store
             .search(&SearchQuery {
@@ -134,30 +136,20 @@ fn an_interrupted_bulk_load_gets_its_indexes_back_on_open() {
 fn opening_during_a_bulk_load_leaves_the_deferred_indexes_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.sqlite");
-    let indexes = |store: &Store| -> i64 {
-        store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'index'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap()
-    };
     let mut loader = Store::open(&path).unwrap();
-    let all = indexes(&loader);
+    let all = index_count(&loader);
     assert!(loader.begin_bulk_load().unwrap());
     let a = doc("a", None, (2022, 3, 16), "NATO ministers met in Brussels.");
     loader.ingest(&[a]).unwrap();
     // A reader opening meanwhile builds nothing (it would wait for the
     // load's lock, then build what the load deferred).
     let reader = Store::open(&path).unwrap();
-    assert!(indexes(&reader) < all);
+    assert!(index_count(&reader) < all);
     drop(reader);
     let b = doc("b", None, (2022, 3, 17), "Ministers met again in Brussels.");
     loader.ingest(&[b]).unwrap();
     loader.finish_bulk_load().unwrap();
-    assert_eq!(indexes(&loader), all);
+    assert_eq!(index_count(&loader), all);
     let reader = Store::open(&path).unwrap();
     assert_eq!(reader.article_count().unwrap(), 2);
 }
