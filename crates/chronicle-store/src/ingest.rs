@@ -11,6 +11,7 @@
 //! leaves a sentence stored but unsearchable.
 
 use crate::link::link_article;
+use crate::link_index::{data_version, LinkIndex};
 use crate::prepared::PreparedArticle;
 use crate::{Store, StoreError};
 use chronicle_core::Document;
@@ -57,14 +58,25 @@ impl Store {
         // with new versions and surname folds). The pragma does nothing
         // inside a transaction: it is set around it.
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        let written = write_batch(&mut self.conn, docs);
+        // What linking knows of the stored entities is kept only from a
+        // batch that committed (`link_index`).
+        let kept = self.link_index.take();
+        let written = write_batch(&mut self.conn, kept, docs);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        written
+        let (stats, index) = written?;
+        self.link_index = Some(index);
+        Ok(stats)
     }
 }
 
 /// One transaction: the articles' rows, then their full-text entries.
-fn write_batch(conn: &mut Connection, docs: &[PreparedArticle]) -> Result<IngestStats, StoreError> {
+/// `kept` is the link index of the last batch, used when no other
+/// connection has written since; answers it as this batch leaves it.
+fn write_batch(
+    conn: &mut Connection,
+    kept: Option<LinkIndex>,
+    docs: &[PreparedArticle],
+) -> Result<(IngestStats, LinkIndex), StoreError> {
     let tx = conn.transaction()?;
     let last = |table: &str| -> Result<i64, StoreError> {
         Ok(tx.query_row(
@@ -74,9 +86,15 @@ fn write_batch(conn: &mut Connection, docs: &[PreparedArticle]) -> Result<Ingest
         )?)
     };
     let (last_sentence, last_quote) = (last("sentences")?, last("quotes")?);
+    // Read once the transaction's snapshot is taken (the reads above).
+    let version = data_version(&tx)?;
+    let mut index = match kept {
+        Some(index) if index.data_version == version => index,
+        _ => LinkIndex::load(&tx)?,
+    };
     let mut stats = IngestStats::default();
     for doc in docs {
-        stats.add(insert(&tx, doc)?);
+        stats.add(insert(&tx, &mut index, doc)?);
     }
     tx.prepare_cached(
         "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?1",
@@ -88,10 +106,14 @@ fn write_batch(conn: &mut Connection, docs: &[PreparedArticle]) -> Result<Ingest
     )?
     .execute([last_quote])?;
     tx.commit()?;
-    Ok(stats)
+    Ok((stats, index))
 }
 
-fn insert(tx: &Transaction, doc: &PreparedArticle) -> Result<IngestStats, StoreError> {
+fn insert(
+    tx: &Transaction,
+    index: &mut LinkIndex,
+    doc: &PreparedArticle,
+) -> Result<IngestStats, StoreError> {
     let known: Option<i64> = tx
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
         .query_row([&doc.hash], |r| r.get(0))
@@ -124,7 +146,7 @@ fn insert(tx: &Transaction, doc: &PreparedArticle) -> Result<IngestStats, StoreE
         tx.prepare_cached("UPDATE articles SET superseded_by = ?1 WHERE id = ?2")?
             .execute([id, old])?;
     }
-    insert_layers(tx, id, doc)?;
+    insert_layers(tx, index, id, doc)?;
     crate::events::store_events(tx, id, &doc.events)?;
     Ok(if previous.is_some() {
         IngestStats {
@@ -159,7 +181,12 @@ fn insert_rows(
     Ok(())
 }
 
-fn insert_layers(tx: &Transaction, id: i64, doc: &PreparedArticle) -> Result<(), StoreError> {
+fn insert_layers(
+    tx: &Transaction,
+    index: &mut LinkIndex,
+    id: i64,
+    doc: &PreparedArticle,
+) -> Result<(), StoreError> {
     insert_rows(
         tx,
         "INSERT INTO sentences (article, start, end, text) VALUES (?1, ?2, ?3, ?4)",
@@ -191,7 +218,7 @@ fn insert_layers(tx: &Transaction, id: i64, doc: &PreparedArticle) -> Result<(),
         None,
     )?;
     // The rows that point at canonical entities are written once linked.
-    let links = link_article(tx, id, &doc.date, &doc.links)?;
+    let links = link_article(tx, index, id, &doc.date, &doc.links)?;
     insert_rows(
         tx,
         "INSERT INTO entities (article, start, end, text, type, entity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

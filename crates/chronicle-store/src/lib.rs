@@ -31,6 +31,7 @@ mod figures;
 mod ingest;
 mod kept;
 mod link;
+mod link_index;
 mod load_lock;
 mod mention_texts;
 mod names;
@@ -97,6 +98,9 @@ pub struct Store {
     roles: kept::PerGeneration<roles::RoleIndex>,
     /// The snapshot open and the superseded articles collected (`current`).
     reads: current::ReadState,
+    /// What linking knows of the stored entities, kept between ingest
+    /// batches (`link_index`).
+    link_index: Option<link_index::LinkIndex>,
     /// The database file, and the lock a bulk load holds on its side file
     /// (`load_lock`).
     path: std::path::PathBuf,
@@ -139,6 +143,7 @@ impl Store {
             event_arguments: Default::default(),
             roles: Default::default(),
             reads: Default::default(),
+            link_index: None,
             path: path.to_owned(),
             load_lock: None,
         })

@@ -20,9 +20,10 @@
 //! or the key of a surname-only entity; a surname never leads to a full
 //! name through `entity_names`.
 
+use crate::link_index::LinkIndex;
 use crate::names::{is_acronym_of, name_key, person_key, roles_fit, surname};
 use crate::StoreError;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Transaction};
 
 /// Links every stored article, oldest first (used by the migration).
 pub(crate) fn link_all(tx: &Transaction) -> Result<(), StoreError> {
@@ -30,8 +31,9 @@ pub(crate) fn link_all(tx: &Transaction) -> Result<(), StoreError> {
         .prepare("SELECT id, date FROM articles ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
+    let mut index = LinkIndex::load(tx)?;
     for (id, date) in articles {
-        link_stored(tx, id, &date)?;
+        link_stored(tx, &mut index, id, &date)?;
     }
     Ok(())
 }
@@ -156,8 +158,11 @@ impl PreparedLinks {
 /// and roles, and answers the entity of every row (the caller writes them).
 /// A surname entity folded into a full name while linking (also one the
 /// article's earlier groups chose) is replaced in the answer by that name.
+/// `index` is what the knowledge base holds in `tx` (`link_index`); it is
+/// kept in step with the rows written.
 pub(crate) fn link_article(
     tx: &Transaction,
+    index: &mut LinkIndex,
     article: i64,
     date: &str,
     input: &PreparedLinks,
@@ -170,8 +175,8 @@ pub(crate) fn link_article(
     let mut entities = Vec::with_capacity(groups.len());
     let mut folds_before = Vec::with_capacity(groups.len());
     for group in groups {
-        let entity = resolve(tx, group, &mut folds)?;
-        register(tx, group, entity, article, date)?;
+        let entity = resolve(tx, index, group, &mut folds)?;
+        register(tx, index, group, entity, article, date)?;
         entities.push(entity);
         folds_before.push(folds.len());
     }
@@ -207,7 +212,12 @@ pub(crate) fn link_article(
 }
 
 /// Links a stored article from its rows and writes the links to them.
-fn link_stored(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreError> {
+fn link_stored(
+    tx: &Transaction,
+    index: &mut LinkIndex,
+    article: i64,
+    date: &str,
+) -> Result<(), StoreError> {
     let mut rowids = Vec::new();
     let mut input = LinkInput::default();
     for row in tx
@@ -263,7 +273,7 @@ fn link_stored(tx: &Transaction, article: i64, date: &str) -> Result<(), StoreEr
         .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     input.speakers = quotes.iter().map(|(_, s)| s.clone()).collect();
-    let links = link_article(tx, article, date, &PreparedLinks::of(&input))?;
+    let links = link_article(tx, index, article, date, &PreparedLinks::of(&input))?;
     let mut update = tx.prepare_cached("UPDATE entities SET entity = ?1 WHERE rowid = ?2")?;
     for (rowid, entity) in rowids.iter().zip(&links.mentions) {
         if let Some(entity) = entity {
@@ -375,44 +385,42 @@ fn merge_acronyms(groups: &mut Vec<Group>) {
 /// none.
 fn resolve(
     tx: &Transaction,
+    index: &mut LinkIndex,
     group: &Group,
     folds: &mut Vec<(i64, i64)>,
 ) -> Result<i64, StoreError> {
     if let Some(id) = group.geonameid {
         let key = format!("geonames:{id}");
-        if let Some(found) = canonical(tx, &group.kind, &key)? {
+        if let Some(found) = index.canonical(&group.kind, &key) {
             return Ok(found);
         }
-        if let Some(found) = by_names(tx, group)? {
+        if let Some(found) = by_names(index, group) {
             return Ok(found);
         }
-        return create(tx, &group.kind, &group.names[0], &key, None);
+        return create(tx, index, &group.kind, &group.names[0], &key, None);
     }
     if group.kind != "PER" {
-        if let Some(found) = by_names(tx, group)? {
+        if let Some(found) = by_names(index, group) {
             return Ok(found);
         }
-        return create(tx, &group.kind, &group.names[0], &group.key(), None);
+        return create(tx, index, &group.kind, &group.names[0], &group.key(), None);
     }
     let key = group.key();
     if key.contains(' ') {
-        if let Some(found) = by_names(tx, group)? {
+        if let Some(found) = by_names(index, group) {
             return Ok(found);
         }
-        let id = create(tx, "PER", &group.names[0], &key, Some(surname(&key)))?;
-        if let Some(bare) = fold_surname_entity(tx, id, surname(&key), &group.roles)? {
+        let id = create(tx, index, "PER", &group.names[0], &key, Some(surname(&key)))?;
+        if let Some(bare) = fold_surname_entity(tx, index, id, surname(&key), &group.roles)? {
             folds.push((bare, id));
         }
         return Ok(id);
     }
     // Known by one word only: the surname rule.
-    let candidates: Vec<i64> = tx
-        .prepare_cached("SELECT id FROM canonical WHERE type = 'PER' AND surname = ?1")?
-        .query_map([&key], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let candidates = index.people_of_surname(&key);
     let mut fitting = Vec::new();
-    for &c in &candidates {
-        let roles = roles_of(tx, c)?;
+    for &c in candidates {
+        let roles = index.roles_of(c);
         let fits = group
             .roles
             .iter()
@@ -425,40 +433,24 @@ fn resolve(
     if let [one] = fitting[..] {
         return Ok(one);
     }
-    match canonical(tx, "PER", &key)? {
+    match index.canonical("PER", &key) {
         Some(found) => Ok(found),
-        None => create(tx, "PER", &group.names[0], &key, None),
+        None => create(tx, index, "PER", &group.names[0], &key, None),
     }
-}
-
-fn canonical(tx: &Transaction, kind: &str, key: &str) -> Result<Option<i64>, StoreError> {
-    Ok(tx
-        .prepare_cached("SELECT id FROM canonical WHERE type = ?1 AND key = ?2")?
-        .query_row([kind, key], |r| r.get(0))
-        .optional()?)
 }
 
 /// The first entity one of the group's lookup names leads to.
-fn by_names(tx: &Transaction, group: &Group) -> Result<Option<i64>, StoreError> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT entity FROM entity_names WHERE key = ?1 AND type = ?2 ORDER BY entity LIMIT 1",
-    )?;
-    for key in &group.keys {
-        if group.kind == "PER" && !key.contains(' ') {
-            continue;
-        }
-        if let Some(found) = stmt
-            .query_row([key, &group.kind], |r| r.get(0))
-            .optional()?
-        {
-            return Ok(Some(found));
-        }
-    }
-    Ok(None)
+fn by_names(index: &LinkIndex, group: &Group) -> Option<i64> {
+    group
+        .keys
+        .iter()
+        .filter(|key| group.kind != "PER" || key.contains(' '))
+        .find_map(|key| index.first_named(key, &group.kind))
 }
 
 fn create(
     tx: &Transaction,
+    index: &mut LinkIndex,
     kind: &str,
     name: &str,
     key: &str,
@@ -467,18 +459,23 @@ fn create(
     tx.prepare_cached("INSERT INTO canonical (type, name, key, surname) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![kind, name.trim(), key, surname])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![key, kind, id])?;
-    Ok(id)
+    index.created(id, kind, key, surname);
+    add_name(tx, index, key, kind, id)
 }
 
-fn roles_of(tx: &Transaction, entity: i64) -> Result<Vec<String>, StoreError> {
-    Ok(tx
-        .prepare_cached("SELECT DISTINCT role FROM entity_roles WHERE entity = ?1")?
-        .query_map([entity], |r| r.get(0))?
-        .collect::<Result<_, _>>()?)
+/// `INSERT OR IGNORE INTO entity_names`, asked of the index first.
+fn add_name(
+    tx: &Transaction,
+    index: &mut LinkIndex,
+    key: &str,
+    kind: &str,
+    entity: i64,
+) -> Result<i64, StoreError> {
+    if index.add_name(key, kind, entity) {
+        tx.prepare_cached("INSERT INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)")?
+            .execute(params![key, kind, entity])?;
+    }
+    Ok(entity)
 }
 
 /// A new full name takes over an earlier surname-only entity, when no
@@ -487,17 +484,16 @@ fn roles_of(tx: &Transaction, entity: i64) -> Result<Vec<String>, StoreError> {
 /// `person`).
 fn fold_surname_entity(
     tx: &Transaction,
+    index: &mut LinkIndex,
     person: i64,
     surname: &str,
     roles: &[String],
 ) -> Result<Option<i64>, StoreError> {
-    let Some(bare) = canonical(tx, "PER", surname)? else {
+    let Some(bare) = index.canonical("PER", surname) else {
         return Ok(None);
     };
-    let rivals: i64 = tx
-        .prepare_cached("SELECT count(*) FROM canonical WHERE type = 'PER' AND surname = ?1")?
-        .query_row([surname], |r| r.get(0))?;
-    let bare_roles = roles_of(tx, bare)?;
+    let rivals = index.people_of_surname(surname).len();
+    let bare_roles = index.roles_of(bare);
     let clash = !roles.is_empty()
         && !bare_roles.is_empty()
         && !roles
@@ -517,26 +513,25 @@ fn fold_surname_entity(
     ] {
         tx.prepare_cached(sql)?.execute([person, bare])?;
     }
+    index.folded(bare, person, surname);
     Ok(Some(bare))
 }
 
 /// Records the names and roles of a group's entity.
 fn register(
     tx: &Transaction,
+    index: &mut LinkIndex,
     group: &Group,
     entity: i64,
     article: i64,
     date: &str,
 ) -> Result<(), StoreError> {
-    let mut name = tx.prepare_cached(
-        "INSERT OR IGNORE INTO entity_names (key, type, entity) VALUES (?1, ?2, ?3)",
-    )?;
     let mut seen = Vec::new();
     for key in &group.keys {
         if key.is_empty() || seen.contains(&key) || (group.kind == "PER" && !key.contains(' ')) {
             continue;
         }
-        name.execute(params![key, group.kind, entity])?;
+        add_name(tx, index, key, &group.kind, entity)?;
         seen.push(key);
     }
     let mut role = tx.prepare_cached(
@@ -544,6 +539,7 @@ fn register(
     )?;
     for r in &group.roles {
         role.execute(params![entity, r, article, date])?;
+        index.add_role(entity, r);
     }
     Ok(())
 }

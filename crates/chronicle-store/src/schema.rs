@@ -21,12 +21,17 @@
 //!   this sentence" is a seek; event mentions by actor, target and source;
 //!   places by GeoNames id and by country for the place filters of every
 //!   query (`place_filter`).
+//! - Version 5: indexes no query reads are dropped, so ingest no longer
+//!   keeps them: `sentences_article` (a prefix of `sentences_article_start`),
+//!   `people_name` and `people_article` (no query reads `people`), and
+//!   `places_article` (only the migrations to versions 2 and 3 read places
+//!   by article, and they run before this one).
 
 use crate::{events, link, StoreError};
 use rusqlite::{Connection, Transaction};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 type Migration = fn(&Transaction) -> Result<(), StoreError>;
 
@@ -42,6 +47,7 @@ const MIGRATIONS: &[Migration] = &[
         events::store_all(tx)
     },
     |tx| Ok(tx.execute_batch(VERSION_4)?),
+    |tx| Ok(tx.execute_batch(VERSION_5)?),
 ];
 
 /// The first schema, kept as it was: databases written by it are migrated.
@@ -251,6 +257,13 @@ CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid, article, start)
 CREATE INDEX IF NOT EXISTS places_country ON places(country, article, start);
 "#;
 
+const VERSION_5: &str = r#"
+DROP INDEX IF EXISTS sentences_article;
+DROP INDEX IF EXISTS people_name;
+DROP INDEX IF EXISTS people_article;
+DROP INDEX IF EXISTS places_article;
+"#;
+
 /// Secondary indexes that no write reads (only the queries do), each as the
 /// schema above defines it and as SQLite keeps it in `sqlite_master`. A bulk
 /// load into an empty database drops them and builds each once at the end:
@@ -264,14 +277,11 @@ pub(crate) const DEFERRABLE_INDEXES: &[&str] = &[
     "CREATE INDEX timexes_article_start ON timexes(article, start)",
     "CREATE INDEX quotes_speaker ON quotes(speaker)",
     "CREATE INDEX quotes_article ON quotes(article)",
-    "CREATE INDEX people_name ON people(name)",
-    "CREATE INDEX people_article ON people(article)",
     "CREATE INDEX figures_category ON figures(category)",
     "CREATE INDEX figures_article ON figures(article)",
     "CREATE INDEX places_name ON places(name)",
     "CREATE INDEX places_geonameid ON places(geonameid, article, start)",
     "CREATE INDEX places_country ON places(country, article, start)",
-    "CREATE INDEX sentences_article ON sentences(article)",
     "CREATE INDEX sentences_article_start ON sentences(article, start)",
     "CREATE INDEX articles_date ON articles(date)",
     "CREATE INDEX events_article ON events(article, start)",

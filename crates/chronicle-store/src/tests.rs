@@ -567,6 +567,47 @@ fn a_surname_joins_the_one_person_who_bears_it_and_a_full_name_takes_it_over() {
 }
 
 #[test]
+fn linking_sees_the_entities_another_connection_stored_between_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.sqlite");
+    let mut one = Store::open(&path).unwrap();
+    let mut other = Store::open(&path).unwrap();
+    let person = |id: &str, day: u32, body: &str, name: &'static str| {
+        with_people(doc(id, None, (2022, 3, day), body), &[(name, &[], &[name])])
+    };
+    // `one` keeps what linking knows after its batch; `other` then adds a
+    // person and folds a surname `one` stored.
+    one.ingest(&[person("a", 1, "Scholz spoke in Berlin.", "Scholz")])
+        .unwrap();
+    other
+        .ingest(&[
+            person("b", 2, "Olaf Scholz met Macron.", "Olaf Scholz"),
+            person("c", 3, "Jens Stoltenberg spoke.", "Jens Stoltenberg"),
+        ])
+        .unwrap();
+    // Were `one` to link from what it kept, it would create Jens
+    // Stoltenberg again (a unique key violated) or link to the folded
+    // Scholz.
+    one.ingest(&[
+        person("d", 4, "Jens Stoltenberg left.", "Jens Stoltenberg"),
+        person("e", 5, "Scholz stayed.", "Scholz"),
+    ])
+    .unwrap();
+    for (name, articles) in [("Jens Stoltenberg", 2), ("Olaf Scholz", 3)] {
+        let profile = one
+            .entity_profile(&EntityQuery {
+                name: name.into(),
+                limit: 10,
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!((profile.name.as_str(), profile.articles), (name, articles));
+    }
+    assert_eq!(entity_names(&one, "Scholz"), ["Olaf Scholz"]);
+    assert_no_dangling_references(&one);
+}
+
+#[test]
 fn a_speaker_follows_a_surname_entity_folded_later_in_the_same_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("kb.sqlite")).unwrap();
