@@ -8,14 +8,20 @@
 //! counted in [`DedupStats`]. Nothing is dropped here: callers decide
 //! (extract prints copies marked, ingest leaves them out).
 //!
-//! Invariants: memory is a fixed-size record per original (its id, its
-//! signature and index entries, about 0.8 KB; not its text), so it grows
-//! with the number of distinct articles only; the result is the
-//! same whatever the batch boundaries, since the stream is seen in order; a
-//! near copy is declared only when the estimated Jaccard similarity of the
-//! two shingle sets reaches [`NEAR_THRESHOLD`] — banding proposes, the full
-//! signature decides. Method: Broder (1997) MinHash; Leskovec, Rajaraman &
-//! Ullman, *Mining of Massive Datasets*, ch. 3 (banding).
+//! Invariants: memory is bounded whatever the length of the stream: the
+//! originals are remembered in two generations of at most [`WINDOW`] each
+//! (per original its id, its signature and index entries, about 0.7 KB; not
+//! its text); when the newer one is full the older one is forgotten, so a
+//! copy is found when its original is among the last `WINDOW` to
+//! `2 × WINDOW` originals (a window is about a quarter of a 1 GB CC-NEWS
+//! file) — syndicated copies of a wire story arrive close together in a
+//! crawl. Within the window the result is what an unbounded index gives. The result is
+//! the same whatever the batch boundaries, since the stream is seen in
+//! order; a near copy is declared only when the estimated Jaccard
+//! similarity of the two shingle sets reaches [`NEAR_THRESHOLD`] — banding
+//! proposes, the full signature decides. Method: Broder (1997) MinHash;
+//! Leskovec, Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3
+//! (banding).
 
 use crate::ReadError;
 use chronicle_core::Document;
@@ -35,6 +41,9 @@ const ROWS: usize = HASHES / BANDS;
 pub const MIN_NEAR_WORDS: usize = 50;
 /// Estimated Jaccard similarity from which a later article is a near copy.
 pub const NEAR_THRESHOLD: f64 = 0.7;
+/// Originals per generation: copies are looked for among the last
+/// `WINDOW` to `2 × WINDOW` originals.
+pub const WINDOW: usize = 8192;
 
 /// What deduplication found so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,24 +62,32 @@ impl DedupStats {
     }
 }
 
-/// Remembers originals and finds the one a document copies.
-///
-/// Memory per original is kept small, since it is what grows with the
-/// input (a CC-NEWS file holds tens of thousands of articles): its id, its
-/// signature, an exact-text entry, and per band one 32-bit table entry plus
-/// one link of a chain through the earlier originals in the same bucket —
-/// about 0.8 KB, where a table of per-band lists took 2.5 KB.
-#[derive(Debug, Default)]
+/// Remembers the latest originals and finds the one a document copies.
+#[derive(Debug)]
 pub struct Deduplicator {
+    /// The originals being added to, and the ones before them.
+    current: Generation,
+    previous: Generation,
+    window: usize,
+    stats: DedupStats,
+}
+
+/// One generation of originals. Memory per original is kept small: its id,
+/// its signature, an exact-text entry, and per band one 32-bit table entry
+/// plus one link of a chain through the earlier originals in the same
+/// bucket — where a table of per-band lists took 2.5 KB.
+#[derive(Debug, Default)]
+struct Generation {
     exact: HashMap<u64, u32>,
-    /// Per bucket (a band's key with the band mixed in, 32 bits), the
-    /// latest original in it.
-    buckets: HashMap<u32, u32>,
+    /// Per band, per bucket (the band's rows hashed to 32 bits), the latest
+    /// original in it. One table per band: a bucket shared by two bands
+    /// would join their chains, and a walk along one band's links would
+    /// leave the bucket and miss originals in it.
+    buckets: [HashMap<u32, u32>; BANDS],
     /// At `original * BANDS + band`: the previous original in the same
-    /// bucket, or [`NONE`].
+    /// bucket of that band, or [`NONE`].
     chain: Vec<u32>,
     originals: Vec<Original>,
-    stats: DedupStats,
 }
 
 /// The end of a bucket's chain.
@@ -82,9 +99,25 @@ struct Original {
     signature: Option<Box<[u32; HASHES]>>,
 }
 
+impl Default for Deduplicator {
+    fn default() -> Self {
+        Deduplicator::with_window(WINDOW)
+    }
+}
+
 impl Deduplicator {
     pub fn new() -> Deduplicator {
         Deduplicator::default()
+    }
+
+    /// A deduplicator whose generations hold `window` originals (at least 1).
+    pub fn with_window(window: usize) -> Deduplicator {
+        Deduplicator {
+            current: Generation::default(),
+            previous: Generation::default(),
+            window: window.clamp(1, NONE as usize - 1),
+            stats: DedupStats::default(),
+        }
     }
 
     pub fn stats(&self) -> DedupStats {
@@ -94,42 +127,63 @@ impl Deduplicator {
     /// Sets `doc.duplicate_of` when it copies an earlier document, else
     /// remembers it as an original.
     pub fn check(&mut self, doc: &mut Document) {
-        self.stats.seen += 1;
         let words = word_hashes(doc.body());
         let exact_key = hash_words(&words, 0x9e37_79b9_7f4a_7c15);
-        if let Some(&original) = self.exact.get(&exact_key) {
-            self.stats.exact += 1;
-            doc.duplicate_of = Some(self.originals[original as usize].id.to_string());
-            return;
-        }
         let signature = (words.len() >= MIN_NEAR_WORDS).then(|| minhash(&words));
+        doc.duplicate_of = self.check_keys(&doc.id, exact_key, signature);
+    }
+
+    /// The id of the original a document with these keys copies, or `None`
+    /// after remembering it as an original.
+    fn check_keys(
+        &mut self,
+        id: &str,
+        exact_key: u64,
+        signature: Option<Box<[u32; HASHES]>>,
+    ) -> Option<String> {
+        self.stats.seen += 1;
+        let generations = [&self.previous, &self.current];
+        if let Some(found) = generations.iter().find_map(|g| g.exact_original(exact_key)) {
+            self.stats.exact += 1;
+            return Some(found.to_owned());
+        }
         if let Some(sig) = &signature {
-            if let Some(original) = self.near_original(sig) {
+            // The previous generation's originals came first.
+            if let Some(found) = generations.iter().find_map(|g| g.near_original(sig)) {
                 self.stats.near += 1;
-                doc.duplicate_of = Some(self.originals[original].id.to_string());
-                return;
+                return Some(found.to_owned());
             }
         }
-        // Past 4 billion originals, later ones are still checked but no
-        // longer remembered.
-        let Ok(index) = u32::try_from(self.originals.len()) else {
-            return;
-        };
-        if index == NONE {
-            return;
+        if self.current.originals.len() >= self.window {
+            self.previous = std::mem::take(&mut self.current);
         }
+        self.current.add(id, exact_key, signature);
+        None
+    }
+}
+
+impl Generation {
+    fn exact_original(&self, key: u64) -> Option<&str> {
+        let &original = self.exact.get(&key)?;
+        Some(&self.originals[original as usize].id)
+    }
+
+    /// Remembers an original (the caller keeps a generation under
+    /// [`NONE`] originals).
+    fn add(&mut self, id: &str, exact_key: u64, signature: Option<Box<[u32; HASHES]>>) {
+        let index = self.originals.len() as u32;
         self.exact.insert(exact_key, index);
         match &signature {
             Some(sig) => {
-                for bucket in buckets(sig) {
-                    let previous = self.buckets.insert(bucket, index).unwrap_or(NONE);
+                for (band, bucket) in buckets(sig).enumerate() {
+                    let previous = self.buckets[band].insert(bucket, index).unwrap_or(NONE);
                     self.chain.push(previous);
                 }
             }
             None => self.chain.extend([NONE; BANDS]),
         }
         self.originals.push(Original {
-            id: doc.id.as_str().into(),
+            id: id.into(),
             signature,
         });
     }
@@ -137,10 +191,10 @@ impl Deduplicator {
     /// The earliest original sharing a band with `sig` whose estimated
     /// similarity reaches the threshold (a 32-bit bucket shared by chance
     /// only adds a candidate, which the full signature then rejects).
-    fn near_original(&self, sig: &[u32; HASHES]) -> Option<usize> {
+    fn near_original(&self, sig: &[u32; HASHES]) -> Option<&str> {
         let mut candidates: Vec<usize> = Vec::new();
         for (band, bucket) in buckets(sig).enumerate() {
-            let mut at = self.buckets.get(&bucket).copied().unwrap_or(NONE);
+            let mut at = self.buckets[band].get(&bucket).copied().unwrap_or(NONE);
             while at != NONE {
                 candidates.push(at as usize);
                 at = self.chain[at as usize * BANDS + band];
@@ -148,11 +202,13 @@ impl Deduplicator {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        candidates.into_iter().find(|&c| {
-            self.originals[c]
+        candidates.into_iter().find_map(|c| {
+            let original = &self.originals[c];
+            original
                 .signature
                 .as_ref()
                 .is_some_and(|other| similarity(sig, other) >= NEAR_THRESHOLD)
+                .then_some(&*original.id)
         })
     }
 }

@@ -17,20 +17,46 @@ use std::io::BufRead;
 pub(crate) const NO_PAGE_DATE: &str =
     "no publication date found in the page: give --date YYYY-MM-DD";
 
-/// Reads one HTML page from `reader`.
+/// An HTML page read into memory whose document is still to be made (see
+/// [`crate::ahead`]: a folder of pages is extracted in parallel).
+#[derive(Debug)]
+pub(crate) struct PendingPage {
+    input: String,
+    id: String,
+    html: Vec<u8>,
+    opts: ReadOptions,
+}
+
+impl PendingPage {
+    /// The bytes of the page.
+    pub fn bytes(&self) -> usize {
+        self.html.len()
+    }
+
+    /// The page's document: its main text extracted.
+    pub fn document(self) -> Result<Document, ReadError> {
+        page_document(&self.input, &self.id, &self.html, None, None, &self.opts).map(|mut doc| {
+            // A page is one record; its body is extracted, so no finer place.
+            doc.origin.line = Some(1);
+            doc
+        })
+    }
+}
+
+/// Reads one HTML page from `reader`, for extraction later.
 pub(crate) fn read_html(
     input: &str,
     id: &str,
     reader: &mut dyn BufRead,
     compressed: bool,
     opts: &ReadOptions,
-) -> Result<Document, ReadError> {
+) -> Result<PendingPage, ReadError> {
     let err = |position, reason: String| ReadError::new(input, position, reason);
-    let buf = match crate::input::read_capped(reader, opts.max_bytes, compressed) {
+    let html = match crate::input::read_capped(reader, opts.max_bytes, compressed) {
         Ok(buf) => buf,
         Err((buf, reason)) => return Err(err(Position::Byte(buf.len() as u64), reason)),
     };
-    if buf.len() > opts.max_bytes {
+    if html.len() > opts.max_bytes {
         return Err(err(
             Position::None,
             format!(
@@ -39,10 +65,11 @@ pub(crate) fn read_html(
             ),
         ));
     }
-    page_document(input, id, &buf, None, None, opts).map(|mut doc| {
-        // A page is one record; its body is extracted, so no finer place.
-        doc.origin.line = Some(1);
-        doc
+    Ok(PendingPage {
+        input: input.to_owned(),
+        id: id.to_owned(),
+        html,
+        opts: opts.clone(),
     })
 }
 

@@ -1,13 +1,17 @@
 //! Inputs and the streaming iterator over all their articles.
 //!
-//! Invariants: one input is open at a time and a folder is walked lazily, so
-//! memory does not grow with the number or size of inputs; an input that
+//! Invariants: a folder is walked lazily and inputs are opened one after the
+//! other, so memory does not grow with the number or size of inputs; HTML
+//! pages (files of a folder or of the list, one after the other) are read a
+//! bounded number of pages and bytes ahead and extracted in parallel (see
+//! [`crate::ahead`]), results in input order; an input that
 //! fails to open, or an entry of a folder that cannot be read, yields one
 //! error and the next input is read; folders are walked in file-name order
 //! so runs are reproducible.
 
+use crate::ahead::{self, Ahead, Item};
 use crate::feed::FeedReader;
-use crate::html::read_html;
+use crate::html::{read_html, PendingPage};
 use crate::jsonl::JsonlReader;
 use crate::sniff::{self, Kind, NameParts, Reader};
 use crate::text::read_text;
@@ -96,6 +100,8 @@ pub(crate) enum Source<'a> {
     /// A text input's one result, or nothing once taken (boxed: a document
     /// is large and the empty case common).
     One(Option<Box<Result<Document, ReadError>>>),
+    /// An HTML page read, not yet extracted, or nothing once taken.
+    Page(Option<Box<PendingPage>>),
     Jsonl(JsonlReader<'a>),
     Warc(Box<WarcReader<'a>>),
     Feed(Box<FeedReader>),
@@ -107,6 +113,7 @@ impl Iterator for Source<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Source::One(item) => item.take().map(|item| *item),
+            Source::Page(page) => page.take().map(|page| page.document()),
             Source::Jsonl(reader) => reader.next(),
             Source::Warc(reader) => reader.next(),
             Source::Feed(reader) => reader.next(),
@@ -158,13 +165,10 @@ pub(crate) fn open<'a>(input: &str, mut reader: Reader<'a>, opts: &ReadOptions) 
             compressed,
             opts,
         ))),
-        Kind::Html => Source::One(Some(Box::new(read_html(
-            input,
-            &name.stem,
-            &mut *reader,
-            compressed,
-            opts,
-        )))),
+        Kind::Html => match read_html(input, &name.stem, &mut *reader, compressed, opts) {
+            Ok(page) => Source::Page(Some(Box::new(page))),
+            Err(e) => Source::One(Some(Box::new(Err(e)))),
+        },
         Kind::Text(mode) => Source::One(Some(Box::new(read_text(
             input,
             &name.stem,
@@ -190,6 +194,8 @@ pub struct Articles {
     pending: VecDeque<Input>,
     walk: Option<Walk>,
     current: Source<'static>,
+    /// Results of pages read ahead, not yet returned.
+    ready: VecDeque<Item>,
 }
 
 impl Articles {
@@ -199,6 +205,7 @@ impl Articles {
             pending: inputs.into(),
             walk: None,
             current: Source::One(None),
+            ready: VecDeque::new(),
         }
     }
 
@@ -210,22 +217,22 @@ impl Articles {
                 Box::new(BufReader::with_capacity(BUFFER, file)),
                 &self.opts,
             ),
-            Err(e) => Source::One(Some(Box::new(Err(ReadError::new(
+            Err(e) => failed(ReadError::new(
                 name,
                 Position::None,
                 format!("cannot open: {e}"),
-            ))))),
+            )),
         }
     }
 
-    /// Starts the next input; an error if it cannot be started.
-    fn start(&mut self, input: Input) -> Option<ReadError> {
+    /// Starts the next input: its source, or `None` for a folder, whose
+    /// walk has begun.
+    fn start(&mut self, input: Input) -> Option<Source<'static>> {
         let path = match input {
             Input::Stdin => {
                 // `Stdin`, unlike its lock, is `Send`, so `Articles` stays `Send`.
                 let stdin = BufReader::with_capacity(BUFFER, io::stdin());
-                self.current = open("-", Box::new(stdin), &self.opts);
-                return None;
+                return Some(open("-", Box::new(stdin), &self.opts));
             }
             Input::Path(path) => path,
         };
@@ -239,19 +246,51 @@ impl Articles {
                 self.walk = Some(walk);
                 None
             }
-            Ok(_) => {
-                self.current = self.open_file(&path);
-                None
-            }
-            Err(e) => Some(ReadError::new(
+            Ok(_) => Some(self.open_file(&path)),
+            Err(e) => Some(failed(ReadError::new(
                 path.display().to_string(),
                 Position::None,
                 format!("cannot open: {e}"),
-            )),
+            ))),
         }
     }
 
-    /// The next article file of the folder being walked, or an error for an
+    /// The source of the next input: the next file of the folder being
+    /// walked (an error for an entry that cannot be read), else of the next
+    /// input given; `None` once all are done.
+    fn next_source(&mut self) -> Option<Source<'static>> {
+        loop {
+            match self.next_in_folder() {
+                Some(Ok(path)) => return Some(self.open_file(&path)),
+                Some(Err(e)) => return Some(failed(e)),
+                None => {}
+            }
+            let input = self.pending.pop_front()?;
+            if let Some(source) = self.start(input) {
+                return Some(source);
+            }
+        }
+    }
+
+    /// The next input as an item of a read-ahead: a page to extract, or a
+    /// result known at once. An input read as a stream (JSON Lines, WARC,
+    /// feeds) ends the read-ahead: it becomes the current source, read
+    /// after the pages before it.
+    fn next_ahead(&mut self) -> Option<Ahead<PendingPage>> {
+        loop {
+            match self.next_source()? {
+                Source::One(Some(item)) => return Some(Ahead::Ready(item)),
+                Source::Page(Some(page)) => return Some(Ahead::Pending(*page)),
+                Source::One(None) | Source::Page(None) => {}
+                stream => {
+                    self.current = stream;
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// The next file of the folder being walked that may hold articles, or an error for an
     /// entry that cannot be read; `None` once the folder is done.
     fn next_in_folder(&mut self) -> Option<Result<PathBuf, ReadError>> {
         let walk = self.walk.as_mut()?;
@@ -280,26 +319,32 @@ impl Articles {
     }
 }
 
+/// The source of an input that failed to open.
+fn failed(e: ReadError) -> Source<'static> {
+    Source::One(Some(Box::new(Err(e))))
+}
+
 impl Iterator for Articles {
     type Item = Result<Document, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
+            }
             if let Some(item) = self.current.next() {
                 return Some(item);
             }
-            match self.next_in_folder() {
-                Some(Ok(path)) => {
-                    self.current = self.open_file(&path);
-                    continue;
-                }
-                Some(Err(e)) => return Some(Err(e)),
-                None => {}
+            self.current = Source::One(None);
+            let items = ahead::pull(|| self.next_ahead(), PendingPage::bytes);
+            if items.is_empty() && matches!(self.current, Source::One(None)) {
+                return None;
             }
-            let input = self.pending.pop_front()?;
-            if let Some(e) = self.start(input) {
-                return Some(Err(e));
-            }
+            self.ready.extend(ahead::make(
+                items,
+                PendingPage::bytes,
+                PendingPage::document,
+            ));
         }
     }
 }

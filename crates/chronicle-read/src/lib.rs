@@ -20,11 +20,15 @@
 //!   document with the item's date, link, title and content or summary.
 //!
 //! Any input starting with the gzip magic is decompressed on the fly; `-` is
-//! standard input; a folder is read recursively in file-name order.
+//! standard input; a folder is read recursively in file-name order. HTML
+//! pages (a WARC's records, consecutive page files) are read a bounded
+//! number ahead and extracted in parallel on the current rayon pool, results
+//! in input order (`ahead`).
 //!
 //! Invariants: memory stays flat whatever the input — JSON Lines are read one
 //! line at a time, a text article is read up to [`ReadOptions::max_bytes`]
-//! and no further; every problem is one [`ReadError`] naming the input and
+//! and no further, pages are read ahead within a fixed budget, and [`Dedup`]
+//! remembers a bounded window of originals; every problem is one [`ReadError`] naming the input and
 //! the position, and reading goes on with the next record or input; no input
 //! makes a reader panic; every document has a non-empty body, a date and its
 //! [`chronicle_core::Origin`].
@@ -36,6 +40,7 @@
 //! assert_eq!((doc.id.as_str(), doc.body()), ("nato", "NATO met."));
 //! ```
 
+mod ahead;
 mod dedup;
 mod error;
 mod feed;

@@ -224,3 +224,93 @@ fn a_huge_record_is_skipped_and_the_next_line_read() {
     assert_eq!(e.position, Position::Line(2));
     assert_eq!(results[2].as_ref().unwrap().origin.line, Some(3));
 }
+
+const PAGE: &str = r#"<html><head><meta property="article:published_time" content="2021-06-07"></head>
+<body><article><h1>Bridge N reopens</h1><p>The old bridge N over the river reopened to traffic on
+Monday after two years of repairs, the city said.</p></article></body></html>"#;
+
+#[test]
+fn pages_of_a_folder_read_ahead_keep_their_order_and_errors() {
+    // More pages than one read-ahead holds; every fourth has no text, one
+    // is too large, one a broken gzip; a JSON Lines file and a text file
+    // in the middle end a read-ahead and are read in their place.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let n = 2 * crate::ahead::PAGES + 5;
+    let mut expected = Vec::new();
+    for i in 1..=n {
+        let name = format!("p{i:03}");
+        let html = if i % 4 == 0 {
+            expected.push("!no main text found in the page".to_owned());
+            "<html><body><div></div></body></html>".to_owned()
+        } else if i == 7 {
+            expected.push("!document of more than 4096 bytes exceeds the limit".to_owned());
+            format!("{PAGE}{}", " ".repeat(5000))
+        } else {
+            expected.push(name.clone());
+            PAGE.replace(" N ", &format!(" {i} "))
+        };
+        if i == 9 {
+            let gz = gzip(html.as_bytes());
+            write(&root.join(format!("{name}.html.gz")), &gz[..gz.len() - 12]);
+            expected.pop();
+            expected.push("?gzip".to_owned());
+        } else {
+            write(&root.join(format!("{name}.html")), html.as_bytes());
+        }
+        if i == 40 {
+            write(&root.join(format!("{name}_a.jsonl")), records(2).as_bytes());
+            write(
+                &root.join(format!("{name}_b.txt")),
+                b"date 2022-03-16 Text.",
+            );
+            expected.extend(["1", "2", &format!("{name}_b")].map(str::to_owned));
+        }
+    }
+    let opts = ReadOptions {
+        max_bytes: 4096,
+        ..ReadOptions::default()
+    };
+    let check = |results: &[Result<Document, ReadError>], expected: &[String]| {
+        let got = summary(results);
+        assert_eq!(got.len(), expected.len());
+        for (i, (got, want)) in got.iter().zip(expected).enumerate() {
+            match want.as_str() {
+                "?gzip" => {
+                    let e = results[i].as_ref().unwrap_err();
+                    assert!(e.reason.starts_with("damaged gzip stream"), "{e}");
+                    assert!(e.input.ends_with("p009.html.gz"), "{e}");
+                    assert!(matches!(e.position, Position::Byte(_)), "{e}");
+                }
+                want => assert_eq!(got, want, "item {i}"),
+            }
+        }
+        for r in results.iter().flatten() {
+            if r.id.starts_with('p') && !r.id.ends_with("_b") {
+                assert!(r.body().contains(&format!(
+                    "bridge {} over",
+                    &r.id[1..].trim_start_matches('0')
+                )));
+                assert_eq!(
+                    r.origin.input,
+                    root.join(format!("{}.html", r.id)).display().to_string()
+                );
+            }
+        }
+    };
+    check(&read_paths(&[root], opts.clone()), &expected);
+    // The same files listed one by one, a missing one among them.
+    let mut paths: Vec<_> = fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let missing = root.join("missing.html");
+    paths.insert(3, missing.clone());
+    expected.insert(
+        3,
+        format!("!cannot open: {}", std::io::Error::from_raw_os_error(2)),
+    );
+    let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    check(&read_paths(&refs, opts), &expected);
+}

@@ -4,10 +4,9 @@
 //! by the record's `WARC-Date`.
 //!
 //! The archive is streamed record by record (a `.warc.gz` of per-record gzip
-//! members is undone upstream by a `MultiGzDecoder`): at most
-//! [`PREFETCH_PAGES`] pages of at most [`PREFETCH_BYTES`] in all are held
-//! while their main text is extracted in parallel on the current rayon pool
-//! (extraction is most of the work for web pages), and a block larger than
+//! members is undone upstream by a `MultiGzDecoder`): a bounded number of
+//! pages is read ahead and their main text extracted in parallel on the
+//! current rayon pool (see [`crate::ahead`]), and a block larger than
 //! `max_bytes` plus an allowance for HTTP headers is skipped without being
 //! buffered, so memory does not grow with the archive. Documents and errors
 //! come out in the archive's order.
@@ -20,12 +19,12 @@
 //! silently: they are not articles. `Origin::line` is the 1-based record
 //! number.
 
+use crate::ahead::{self, Ahead};
 use crate::html::page_document;
 use crate::input::stream_error;
 use crate::sniff::Reader;
 use crate::{Position, ReadError, ReadOptions};
 use chronicle_core::{parse_publication_date, Document, Origin};
-use rayon::prelude::*;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -37,10 +36,6 @@ const MAX_LINE: usize = 64 * 1024;
 const MAX_HEADERS: usize = 512;
 /// Room for the HTTP status line and headers on top of `max_bytes`.
 const HTTP_HEADER_ALLOWANCE: usize = 256 * 1024;
-/// Pages read ahead and extracted together, and the bytes at which the
-/// read-ahead stops early.
-const PREFETCH_PAGES: usize = 32;
-const PREFETCH_BYTES: usize = 32 << 20;
 
 /// The named fields of a WARC record header that matter here.
 #[derive(Debug, Default)]
@@ -66,12 +61,12 @@ struct Page {
     html: Vec<u8>,
 }
 
-/// One item of the read-ahead, in archive order: a result, or a page whose
-/// result is still to be extracted (`record` is its number, `start` the
-/// offset of its `WARC/` line).
-enum Ahead {
-    Ready(Box<Result<Document, ReadError>>),
-    Pending { page: Page, record: u64, start: u64 },
+/// A page read ahead, whose document is still to be made: `record` is its
+/// number, `start` the offset of its `WARC/` line.
+struct Pending {
+    page: Page,
+    record: u64,
+    start: u64,
 }
 
 /// Streams the pages of one WARC input.
@@ -312,7 +307,7 @@ impl<'a> WarcReader<'a> {
 impl WarcReader<'_> {
     /// The next record that is a page or an error, in archive order; `None`
     /// at the end of the input.
-    fn next_ahead(&mut self) -> Option<Ahead> {
+    fn next_ahead(&mut self) -> Option<Ahead<Pending>> {
         while !self.done {
             let start = self.offset;
             match self.read_line() {
@@ -336,11 +331,11 @@ impl WarcReader<'_> {
                         Ok(Record::Other) => {}
                         Ok(Record::Page(page)) => {
                             return Some(match *page {
-                                Ok(page) => Ahead::Pending {
+                                Ok(page) => Ahead::Pending(Pending {
                                     page,
                                     record,
                                     start,
-                                },
+                                }),
                                 Err(reason) => {
                                     let input = self.input.as_str();
                                     let error = Self::record_error(input, start, record, &reason);
@@ -356,32 +351,15 @@ impl WarcReader<'_> {
         None
     }
 
-    /// Reads up to [`PREFETCH_PAGES`] pages ahead (fewer once they hold
-    /// [`PREFETCH_BYTES`]) and extracts them in parallel into `ready`.
+    /// Reads pages ahead and extracts them in parallel into `ready`.
     fn read_ahead(&mut self) {
-        let mut ahead = Vec::new();
-        let (mut pages, mut bytes) = (0, 0);
-        while pages < PREFETCH_PAGES && bytes < PREFETCH_BYTES {
-            let Some(item) = self.next_ahead() else { break };
-            if let Ahead::Pending { page, .. } = &item {
-                pages += 1;
-                bytes += page.html.len();
-            }
-            ahead.push(item);
-        }
+        let size = |p: &Pending| p.page.html.len();
+        let items = ahead::pull(|| self.next_ahead(), size);
         let (input, stem, opts) = (self.input.as_str(), self.stem.as_str(), &self.opts);
-        let done: Vec<Result<Document, ReadError>> = ahead
-            .into_par_iter()
-            .map(|item| match item {
-                Ahead::Ready(result) => *result,
-                Ahead::Pending {
-                    page,
-                    record,
-                    start,
-                } => Self::document(input, stem, opts, &page, record)
-                    .map_err(|reason| Self::record_error(input, start, record, &reason)),
-            })
-            .collect();
+        let done = ahead::make(items, size, |p| {
+            Self::document(input, stem, opts, &p.page, p.record)
+                .map_err(|reason| Self::record_error(input, p.start, p.record, &reason))
+        });
         self.ready.extend(done);
     }
 }

@@ -103,3 +103,71 @@ fn short_texts_only_match_exactly_and_the_stream_adapter_marks_in_order() {
     assert!(off.by_ref().all(|d| d.unwrap().duplicate_of.is_none()));
     assert_eq!(off.stats(), DedupStats::default());
 }
+
+/// Rows for band 0 and for band 1 whose buckets are the same 32-bit value,
+/// found by a birthday search (about four pairs expected in 2 × 2^17).
+fn rows_colliding_across_bands() -> ([u32; ROWS], [u32; ROWS]) {
+    let band = |b: usize, i: u32| {
+        let mut sig = [0u32; HASHES];
+        sig[b * ROWS] = i;
+        sig[b * ROWS + 1] = b as u32;
+        let rows: [u32; ROWS] = sig[b * ROWS..(b + 1) * ROWS].try_into().unwrap();
+        let bucket = buckets(&sig).nth(b).unwrap();
+        (bucket, rows)
+    };
+    let first: HashMap<u32, [u32; ROWS]> = (0..1u32 << 17).map(|i| band(0, i)).collect();
+    (0..1u32 << 17)
+        .find_map(|i| {
+            let (bucket, rows) = band(1, i);
+            first.get(&bucket).map(|&other| (other, rows))
+        })
+        .expect("a cross-band collision in 2^34 pairs")
+}
+
+#[test]
+fn a_bucket_shared_by_two_bands_does_not_hide_an_original() {
+    // Regression: with one table for all bands, `c`'s band-1 bucket equal
+    // to `o`'s band-0 bucket put `c` at the head of `o`'s chain, and the
+    // walk of band 0 went on along `c`'s band-0 link, missing `o`.
+    let (band0, band1) = rows_colliding_across_bands();
+    let unique = |base: u32| Box::new(std::array::from_fn(|i| base + i as u32));
+    let mut o = unique(1_000);
+    o[..ROWS].copy_from_slice(&band0);
+    let mut c = unique(5_000);
+    c[ROWS..2 * ROWS].copy_from_slice(&band1);
+    assert_eq!(buckets(&o).next(), buckets(&c).nth(1));
+    // `d` shares band 0 with `o` and no other band: 49 of 64 slots equal.
+    let mut d = o.clone();
+    for band in 1..BANDS {
+        d[band * ROWS] = 9_000 + band as u32;
+    }
+    assert!(similarity(&o, &d) >= NEAR_THRESHOLD);
+    assert!(similarity(&c, &d) < NEAR_THRESHOLD);
+    let mut dedup = Deduplicator::new();
+    assert_eq!(dedup.check_keys("o", 1, Some(o)), None);
+    assert_eq!(dedup.check_keys("c", 2, Some(c)), None);
+    assert_eq!(dedup.check_keys("d", 3, Some(d)).as_deref(), Some("o"));
+}
+
+#[test]
+fn originals_are_remembered_for_one_to_two_windows() {
+    let mut dedup = Deduplicator::with_window(2);
+    let mut mark = |id: &str, body: &str| {
+        let mut d = doc(id, body);
+        dedup.check(&mut d);
+        d.duplicate_of
+    };
+    assert_eq!(mark("a", "Alpha fell."), None);
+    assert_eq!(mark("b", "Beta rose."), None);
+    assert_eq!(mark("c", STORY), None);
+    assert_eq!(mark("d", "Delta held."), None);
+    // `a` and `b` are the previous generation, `c` and `d` the current one.
+    assert_eq!(mark("a2", "alpha FELL").as_deref(), Some("a"));
+    let trailer = format!("{STORY} Reporting by Sabine Siebold.");
+    assert_eq!(mark("c2", &trailer).as_deref(), Some("c"));
+    // A new original starts a generation; `a` and `b` are forgotten.
+    assert_eq!(mark("e", OTHER), None);
+    assert_eq!(mark("b2", "Beta rose"), None);
+    assert_eq!(mark("c3", STORY).as_deref(), Some("c"));
+    assert_eq!(dedup.stats().duplicates(), 3);
+}

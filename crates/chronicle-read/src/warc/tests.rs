@@ -239,7 +239,7 @@ fn pages_read_ahead_come_out_in_archive_order_with_their_errors() {
     let empty = html_response("<html><body><div></div></body></html>");
     let mut bytes = Vec::new();
     let mut starts = Vec::new();
-    for i in 1..=3 * super::PREFETCH_PAGES + 3 {
+    for i in 1..=3 * crate::ahead::PAGES + 3 {
         starts.push(bytes.len() as u64);
         let uri = format!("https://a.example/{i}");
         let block = if i % 5 == 0 {
