@@ -19,7 +19,8 @@
 //! Pipeline: [`charset::decode`] the bytes; parse once with `scraper`
 //! (html5ever) for metadata ([`meta`], [`date`]); extract the body with
 //! [`body`]. Invariants: no input panics or overflows the stack — pages are
-//! capped at [`MAX_BYTES`], the work runs on a thread with a large stack,
+//! capped at [`MAX_BYTES`], the work runs on a long-lived thread with a
+//! large stack (one per calling thread, see `guard`),
 //! pages nested deeper than [`MAX_DEPTH`] skip the recursive extractor for
 //! a flat one, and a panic inside a dependency becomes
 //! [`HtmlError::Failed`]; a date is never invented.
@@ -29,6 +30,7 @@ pub mod charset;
 pub mod date;
 pub mod datetext;
 mod furniture;
+mod guard;
 pub mod lead;
 pub mod meta;
 pub mod score;
@@ -121,14 +123,17 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     }
     let (text, _) = charset::decode(html);
     let url = url.map(str::to_owned);
-    let worker = std::thread::Builder::new()
-        .name("chronicle-html".into())
-        .stack_size(STACK)
-        .spawn(move || extract_str(&text, url.as_deref()))
-        .map_err(|e| HtmlError::Failed(format!("cannot start the extraction thread: {e}")))?;
-    worker
-        .join()
-        .map_err(|_| HtmlError::Failed("the extractor panicked".into()))
+    guarded(move || extract_str(&text, url.as_deref()))
+}
+
+/// Runs a page's reading on the calling thread's extraction worker.
+fn guarded(job: impl FnOnce() -> Article + Send + 'static) -> Result<Article, HtmlError> {
+    guard::run_guarded(STACK, job).map_err(|e| match e {
+        guard::GuardError::Start(e) => {
+            HtmlError::Failed(format!("cannot start the extraction thread: {e}"))
+        }
+        guard::GuardError::Panicked => HtmlError::Failed("the extractor panicked".into()),
+    })
 }
 
 /// The trafilatura crate's own reading of a page (its text, title and
@@ -140,32 +145,26 @@ pub fn extract_baseline(html: &[u8], url: Option<&str>) -> Result<Article, HtmlE
     }
     let (text, _) = charset::decode(html);
     let url = url.and_then(|u| url::Url::parse(u).ok());
-    let worker = std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(move || {
-            if depth(&Html::parse_document(&text)) > MAX_DEPTH {
-                return Article::default();
-            }
-            let mut opts = trafilatura::Options::default()
-                .with_fallback(true)
-                .with_exclude_comments(true);
-            if let Some(u) = url {
-                opts = opts.with_url(u);
-            }
-            match trafilatura::extract(&text, &opts) {
-                Ok(r) => Article {
-                    body: r.content_text,
-                    title: Some(r.metadata.title).filter(|t| !t.is_empty()),
-                    date: r.metadata.date,
-                    ..Article::default()
-                },
-                Err(_) => Article::default(),
-            }
-        })
-        .map_err(|e| HtmlError::Failed(format!("cannot start the extraction thread: {e}")))?;
-    worker
-        .join()
-        .map_err(|_| HtmlError::Failed("the extractor panicked".into()))
+    guarded(move || {
+        if depth(&Html::parse_document(&text)) > MAX_DEPTH {
+            return Article::default();
+        }
+        let mut opts = trafilatura::Options::default()
+            .with_fallback(true)
+            .with_exclude_comments(true);
+        if let Some(u) = url {
+            opts = opts.with_url(u);
+        }
+        match trafilatura::extract(&text, &opts) {
+            Ok(r) => Article {
+                body: r.content_text,
+                title: Some(r.metadata.title).filter(|t| !t.is_empty()),
+                date: r.metadata.date,
+                ..Article::default()
+            },
+            Err(_) => Article::default(),
+        }
+    })
 }
 
 /// The work of [`extract_article`] on decoded text, on the current thread.
