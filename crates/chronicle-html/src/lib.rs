@@ -35,6 +35,7 @@ pub mod lead;
 pub mod meta;
 pub mod score;
 mod shown;
+mod slim;
 pub mod stated;
 
 use chrono::NaiveDate;
@@ -169,6 +170,8 @@ pub fn extract_baseline(html: &[u8], url: Option<&str>) -> Result<Article, HtmlE
 
 /// The work of [`extract_article`] on decoded text, on the current thread.
 fn extract_str(text: &str, url: Option<&str>) -> Article {
+    let slim = slim::without_scripts(text);
+    let text = slim.as_ref();
     let doc = Html::parse_document(text);
     let tags = meta::MetaTags::of(&doc);
     let canonical = meta::canonical(&doc, &tags).or_else(|| url.map(str::to_owned));
