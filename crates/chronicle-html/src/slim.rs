@@ -185,6 +185,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// On any tag soup: no panic, nothing added, and removing again
+        /// changes nothing (the tags left are the same, now empty).
+        #[test]
+        fn slimming_only_removes_and_is_idempotent(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("<script>"), proptest::prelude::Just("</script>"),
+                proptest::prelude::Just("<SCRIPT type='application/ld+json'>"),
+                proptest::prelude::Just("<style media=\"a>b\">"), proptest::prelude::Just("</style >"),
+                proptest::prelude::Just("<!--"), proptest::prelude::Just("-->"), proptest::prelude::Just("</scripts"),
+                proptest::prelude::Just("<p>words é 東 "), proptest::prelude::Just("<"), proptest::prelude::Just("\"'"),
+            ], 0..60)) {
+            let page: String = parts.concat();
+            let once = without_scripts(&page).into_owned();
+            proptest::prop_assert!(once.len() <= page.len());
+            let twice = without_scripts(&once).into_owned();
+            proptest::prop_assert_eq!(twice, once);
+        }
+    }
+
     #[test]
     fn multibyte_text_around_scripts() {
         let page = "<p>Zürich — 東京</p><script>é()</script><p>ÅÄÖ</p>";
