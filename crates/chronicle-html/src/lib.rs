@@ -16,7 +16,9 @@
 //! assert!(a.body.contains("cutting power"));
 //! ```
 //!
-//! Pipeline: [`charset::decode`] the bytes; parse once with `scraper`
+//! Pipeline: [`charset::decode`] the bytes; empty the page's scripts and
+//! style sheets but JSON-LD (`slim`: 40% of a news page's bytes, none of
+//! its text); parse once with `scraper`
 //! (html5ever) for metadata ([`meta`], [`date`]); extract the body with
 //! [`body`]. Invariants: no input panics or overflows the stack — pages are
 //! capped at [`MAX_BYTES`], the work runs on a long-lived thread with a
