@@ -33,6 +33,11 @@ impl PendingPage {
         self.html.len()
     }
 
+    /// The page's extraction weight ([`crate::ahead::markup`]).
+    pub fn markup(&self) -> usize {
+        crate::ahead::markup(&self.html)
+    }
+
     /// The page's document: its main text extracted.
     pub fn document(self) -> Result<Document, ReadError> {
         page_document(&self.input, &self.id, &self.html, None, None, &self.opts).map(|mut doc| {

@@ -342,7 +342,7 @@ impl Iterator for Articles {
             }
             self.ready.extend(ahead::make(
                 items,
-                PendingPage::bytes,
+                PendingPage::markup,
                 PendingPage::document,
             ));
         }

@@ -356,7 +356,8 @@ impl WarcReader<'_> {
         let size = |p: &Pending| p.page.html.len();
         let items = ahead::pull(|| self.next_ahead(), size);
         let (input, stem, opts) = (self.input.as_str(), self.stem.as_str(), &self.opts);
-        let done = ahead::make(items, size, |p| {
+        let weight = |p: &Pending| ahead::markup(&p.page.html);
+        let done = ahead::make(items, weight, |p| {
             Self::document(input, stem, opts, &p.page, p.record)
                 .map_err(|reason| Self::record_error(input, p.start, p.record, &reason))
         });
