@@ -21,6 +21,7 @@ mod export;
 mod export_parquet;
 mod extract;
 mod kb;
+mod malloc;
 mod ner;
 mod queries;
 mod serve;
@@ -75,6 +76,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    malloc::tune();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
