@@ -9,30 +9,26 @@
 //! strings come from the arenas, which fragment, so resident memory grows
 //! with the number of pages read. Fixing the threshold stops the rise
 //! (measured on a 40 MB WARC, `--threads 2`: peak 207 → 167 MB, no slower).
-//! glibc also makes up to eight arenas per core, each keeping its own freed
-//! memory; one per core is enough for workers that mostly compute (on top
-//! of the threshold, the same file: 167 → 162 MB, a 200 MB one: 140 → 130 MB
-//! between pages).
+//! The number of arenas is left as it is: capping it at the number of cores
+//! (tried) took a few MB more off a long run but made the ingest's threads
+//! wait on each other's arena locks (futex calls 1,100 → 13,900 on the
+//! corpus).
 //!
-//! This is the only place in chronicle with `unsafe` code: two calls of
-//! glibc's `mallopt`, which change tunables and touches no Rust memory.
+//! This is the only place in chronicle with `unsafe` code: one call of
+//! glibc's `mallopt`, which changes a tunable and touches no Rust memory.
 
-/// Fixes the threshold at 64 KiB and allows one arena per core; a no-op outside
-/// glibc.
+/// Fixes the threshold at 64 KiB; a no-op outside glibc.
 pub fn tune() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         // Blocks of at least this many bytes get their own mapping.
         const MMAP_THRESHOLD: i32 = 64 * 1024;
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let arenas = i32::try_from(cores).unwrap_or(i32::MAX).max(2);
         #[allow(unsafe_code)]
         // SAFETY: `mallopt` only sets allocator parameters; it is called
         // before any other thread exists, and a refused setting returns 0
         // and leaves glibc's default in place.
         unsafe {
             libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
-            libc::mallopt(libc::M_ARENA_MAX, arenas);
         }
     }
 }
