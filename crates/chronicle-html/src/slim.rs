@@ -9,7 +9,8 @@
 //! tag and its end tag is removed; the tags themselves stay, so the tree
 //! keeps its shape. JSON-LD scripts (`type` mentioning `ld+json`) are kept
 //! whole: the publication date is read from them. Comments are skipped
-//! over, so a tag inside one is not taken for a script. An element left
+//! over, and so are other tags whole, so a tag inside a comment or an
+//! attribute value is not taken for a script. An element left
 //! unclosed is left as it is (the parser then reads it to the end of the
 //! page, as before). Nothing else changes: a page without scripts or
 //! styles comes back borrowed.
@@ -35,7 +36,18 @@ pub fn without_scripts(html: &str) -> Cow<'_, str> {
             continue;
         }
         let Some(name) = raw_text_element(&rest[1..]) else {
-            at = open + 1;
+            // Another tag: skip it whole, so that a `<script>` written in
+            // one of its attribute values is not taken for a script.
+            let is_tag = rest
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/');
+            at = match is_tag {
+                true => match start_tag_end(bytes, open + 1) {
+                    Some(end) => end,
+                    None => break,
+                },
+                false => open + 1,
+            };
             continue;
         };
         let name_end = open + 1 + name.len();
@@ -171,6 +183,15 @@ mod tests {
         assert_eq!(
             without_scripts(page),
             "<script data-x=\"a>b\"></script ><p>T</p>"
+        );
+    }
+
+    #[test]
+    fn a_script_in_an_attribute_value_is_not_a_script() {
+        let page = "<img alt=\"<script>\"><p>Kept</p><script>gone()</script>";
+        assert_eq!(
+            without_scripts(page),
+            "<img alt=\"<script>\"><p>Kept</p><script></script>"
         );
     }
 
