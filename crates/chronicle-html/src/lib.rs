@@ -17,7 +17,7 @@
 //! ```
 //!
 //! Pipeline: [`charset::decode`] the bytes; empty the page's scripts and
-//! style sheets but JSON-LD (`slim`: 40% of a news page's bytes, none of
+//! style sheets but JSON-LD ([`slim`]: 40% of a news page's bytes, none of
 //! its text); parse once with `scraper`
 //! (html5ever) for metadata ([`meta`], [`date`]); extract the body with
 //! [`body`]. Invariants: no input panics or overflows the stack — pages are
@@ -37,7 +37,7 @@ pub mod lead;
 pub mod meta;
 pub mod score;
 mod shown;
-mod slim;
+pub mod slim;
 pub mod stated;
 
 use chrono::NaiveDate;
