@@ -11,7 +11,7 @@
 //! worker, which goes on serving; a worker that is gone (it could not be
 //! started, or died) is replaced on the next call.
 
-use crate::Article;
+use crate::{Article, HtmlError};
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -50,38 +50,34 @@ impl Worker {
     }
 }
 
-/// Why a guarded job gave no article.
-#[derive(Debug)]
-pub(crate) enum GuardError {
-    /// The worker thread could not be started.
-    Start(std::io::Error),
-    /// The job panicked (or the worker was lost).
-    Panicked,
-}
-
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
 /// Runs `job` on the calling thread's worker (started with a stack of
-/// `stack` bytes on first use) and waits for its article.
+/// `stack` bytes on first use) and waits for its article; a panic (or a
+/// lost worker) is [`HtmlError::Failed`].
 pub(crate) fn run_guarded(
     stack: usize,
     job: impl FnOnce() -> Article + Send + 'static,
-) -> Result<Article, GuardError> {
+) -> Result<Article, HtmlError> {
+    let panicked = || HtmlError::Failed("the extractor panicked".into());
     WORKER.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
-            *slot = Some(Worker::start(stack).map_err(GuardError::Start)?);
+            let worker = Worker::start(stack).map_err(|e| {
+                HtmlError::Failed(format!("cannot start the extraction thread: {e}"))
+            })?;
+            *slot = Some(worker);
         }
         let outcome = slot.as_ref().and_then(|worker| worker.run(Box::new(job)));
         match outcome {
             Some(Ok(article)) => Ok(article),
-            Some(Err(_)) => Err(GuardError::Panicked),
+            Some(Err(_)) => Err(panicked()),
             None => {
                 // The worker is gone; the next call starts a new one.
                 *slot = None;
-                Err(GuardError::Panicked)
+                Err(panicked())
             }
         }
     })
@@ -102,7 +98,7 @@ mod tests {
         std::panic::set_hook(Box::new(|_| {}));
         let failed = run_guarded(1 << 20, || panic!("inside a dependency"));
         std::panic::set_hook(hook);
-        assert!(matches!(failed, Err(GuardError::Panicked)));
+        assert!(matches!(failed, Err(HtmlError::Failed(_))));
         let after = run_guarded(1 << 20, || Article {
             body: "two".into(),
             ..Article::default()

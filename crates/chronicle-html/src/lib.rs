@@ -131,12 +131,7 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
 
 /// Runs a page's reading on the calling thread's extraction worker.
 fn guarded(job: impl FnOnce() -> Article + Send + 'static) -> Result<Article, HtmlError> {
-    guard::run_guarded(STACK, job).map_err(|e| match e {
-        guard::GuardError::Start(e) => {
-            HtmlError::Failed(format!("cannot start the extraction thread: {e}"))
-        }
-        guard::GuardError::Panicked => HtmlError::Failed("the extractor panicked".into()),
-    })
+    guard::run_guarded(STACK, job)
 }
 
 /// The trafilatura crate's own reading of a page (its text, title and
