@@ -7,6 +7,8 @@
 //!
 //! For a page too deeply nested for trafilatura's recursive walks, a flat
 //! text of the page's paragraphs is returned instead (see [`flat_text`]).
+//! On a page of more than [`FALLBACK_MAX_TAGS`] tags the fallbacks are not
+//! run: their memory grows with the page, their text there does not.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -16,6 +18,15 @@ use crate::furniture::{is_furniture, is_terminator, strip_credit};
 /// A precision-focused text shorter than this (in characters) may have
 /// missed the article; see [`extract`].
 const SHORT: usize = 1200;
+
+/// The most tags (`<` marks) a page may have for trafilatura to compare
+/// its text with readability's and jusText's. The comparison builds a
+/// second DOM and copies the page's tree four more times: on a page of
+/// 19,000 tags (a results table) 20 of its 48 MB of heap, the largest
+/// passing moment of a long run's memory (issue 8). On the dev pages this
+/// large (two, a results list and a course list) the text without it
+/// differs by one heading line; no page under the bound is affected.
+pub const FALLBACK_MAX_TAGS: usize = 12_000;
 
 /// trafilatura's main text of `html`, paragraphs joined by `\n\n`.
 ///
@@ -29,16 +40,23 @@ const SHORT: usize = 1200;
 /// and the recall text is the article.
 pub fn extract(html: &str, url: Option<&str>) -> String {
     let url = url.and_then(|u| url::Url::parse(u).ok());
+    let fallback = memchr::memchr_iter(b'<', html.as_bytes()).count() <= FALLBACK_MAX_TAGS;
     let precise = run(
         html,
         url.clone(),
         trafilatura::ExtractionFocus::FavorPrecision,
+        fallback,
     );
     let short = precise.chars().count();
     if short >= SHORT {
         return precise;
     }
-    let recall = run(html, url, trafilatura::ExtractionFocus::FavorRecall);
+    let recall = run(
+        html,
+        url,
+        trafilatura::ExtractionFocus::FavorRecall,
+        fallback,
+    );
     if recall.chars().count() >= 3 * short {
         recall
     } else {
@@ -46,9 +64,14 @@ pub fn extract(html: &str, url: Option<&str>) -> String {
     }
 }
 
-fn run(html: &str, url: Option<url::Url>, focus: trafilatura::ExtractionFocus) -> String {
+fn run(
+    html: &str,
+    url: Option<url::Url>,
+    focus: trafilatura::ExtractionFocus,
+    fallback: bool,
+) -> String {
     let mut opts = trafilatura::Options::default()
-        .with_fallback(true)
+        .with_fallback(fallback)
         .with_exclude_comments(true)
         .with_exclude_tables(false)
         .with_focus(focus);
@@ -265,6 +288,21 @@ mod tests {
             paragraphs(body),
             "The institute ran the model for a year on the new computer.\n\nIt found more storms."
         );
+    }
+
+    #[test]
+    fn a_page_over_the_fallback_bound_still_gives_its_article() {
+        let para = "<p>The harbour board met on Tuesday and agreed to dredge the channel before the winter storms, after two ships ran aground in the shallows last year.</p>";
+        let row = "<tr><td>1.</td><td>Harbour Rowing Club</td><td>53,09</td></tr>";
+        let page = format!(
+            r#"<html><body><nav><ul><li><a href="/">Home</a></li></ul></nav><article><h1>Dredging approved</h1>{}</article><table>{}</table></body></html>"#,
+            para.repeat(6),
+            row.repeat(FALLBACK_MAX_TAGS / 8 + 1)
+        );
+        assert!(memchr::memchr_iter(b'<', page.as_bytes()).count() > FALLBACK_MAX_TAGS);
+        let text = extract(&page, None);
+        assert!(text.starts_with("Dredging approved\n\nThe harbour board met"));
+        assert!(!text.contains("Home"));
     }
 
     #[test]
