@@ -14,10 +14,22 @@
 //! wait on each other's arena locks (futex calls 1,100 → 13,900 on the
 //! corpus).
 //!
-//! This is the only place in chronicle with `unsafe` code: one call of
-//! glibc's `mallopt`, which changes a tunable and touches no Rust memory.
+//!
+//! An arena gives back to the system only the free memory at its top; the
+//! pages of freed blocks between live ones stay resident, and over a long
+//! run such holes add up. A background thread calls `malloc_trim` once a
+//! [`TRIM_EVERY`], which hands every whole free page back (measured on a
+//! 200 MB WARC, `--threads 2`: peak 179 → 168 MB).
+//!
+//! This is the only place in chronicle with `unsafe` code: calls of glibc's
+//! `mallopt` and `malloc_trim`, which change a tunable or release free
+//! pages and touch no Rust memory.
 
-/// Fixes the threshold at 64 KiB; a no-op outside glibc.
+/// How often free pages inside the arenas are given back.
+pub const TRIM_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Fixes the threshold at 64 KiB and starts the trimming thread; a no-op
+/// outside glibc.
 pub fn tune() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -30,5 +42,19 @@ pub fn tune() {
         unsafe {
             libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
         }
+        // Without the thread chronicle runs as before, only holding more.
+        let _ = std::thread::Builder::new()
+            .name("chronicle-trim".into())
+            .stack_size(64 * 1024)
+            .spawn(|| loop {
+                std::thread::sleep(TRIM_EVERY);
+                #[allow(unsafe_code)]
+                // SAFETY: `malloc_trim` takes each arena's lock and only
+                // returns free pages to the system; blocks in use are not
+                // touched.
+                unsafe {
+                    libc::malloc_trim(0);
+                }
+            });
     }
 }
