@@ -17,7 +17,7 @@ use crate::furniture::{is_furniture, is_terminator, strip_credit};
 
 /// A precision-focused text shorter than this (in characters) may have
 /// missed the article; see [`extract`].
-const SHORT: usize = 1200;
+pub const SHORT: usize = 1200;
 
 /// The most tags (`<` marks) a page may have for trafilatura to compare
 /// its text with readability's and jusText's. The comparison builds a

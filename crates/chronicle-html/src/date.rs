@@ -3,7 +3,7 @@
 //! other meta tags (Dublin Core, Parse.ly, Sailthru, `pubdate`, …),
 //! microdata `itemprop=datePublished`, a `<time>` element, the URL's date
 //! path, and a dateline written near the top of the article (the dates a
-//! page shows are read in [`crate::shown`], never from related-article
+//! page shows are read in `shown`, never from related-article
 //! lists, comments or sidebars). When the structured sources disagree, the
 //! one that matches the date the page shows its reader wins: a stale
 //! JSON-LD block or an image's own date loses to the byline.

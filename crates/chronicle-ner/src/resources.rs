@@ -86,7 +86,7 @@ impl Resources {
         self.cluster_hashed(hash_str(word), lower)
     }
 
-    /// As [`Resources::cluster`], given the exact form's [`hash_str`].
+    /// As [`Resources::cluster`], given the exact form's hash (`hash_str`).
     #[inline]
     pub fn cluster_hashed(&self, word: u64, lower: &str) -> Option<&[u64; 4]> {
         self.clusters

@@ -12,7 +12,7 @@ use crate::resources::Resources;
 pub struct Tagger {
     pub resources: Resources,
     /// `variants[0]`: passes for cased text; `variants[1]`, when present:
-    /// passes for text without capitals (see [`is_uncased`]).
+    /// passes for text without capitals (see `is_uncased`).
     pub variants: Vec<Vec<Weights>>,
     lattice: Lattice,
 }
