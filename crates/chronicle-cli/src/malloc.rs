@@ -14,7 +14,6 @@
 //! wait on each other's arena locks (futex calls 1,100 → 13,900 on the
 //! corpus).
 //!
-//!
 //! An arena gives back to the system only the free memory at its top; the
 //! pages of freed blocks between live ones stay resident, and over a long
 //! run such holes add up. A background thread calls `malloc_trim` once a
