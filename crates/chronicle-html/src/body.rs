@@ -19,7 +19,7 @@ use crate::furniture::{is_furniture, is_terminator, strip_credit};
 /// missed the article; see [`extract`].
 pub const SHORT: usize = 1200;
 
-/// The most tags (`<` marks) a page may have for trafilatura to compare
+/// The most tags ([`crate::markup`]) a page may have for trafilatura to compare
 /// its text with readability's and jusText's. The comparison builds a
 /// second DOM and copies the page's tree four more times: on a page of
 /// 19,000 tags (a results table) 20 of its 48 MB of heap, the highest
@@ -41,7 +41,7 @@ pub const FALLBACK_MAX_TAGS: usize = 12_000;
 /// and the recall text is the article.
 pub fn extract(html: &str, url: Option<&str>) -> String {
     let url = url.and_then(|u| url::Url::parse(u).ok());
-    let fallback = memchr::memchr_iter(b'<', html.as_bytes()).count() <= FALLBACK_MAX_TAGS;
+    let fallback = crate::markup(html.as_bytes()) <= FALLBACK_MAX_TAGS;
     let precise = run(
         html,
         url.clone(),
@@ -300,7 +300,7 @@ mod tests {
             para.repeat(6),
             row.repeat(FALLBACK_MAX_TAGS / 8 + 1)
         );
-        assert!(memchr::memchr_iter(b'<', page.as_bytes()).count() > FALLBACK_MAX_TAGS);
+        assert!(crate::markup(page.as_bytes()) > FALLBACK_MAX_TAGS);
         let text = extract(&page, None);
         assert!(text.starts_with("Dredging approved\n\nThe harbour board met"));
         assert!(!text.contains("Home"));

@@ -129,6 +129,14 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     guarded(move || extract_str(&text, url.as_deref()))
 }
 
+/// A page's markup: its `<` bytes, about its elements (those inside scripts
+/// count too). What extraction costs grows with it, not with the page's
+/// bytes: the read-ahead weighs pages by it for concurrent extraction, and
+/// [`body`] bounds trafilatura's fallbacks by it.
+pub fn markup(html: &[u8]) -> usize {
+    memchr::memchr_iter(b'<', html).count()
+}
+
 /// Runs a page's reading on the calling thread's extraction worker.
 fn guarded(job: impl FnOnce() -> Article + Send + 'static) -> Result<Article, HtmlError> {
     guard::run_guarded(STACK, job)

@@ -11,7 +11,7 @@
 //! pages being extracted at the same moment hold at most [`EXTRACT_MARKUP`]
 //! tags together ([`markup`]), unless one page alone has more, which then
 //! runs alone — the extractor's transient memory grows with the page's
-//! elements (it copies its tree several times: ~40 MB for a 330 KB page of
+//! elements (it copies its tree several times: ~28 MB for a page of
 //! 19,000 tags, a few MB for a typical page), so two heavy pages never
 //! coincide, however long the input, and the peak stays what the heaviest
 //! page alone needs.
@@ -30,12 +30,10 @@ pub(crate) const BYTES: usize = 32 << 20;
 /// the few heavier ones run alone.
 pub(crate) const EXTRACT_MARKUP: usize = 8192;
 
-/// The extraction weight of a page: its `<` bytes, about its elements
-/// (those inside scripts count too, and make a script-heavy page heavier
-/// than it is — it then merely runs alone).
-pub(crate) fn markup(html: &[u8]) -> usize {
-    memchr::memchr_iter(b'<', html).count()
-}
+/// The extraction weight of a page: [`chronicle_html::markup`] (tags inside
+/// scripts count too and make a script-heavy page heavier than it is — it
+/// then merely runs alone).
+pub(crate) use chronicle_html::markup;
 
 /// A read result.
 pub(crate) type Item = Result<Document, ReadError>;
