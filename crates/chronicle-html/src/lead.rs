@@ -36,47 +36,67 @@ fn head(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
-/// `body` with the page's shown standfirst in front when the body lacks it.
+/// A standfirst the page shows: the blocks of text the page shows (in
+/// order, boilerplate containers left out) and which of them opens with the
+/// page's description. Found on the page's tree before the body is
+/// extracted, so the tree can be dropped meanwhile; it holds only text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standfirst {
+    blocks: Vec<String>,
+    lead: usize,
+}
+
+impl Standfirst {
+    /// The block of `doc` that opens with `description` (or its cut-off
+    /// start) and holds two sentences or more; `None` when there is none.
+    pub fn find(doc: &Html, description: Option<&str>) -> Option<Standfirst> {
+        let description = description?;
+        let description = if description.contains('<') {
+            crate::body::fragment_text(description)
+        } else {
+            description.to_owned()
+        };
+        let description = norm(&description);
+        let description = description.trim_end_matches(['…', '.']).trim_end();
+        if description.chars().count() < KEY {
+            return None;
+        }
+        let key = head(description, KEY);
+        let blocks = blocks_skipping(doc, |name| {
+            matches!(name, "nav" | "footer" | "aside" | "form")
+        });
+        let lead = blocks.iter().position(|b| b.starts_with(key))?;
+        (sentences(&blocks[lead]) >= 2).then_some(Standfirst { blocks, lead })
+    }
+
+    /// `body` with the standfirst in front, when the body lacks it and
+    /// the standfirst sits right above the body's first paragraph.
+    pub fn restore(&self, body: &str) -> String {
+        let Some(first) = body.split("\n\n").map(norm).find(|p| !p.is_empty()) else {
+            return body.to_owned();
+        };
+        let first_key = head(&first, KEY);
+        let lead_text = &self.blocks[self.lead];
+        if norm(body).contains(head(lead_text, KEY)) {
+            return body.to_owned();
+        }
+        let Some(start) = self.blocks.iter().position(|b| b.contains(first_key)) else {
+            return body.to_owned();
+        };
+        if self.lead >= start || start - self.lead > MAX_GAP {
+            return body.to_owned();
+        }
+        format!("{lead_text}\n\n{body}")
+    }
+}
+
+/// `body` with the page's shown standfirst in front when the body lacks it
+/// ([`Standfirst::find`], then [`Standfirst::restore`]).
 pub fn restore(body: &str, doc: &Html, description: Option<&str>) -> String {
-    let Some(description) = description else {
-        return body.to_owned();
-    };
-    let description = if description.contains('<') {
-        crate::body::fragment_text(description)
-    } else {
-        description.to_owned()
-    };
-    let description = norm(&description);
-    let description = description.trim_end_matches(['…', '.']).trim_end();
-    if description.chars().count() < KEY {
-        return body.to_owned();
+    match Standfirst::find(doc, description) {
+        Some(standfirst) => standfirst.restore(body),
+        None => body.to_owned(),
     }
-    let key = head(description, KEY);
-    let Some(first) = body.split("\n\n").map(norm).find(|p| !p.is_empty()) else {
-        return body.to_owned();
-    };
-    let first_key = head(&first, KEY);
-    let blocks = blocks_skipping(doc, |name| {
-        matches!(name, "nav" | "footer" | "aside" | "form")
-    });
-    let Some(lead) = blocks.iter().position(|b| b.starts_with(key)) else {
-        return body.to_owned();
-    };
-    let lead_text = &blocks[lead];
-    if sentences(lead_text) < 2 {
-        return body.to_owned();
-    }
-    let flat_body = norm(body);
-    if flat_body.contains(head(lead_text, KEY)) {
-        return body.to_owned();
-    }
-    let Some(start) = blocks.iter().position(|b| b.contains(first_key)) else {
-        return body.to_owned();
-    };
-    if lead >= start || start - lead > MAX_GAP {
-        return body.to_owned();
-    }
-    format!("{lead_text}\n\n{body}")
 }
 
 /// Sentences in `text`: ends (`.`, `!`, `?`, `…`, a closing quote

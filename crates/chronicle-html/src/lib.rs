@@ -174,6 +174,11 @@ pub fn extract_baseline(html: &[u8], url: Option<&str>) -> Result<Article, HtmlE
 }
 
 /// The work of [`extract_article`] on decoded text, on the current thread.
+///
+/// Everything read from the page's own tree (metadata, date, the shown
+/// standfirst) is read before the body is extracted, and the tree dropped:
+/// trafilatura builds trees of its own, and on a page of many thousand
+/// tags ours would be 5 MB more held through the whole extraction.
 fn extract_str(text: &str, url: Option<&str>) -> Article {
     let slim = slim::without_scripts(text);
     let text = slim.as_ref();
@@ -181,27 +186,34 @@ fn extract_str(text: &str, url: Option<&str>) -> Article {
     let tags = meta::MetaTags::of(&doc);
     let canonical = meta::canonical(&doc, &tags).or_else(|| url.map(str::to_owned));
     let found = date::find(&doc, url, canonical.as_deref());
-    let mut body = if depth(&doc) > MAX_DEPTH {
-        String::new()
-    } else {
-        body::extract(text, url.or(canonical.as_deref()))
-    };
-    if body.trim().is_empty() {
-        body = body::flat_text(&doc);
-    }
     let title = meta::title(&doc, &tags);
     let description = tags
         .get("og:description")
         .or_else(|| tags.get("description"))
         .or_else(|| tags.get("twitter:description"));
-    body = lead::restore(&body, &doc, description);
+    let standfirst = lead::Standfirst::find(&doc, description);
+    let author = meta::author(&doc, &tags);
+    let declared_language = meta::language(&doc, &tags);
+    let too_deep = depth(&doc) > MAX_DEPTH;
+    drop(doc);
+    let mut body = match too_deep {
+        true => String::new(),
+        false => body::extract(text, url.or(canonical.as_deref())),
+    };
+    if body.trim().is_empty() {
+        // Rare (a page trafilatura finds nothing in): parsed again.
+        body = body::flat_text(&Html::parse_document(text));
+    }
+    if let Some(standfirst) = &standfirst {
+        body = standfirst.restore(&body);
+    }
     body = body::drop_heading(&body, title.as_deref(), description);
-    let language = meta::language(&doc, &tags).or_else(|| detect_language(&body));
+    let language = declared_language.or_else(|| detect_language(&body));
     Article {
         title,
         date: found.map(|f| f.0),
         date_source: found.map(|f| f.1),
-        author: meta::author(&doc, &tags),
+        author,
         canonical_url: canonical,
         language,
         body,
