@@ -143,8 +143,12 @@ pub fn drop_heading(body: &str, title: Option<&str>, description: Option<&str>) 
     paras[start..].join("\n\n")
 }
 
-/// Block elements whose end ends a paragraph of [`flat_text`].
-fn is_block(name: &str) -> bool {
+/// Elements that begin and end a block of text: a walk of the tree here
+/// ([`flat_text`], trafilatura's output read back, the standfirst's
+/// blocks) breaks a paragraph at each, and white space between two of them
+/// (but `div` and `br`) is dropped before parsing ([`crate::slim`]). Header
+/// cells (`th`) are not: trafilatura writes a header row as one line.
+pub(crate) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -162,6 +166,40 @@ fn is_block(name: &str) -> bool {
             | "tr"
             | "pre"
             | "td"
+            | "html"
+            | "head"
+            | "body"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "table"
+            | "caption"
+            | "colgroup"
+            | "col"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "menu"
+            | "hgroup"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "details"
+            | "summary"
+            | "fieldset"
+            | "legend"
+            | "hr"
     )
 }
 
@@ -248,6 +286,12 @@ pub(crate) fn blocks_skipping(doc: &Html, skip: impl Fn(&str) -> bool) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn definition_lists_and_captions_are_blocks() {
+        let html = "<dl><dt>Term</dt><dd>Meaning</dd></dl><figure><img><figcaption>Photo</figcaption></figure>";
+        assert_eq!(fragment_text(html), "Term\n\nMeaning\n\nPhoto");
+    }
 
     #[test]
     fn furniture_lines_go_and_paragraphs_get_blank_lines() {

@@ -180,7 +180,7 @@ pub fn extract_baseline(html: &[u8], url: Option<&str>) -> Result<Article, HtmlE
 /// trafilatura builds trees of its own, and on a page of many thousand
 /// tags ours would be 5 MB more held through the whole extraction.
 fn extract_str(text: &str, url: Option<&str>) -> Article {
-    let slim = slim::without_scripts(text);
+    let slim = slim::slimmed(text);
     let text = slim.as_ref();
     let doc = Html::parse_document(text);
     let tags = meta::MetaTags::of(&doc);
