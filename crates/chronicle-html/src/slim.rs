@@ -15,9 +15,10 @@
 //! keeps its shape. JSON-LD scripts (`type` mentioning `ld+json`) are kept
 //! whole: the publication date is read from them. White space is removed
 //! only when all of the gap is white space (a comment or any text keeps
-//! it) and both tags are block-level ([`is_block`]); nothing inside
-//! elements whose contents are not markup or whose white space shows
-//! (`pre`, `textarea`, `title`, `noscript`, `iframe`, …) is touched.
+//! it) and both tags are block-level ([`is_block`]) — inside a `pre`,
+//! where white space shows, both parts of a table's structure
+//! ([`is_table_part`]); nothing inside elements whose contents are not
+//! markup (`textarea`, `title`, `noscript`, `iframe`, …) is touched.
 //! Comments are skipped over, and so are other tags whole, so a tag inside
 //! a comment or an attribute value is not taken for a script. An element
 //! left unclosed is left as it is (the parser then reads it to the end of
@@ -25,8 +26,7 @@
 
 use std::borrow::Cow;
 
-/// What is done with the contents of an element not parsed as markup (or
-/// whose white space shows).
+/// What is done with the contents of an element not parsed as markup.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Contents {
     /// Scripts (but JSON-LD) and style sheets: removed.
@@ -45,6 +45,8 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
     // Just past the last tag, when it was block-level and nothing but
     // white space may have come since: where a removable gap starts.
     let mut gap_from: Option<usize> = None;
+    // Open `pre` (and `listing`) elements: inside, white space shows.
+    let mut pre_depth = 0usize;
     while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let open = at + found;
         let rest = &bytes[open..];
@@ -81,14 +83,24 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
         let Some(tag_end) = start_tag_end(bytes, name_start + name_len) else {
             break;
         };
-        let block = is_block(name);
+        let separates = |pre_depth: usize| match pre_depth {
+            0 => is_block(name),
+            _ => is_table_part(name),
+        };
         if let Some(gap) = gap_from {
-            if block && gap < open && bytes[gap..open].iter().all(|&b| is_space(b)) {
+            let blank = gap < open && bytes[gap..open].iter().all(|&b| is_space(b));
+            if blank && separates(pre_depth) {
                 out.push_str(&html[copied..gap]);
                 copied = open;
             }
         }
-        gap_from = block.then_some(tag_end);
+        if name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing") {
+            pre_depth = match closing {
+                true => pre_depth.saturating_sub(1),
+                false => pre_depth + 1,
+            };
+        }
+        gap_from = separates(pre_depth).then_some(tag_end);
         at = tag_end;
         let Some(contents) = (!closing).then(|| unparsed(name)).flatten() else {
             continue;
@@ -140,12 +152,32 @@ fn is_block(name: &[u8]) -> bool {
         .is_ok_and(|name| crate::body::is_block(name) && !matches!(name, "div" | "br"))
 }
 
+/// Whether `name` (any case) is a part of a table's structure, between two
+/// of which white space shows nothing even inside a `pre`: a table lays out
+/// its rows and cells, not the white space between them. Header cells are
+/// left out as in [`is_block`].
+fn is_table_part(name: &[u8]) -> bool {
+    [
+        b"table".as_slice(),
+        b"caption",
+        b"colgroup",
+        b"col",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"tr",
+        b"td",
+    ]
+    .iter()
+    .any(|part| name.eq_ignore_ascii_case(part))
+}
+
 /// How the contents of the element `name` (any case) are treated, when
 /// they are not ordinary markup: script and style contents are removed;
-/// raw text and RCDATA elements (their contents are text to the parser),
-/// and elements whose white space shows, are kept as they are.
+/// raw text and RCDATA elements (their contents are text to the parser)
+/// are kept as they are.
 fn unparsed(name: &[u8]) -> Option<Contents> {
-    const KEPT: [&[u8]; 11] = [
+    const KEPT: [&[u8]; 9] = [
         b"textarea",
         b"title",
         b"xmp",
@@ -154,8 +186,6 @@ fn unparsed(name: &[u8]) -> Option<Contents> {
         b"noframes",
         b"noscript",
         b"plaintext",
-        b"pre",
-        b"listing",
         b"template",
     ];
     if name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style") {
@@ -311,7 +341,8 @@ mod tests {
             "<p>a</p> x <p>b</p>",
             "<p>a</p> <!-- c --> <p>b</p>",
             // Inside elements whose white space shows or that hold text.
-            "<pre>\n<table> <tr> <td>1</td>  <td>2</td> </tr> </table></pre>",
+            "<pre>\n<p>a</p> <p>b</p></pre>",
+            "<pre><table><tr><td> <b>1</b> </td></tr></table></pre>",
             "<textarea><p>a</p> <p>b</p></textarea>",
             "<noscript><p>a</p> <p>b</p></noscript>",
         ] {
@@ -320,6 +351,12 @@ mod tests {
         assert_eq!(
             slimmed("<pre> <p>a</p> </pre> <p>b</p>"),
             "<pre> <p>a</p> </pre><p>b</p>"
+        );
+        // In a `pre`, a table's rows and cells still lose the white space
+        // between them, not what a cell holds.
+        assert_eq!(
+            slimmed("<pre>\n<table> <tr> <td> 1 </td>  <td>2</td> </tr> </table> </pre>"),
+            "<pre>\n<table><tr><td> 1 </td><td>2</td></tr></table> </pre>"
         );
     }
 
