@@ -36,10 +36,11 @@ fn head(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
-/// A standfirst the page shows: the blocks of text the page shows (in
-/// order, boilerplate containers left out) and which of them opens with the
-/// page's description. Found on the page's tree before the body is
-/// extracted, so the tree can be dropped meanwhile; it holds only text.
+/// A standfirst candidate: the page's visible blocks of text (in order,
+/// navigation, footers, asides and forms left out) and which of them opens
+/// with the page's description. Found on the page's tree before the body
+/// is extracted, so that the tree can be dropped meanwhile: it holds only
+/// text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standfirst {
     blocks: Vec<String>,

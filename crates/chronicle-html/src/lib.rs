@@ -17,10 +17,11 @@
 //! ```
 //!
 //! Pipeline: [`charset::decode`] the bytes; empty the page's scripts and
-//! style sheets but JSON-LD ([`slim`]: 40% of a news page's bytes, none of
-//! its text); parse once with `scraper`
-//! (html5ever) for metadata ([`meta`], [`date`]); extract the body with
-//! [`body`]. Invariants: no input panics or overflows the stack — pages are
+//! style sheets but JSON-LD, and drop the white space between block tags
+//! ([`slim`]: no text, but 40% of a news page's bytes, a tenth of a dev
+//! page's nodes at the median and a third of a large table's); parse once with `scraper` (html5ever) for metadata
+//! ([`meta`], [`date`]) and the shown standfirst ([`lead`]), then drop
+//! that tree; extract the body with [`body`]. Invariants: no input panics or overflows the stack — pages are
 //! capped at [`MAX_BYTES`], the work runs on a long-lived thread with a
 //! large stack (one per calling thread, see `guard`),
 //! pages nested deeper than [`MAX_DEPTH`] skip the recursive extractor for
@@ -201,7 +202,8 @@ fn extract_str(text: &str, url: Option<&str>) -> Article {
         false => body::extract(text, url.or(canonical.as_deref())),
     };
     if body.trim().is_empty() {
-        // Rare (a page trafilatura finds nothing in): parsed again.
+        // A page too deep for trafilatura, or one it finds nothing in:
+        // parsed again, rather than our tree held through every page.
         body = body::flat_text(&Html::parse_document(text));
     }
     if let Some(standfirst) = &standfirst {
