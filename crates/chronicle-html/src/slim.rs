@@ -15,9 +15,9 @@
 //! keeps its shape. JSON-LD scripts (`type` mentioning `ld+json`) are kept
 //! whole: the publication date is read from them. White space is removed
 //! only when all of the gap is white space (a comment or any text keeps
-//! it) and both tags are block-level ([`is_block`]) — inside a `pre`,
+//! it) and both tags are block-level (`is_block`) — inside a `pre`,
 //! where white space shows, both parts of a table's structure
-//! ([`is_table_part`]); nothing inside elements whose contents are not
+//! (`is_table_part`); nothing inside elements whose contents are not
 //! markup (`textarea`, `title`, `noscript`, `iframe`, …) is touched.
 //! Comments are skipped over, and so are other tags whole, so a tag inside
 //! a comment or an attribute value is not taken for a script. An element
