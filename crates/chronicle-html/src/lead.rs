@@ -91,15 +91,6 @@ impl Standfirst {
     }
 }
 
-/// `body` with the page's shown standfirst in front when the body lacks it
-/// ([`Standfirst::find`], then [`Standfirst::restore`]).
-pub fn restore(body: &str, doc: &Html, description: Option<&str>) -> String {
-    match Standfirst::find(doc, description) {
-        Some(standfirst) => standfirst.restore(body),
-        None => body.to_owned(),
-    }
-}
-
 /// Sentences in `text`: ends (`.`, `!`, `?`, `…`, a closing quote
 /// allowed after) followed by a space and a capital, plus a final one.
 fn sentences(text: &str) -> usize {
@@ -128,6 +119,11 @@ fn sentences(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `body` with the shown standfirst in front, as `extract_str` does.
+    fn restore(body: &str, doc: &Html, description: Option<&str>) -> String {
+        Standfirst::find(doc, description).map_or_else(|| body.to_owned(), |s| s.restore(body))
+    }
 
     const PAGE: &str = r#"<html><body><header><h1>Ferry back in service</h1>
 <div class="intro"><p>The island ferry sails again after three weeks in the repair yard. Its operator expects full boats.</p></div></header>

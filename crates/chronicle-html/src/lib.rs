@@ -195,17 +195,19 @@ fn extract_str(text: &str, url: Option<&str>) -> Article {
     let standfirst = lead::Standfirst::find(&doc, description);
     let author = meta::author(&doc, &tags);
     let declared_language = meta::language(&doc, &tags);
-    let too_deep = depth(&doc) > MAX_DEPTH;
-    drop(doc);
-    let mut body = match too_deep {
-        true => String::new(),
-        false => body::extract(text, url.or(canonical.as_deref())),
+    let mut body = if depth(&doc) > MAX_DEPTH {
+        // Too deep for trafilatura's recursive walks: no other tree is built.
+        body::flat_text(&doc)
+    } else {
+        drop(doc);
+        let extracted = body::extract(text, url.or(canonical.as_deref()));
+        match extracted.trim().is_empty() {
+            // Rarely (trafilatura found nothing) parsed again, rather than
+            // our tree held through every page's extraction.
+            true => body::flat_text(&Html::parse_document(text)),
+            false => extracted,
+        }
     };
-    if body.trim().is_empty() {
-        // A page too deep for trafilatura, or one it finds nothing in:
-        // parsed again, rather than our tree held through every page.
-        body = body::flat_text(&Html::parse_document(text));
-    }
     if let Some(standfirst) = &standfirst {
         body = standfirst.restore(&body);
     }

@@ -87,9 +87,10 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
             0 => is_block(name),
             _ => is_table_part(name),
         };
+        let mut separating = separates(pre_depth);
         if let Some(gap) = gap_from {
             let blank = gap < open && bytes[gap..open].iter().all(|&b| is_space(b));
-            if blank && separates(pre_depth) {
+            if blank && separating {
                 out.push_str(&html[copied..gap]);
                 copied = open;
             }
@@ -99,8 +100,9 @@ pub fn slimmed(html: &str) -> Cow<'_, str> {
                 true => pre_depth.saturating_sub(1),
                 false => pre_depth + 1,
             };
+            separating = separates(pre_depth);
         }
-        gap_from = separates(pre_depth).then_some(tag_end);
+        gap_from = separating.then_some(tag_end);
         at = tag_end;
         let Some(contents) = (!closing).then(|| unparsed(name)).flatten() else {
             continue;
