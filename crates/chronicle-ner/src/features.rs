@@ -9,7 +9,8 @@
 //!   the neighbours, sentence-initial position, headline (ALL-CAPS)
 //!   sentences;
 //! - resources: gazetteer matches over the token and its neighbours, word
-//!   cluster prefixes;
+//!   cluster prefixes, the word-vector classes of the token and its
+//!   neighbours (and whether a word is missing from the vectors' vocabulary);
 //! - document ("non-local"): whether the same word appears lower-case or
 //!   capitalised mid-sentence elsewhere in the document; in the second pass,
 //!   the labels the first pass gave to the same word elsewhere in the
@@ -172,6 +173,8 @@ struct Info {
     pre: [u64; 4],
     suf: [u64; 4],
     clus: [u64; 4],
+    /// Word-vector classes of the lower-case key, plus one (0 where absent).
+    emb: [u16; 4],
     gaz: u64,
     p1: u8,
     key: u64,
@@ -234,6 +237,10 @@ const T_AGG_L: u64 = 58;
 const T_AGG_R: u64 = 59;
 const T_NL_GAZ_L: u64 = 108;
 const T_NL_GAZ_R: u64 = 109;
+const T_EMB: u64 = 120; // + level
+const T_EMB_L: u64 = 124;
+const T_EMB_R: u64 = 128;
+const T_EMB_OOV: u64 = 132;
 
 /// Turns documents into hashed features.
 pub struct Extractor<'r> {
@@ -382,6 +389,9 @@ impl Extractor<'_> {
             if let Some(c) = self.resources.cluster_hashed(info.word, &lower) {
                 info.clus = *c;
             }
+            if let Some(e) = self.resources.embedding(&lower) {
+                info.emb = e;
+            }
             info.key = token_key(&lower);
             keys.push(info.key);
             infos.push(info);
@@ -520,6 +530,23 @@ impl Extractor<'_> {
             }
             if at(1).clus[k] != 0 {
                 f(T_CLUS_R + k as u64, at(1).clus[k]);
+            }
+        }
+        // Word-vector classes.
+        if me.emb[0] != 0 {
+            for k in 0..4 {
+                f(T_EMB + k as u64, me.emb[k] as u64);
+            }
+        } else if me.cap == Cap::Lower as u8 || is_capitalised(cap_class_of(me.cap)) {
+            // A word too rare for the vectors' 400,000-word vocabulary.
+            f(T_EMB_OOV, me.cap as u64);
+        }
+        for k in [1, 2] {
+            if at(-1).emb[k] != 0 {
+                f(T_EMB_L + k as u64, at(-1).emb[k] as u64);
+            }
+            if at(1).emb[k] != 0 {
+                f(T_EMB_R + k as u64, at(1).emb[k] as u64);
             }
         }
     }
@@ -749,7 +776,7 @@ mod tests {
 
     #[test]
     fn every_token_gets_features() {
-        let r = Resources::parse("LOC\tparis\n", "");
+        let r = Resources::parse("LOC\tparis\n", "", "");
         let x = Extractor {
             resources: &r,
             bits: 16,
@@ -768,5 +795,34 @@ mod tests {
         let feats2 = x.document(&doc, Some(&p1));
         assert!(feats2[0].token(2).len() > feats[0].token(2).len());
         assert!(feats2.iter().flat_map(|s| &s.feats).all(|&b| b < 1 << 16));
+    }
+
+    #[test]
+    fn word_vector_classes_are_features() {
+        let doc = vec![vec!["He", "left", "Paris", "."]];
+        let plain = Resources::parse("", "", "");
+        let with = Resources::parse("", "", "3:1:4:1\tparis\n");
+        let feats = |r: &Resources| {
+            Extractor {
+                resources: r,
+                bits: 20,
+            }
+            .document(&doc, None)
+            .remove(0)
+        };
+        let (a, b) = (feats(&plain), feats(&with));
+        // "Paris": four classes instead of the out-of-vocabulary mark.
+        assert_eq!(b.token(2).len(), a.token(2).len() + 3);
+        assert!(
+            b.token(2)
+                .iter()
+                .filter(|f| !a.token(2).contains(f))
+                .count()
+                >= 4
+        );
+        // Its neighbours see two of its classes; "He" sees nothing new.
+        assert_eq!(b.token(1).len(), a.token(1).len() + 2);
+        assert_eq!(b.token(3).len(), a.token(3).len() + 2);
+        assert_eq!(b.token(0), a.token(0));
     }
 }

@@ -21,6 +21,7 @@
 
 mod annotator;
 pub mod conll;
+pub mod embeddings;
 pub mod features;
 mod hash;
 pub mod labels;
@@ -44,9 +45,14 @@ pub static GAZETTEERS: &str = include_str!("../resources/gazetteers.tsv");
 /// The shipped word clusters.
 pub static CLUSTERS: &str = include_str!("../resources/clusters.tsv");
 
-/// The shipped resources (gazetteers and clusters), parsed.
+/// The shipped word-vector classes (`resources/embeddings.tsv`), compiled
+/// into a table by the build script ([`embeddings`]).
+pub static EMBEDDINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embeddings.bin"));
+
+/// The shipped resources (gazetteers, clusters, word-vector classes),
+/// parsed.
 pub fn shipped_resources() -> Resources {
-    Resources::parse(GAZETTEERS, CLUSTERS)
+    Resources::with_table(GAZETTEERS, CLUSTERS, std::borrow::Cow::Borrowed(EMBEDDINGS))
 }
 
 /// The shipped tagger, loaded on first use and shared by every thread.

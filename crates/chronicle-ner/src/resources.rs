@@ -1,28 +1,35 @@
 //! Lexical resources the features read: gazetteers (lists of names by
-//! category) and word clusters (Brown-style bit strings).
+//! category), word clusters (Brown-style bit strings) and word-vector
+//! classes.
 //!
-//! Both are plain text compiled into the binary (see `resources/README.md`
+//! All three are plain text compiled into the binary (see `resources/README.md`
 //! for their sources, licences and the commands that rebuild them):
 //!
 //! - `gazetteers.tsv`: `CATEGORY<TAB>phrase` per line; phrases are matched
 //!   case-insensitively on whole tokens, up to [`MAX_PHRASE`] tokens long;
 //! - `clusters.tsv`: `ids<TAB>word[<TAB>count]` per line, where `ids` is
 //!   the word's class at up to four granularities, coarse to fine, joined by
-//!   `:` (built by `examples/build_clusters.rs`); each level is a feature.
+//!   `:` (built by `examples/build_clusters.rs`); each level is a feature;
+//! - `embeddings.tsv`: `ids<TAB>word` per line, the class of a lower-cased
+//!   word's GloVe vector at up to four granularities (k-means, built by
+//!   `scripts/build_embedding_clusters.py`); the vectors were trained on
+//!   billions of words, so they know names the clusters never saw.
 //!
 //! A model records a fingerprint of the resources it was trained with and
 //! refuses to load beside different ones.
 
+use crate::embeddings::{self, Classes, Table};
 use crate::features::lower_key;
 use crate::hash::FastMap;
 use crate::hash::{hash_bytes, hash_str, mix};
+use std::borrow::Cow;
 
 /// Longest gazetteer phrase, in tokens.
 pub const MAX_PHRASE: usize = 6;
 /// At most this many gazetteer categories (each takes 4 bits of a `u64`).
 pub const MAX_CATEGORIES: usize = 16;
 
-/// Gazetteers and clusters.
+/// Gazetteers, clusters and word-vector classes.
 #[derive(Debug, Default)]
 pub struct Resources {
     /// Phrase hash (over lower-cased tokens) → category bits; bit 63 marks a
@@ -34,6 +41,12 @@ pub struct Resources {
     /// where absent). Keyed by hash: a token's hash is computed anyway, and
     /// a lookup then neither hashes nor compares the string again.
     clusters: FastMap<u64, [u64; 4]>,
+    /// Lower-case key → its word-vector class at each granularity, plus
+    /// one: a compiled [`embeddings`](crate::embeddings) table, read in
+    /// place (the shipped one is static); empty when there is none.
+    embeddings: Cow<'static, [u8]>,
+    /// log2 of the table's slot count, as [`embeddings::check`] read it.
+    embeddings_log2: u8,
     /// Fingerprint of the resource texts.
     pub fingerprint: u64,
 }
@@ -41,10 +54,32 @@ pub struct Resources {
 const PREFIX_BIT: u64 = 1 << 63;
 
 impl Resources {
-    /// Parses the two resource texts. Malformed lines are skipped.
-    pub fn parse(gazetteers: &str, clusters: &str) -> Resources {
+    /// Parses the three resource texts. Malformed lines are skipped.
+    pub fn parse(gazetteers: &str, clusters: &str, embeddings: &str) -> Resources {
+        let table = match embeddings {
+            "" => Cow::Borrowed(&[][..]),
+            text => Cow::Owned(embeddings::compile(text)),
+        };
+        Resources::with_table(gazetteers, clusters, table)
+    }
+
+    /// As [`Resources::parse`], with the word-vector classes already
+    /// compiled ([`embeddings::compile`]; the shipped ones are, by the build
+    /// script). A table that fails its check counts as none, so a model
+    /// trained with one refuses these resources.
+    pub fn with_table(gazetteers: &str, clusters: &str, table: Cow<'static, [u8]>) -> Resources {
+        let mut fingerprint = mix(hash_str(gazetteers), hash_str(clusters));
+        let (table, log2) = match embeddings::check(&table).map(|t| (t.source_hash(), t.log2())) {
+            Some((source, log2)) => {
+                fingerprint = mix(fingerprint, source);
+                (table, log2)
+            }
+            None => (Cow::Borrowed(&[][..]), 0),
+        };
         let mut r = Resources {
-            fingerprint: mix(hash_str(gazetteers), hash_str(clusters)),
+            fingerprint,
+            embeddings: table,
+            embeddings_log2: log2,
             ..Resources::default()
         };
         for line in gazetteers.lines() {
@@ -78,6 +113,21 @@ impl Resources {
             r.clusters.insert(hash_str(word), levels);
         }
         r
+    }
+
+    /// Word-vector classes (plus one) of a lower-case key ([`lower_key`]).
+    #[inline]
+    pub fn embedding(&self, lower: &str) -> Option<Classes> {
+        self.embedding_table()?.get(lower)
+    }
+
+    pub fn n_embeddings(&self) -> usize {
+        self.embedding_table().map_or(0, |t| t.len())
+    }
+
+    #[inline]
+    fn embedding_table(&self) -> Option<Table<'_>> {
+        (self.embeddings_log2 != 0).then(|| Table::trusted(&self.embeddings, self.embeddings_log2))
     }
 
     /// Cluster hashes of a (normalised) word: the exact form first,
@@ -185,6 +235,7 @@ mod tests {
         let r = Resources::parse(
             "LOC\tnew york\nLOC\tyork\nPER\tjohn\nbad line\nLOC\tnew york city\n",
             "3:17\tParis\t10\n",
+            "1:2:3:4\tparis\n",
         );
         let words = ["John", "visited", "New", "York", "City", "."];
         let keys: Vec<u64> = words.iter().map(|w| token_key(&lower_key(w))).collect();
@@ -199,5 +250,7 @@ mod tests {
         assert_eq!(bits[5], 0);
         assert!(r.cluster("paris", "paris").is_none());
         assert!(r.cluster("Paris", "paris").is_some());
+        assert_eq!(r.embedding("paris"), Some([2, 3, 4, 5]));
+        assert!(r.embedding("Paris").is_none());
     }
 }

@@ -423,7 +423,7 @@ mod tests {
     #[test]
     fn learns_a_toy_corpus_reproducibly() {
         let docs: Vec<TrainDoc> = read_conll(TOY).iter().map(TrainDoc::from_conll).collect();
-        let r = Resources::parse("", "");
+        let r = Resources::parse("", "", "");
         let opts = TrainOptions {
             epochs: 5,
             bits: 12,
