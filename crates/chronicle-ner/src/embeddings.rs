@@ -9,14 +9,15 @@
 //!
 //! Layout, little-endian: magic `CHRNEMB\0` | version `u32` | log2 of the
 //! slot count `u32` | hash of the source text `u64` | words `u64`, then the
-//! slots, 16 bytes each: the word's key `u64` (its `hash_str`, never 0; 0
-//! marks an empty slot) and its class at four granularities, plus one, as
+//! slots, 16 bytes each: the word's key `u64` (its `token_key`, the key
+//! the tagger computes for every token anyway, with 0 made 1; 0 marks an
+//! empty slot) and its class at four granularities, plus one, as
 //! four `u16` (0 where absent). A word's slot is found by linear probing
 //! from `bucket(key, log2)`. [`check`] verifies the header and the length;
 //! a probe stops after visiting every slot, so even a damaged table in
 //! which no slot is empty cannot loop.
 
-use crate::hash::{bucket, hash_str};
+use crate::hash::{bucket, hash_str, token_key};
 
 const MAGIC: &[u8; 8] = b"CHRNEMB\0";
 const VERSION: u32 = 1;
@@ -29,7 +30,7 @@ pub type Classes = [u16; 4];
 /// The key of a word in the table.
 #[inline]
 fn key_of(word: &str) -> u64 {
-    hash_str(word).max(1)
+    token_key(word).max(1)
 }
 
 /// Compiles `ids<TAB>word` lines into a table. Malformed lines are skipped;
@@ -140,7 +141,13 @@ impl Table<'_> {
     /// The classes of a word, if the table has it.
     #[inline]
     pub fn get(&self, word: &str) -> Option<Classes> {
-        let key = key_of(word);
+        self.get_keyed(token_key(word))
+    }
+
+    /// As [`Table::get`], given the word's `token_key`.
+    #[inline]
+    pub fn get_keyed(&self, token_key: u64) -> Option<Classes> {
+        let key = token_key.max(1);
         let mask = (1usize << self.log2) - 1;
         let mut i = bucket(key, self.log2) as usize;
         for _ in 0..=mask {

@@ -389,10 +389,10 @@ impl Extractor<'_> {
             if let Some(c) = self.resources.cluster_hashed(info.word, &lower) {
                 info.clus = *c;
             }
-            if let Some(e) = self.resources.embedding(&lower) {
+            info.key = token_key(&lower);
+            if let Some(e) = self.resources.embedding_keyed(info.key) {
                 info.emb = e;
             }
-            info.key = token_key(&lower);
             keys.push(info.key);
             infos.push(info);
         }

@@ -18,6 +18,13 @@ pub fn hash_str(s: &str) -> u64 {
     hash_bytes(0, s.as_bytes())
 }
 
+/// The key of one lower-cased token, for phrase matching and the
+/// word-vector table.
+#[inline]
+pub fn token_key(lower: &str) -> u64 {
+    hash_bytes(7, lower.as_bytes())
+}
+
 /// Combines two hashes (order matters).
 #[inline]
 pub fn mix(a: u64, b: u64) -> u64 {

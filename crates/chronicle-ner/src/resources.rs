@@ -118,7 +118,13 @@ impl Resources {
     /// Word-vector classes (plus one) of a lower-case key ([`lower_key`]).
     #[inline]
     pub fn embedding(&self, lower: &str) -> Option<Classes> {
-        self.embedding_table()?.get(lower)
+        self.embedding_keyed(token_key(lower))
+    }
+
+    /// As [`Resources::embedding`], given the key's [`token_key`].
+    #[inline]
+    pub fn embedding_keyed(&self, key: u64) -> Option<Classes> {
+        self.embedding_table()?.get_keyed(key)
     }
 
     pub fn n_embeddings(&self) -> usize {
@@ -215,11 +221,7 @@ pub(crate) fn mark_matches(
     }
 }
 
-/// The key of one token for phrase matching.
-#[inline]
-pub fn token_key(lower: &str) -> u64 {
-    hash_bytes(7, lower.as_bytes())
-}
+pub use crate::hash::token_key;
 
 #[inline]
 fn mix_key(h: u64, key: u64) -> u64 {
