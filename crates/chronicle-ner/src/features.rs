@@ -538,7 +538,7 @@ impl Extractor<'_> {
                 f(T_EMB + k as u64, me.emb[k] as u64);
             }
         } else if me.cap == Cap::Lower as u8 || is_capitalised(cap_class_of(me.cap)) {
-            // A word too rare for the vectors' 400,000-word vocabulary.
+            // A word too rare for the vectors' vocabulary (337,600 words).
             f(T_EMB_OOV, me.cap as u64);
         }
         for k in [1, 2] {

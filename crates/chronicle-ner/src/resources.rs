@@ -255,4 +255,14 @@ mod tests {
         assert_eq!(r.embedding("paris"), Some([2, 3, 4, 5]));
         assert!(r.embedding("Paris").is_none());
     }
+
+    #[test]
+    fn the_shipped_word_vector_table_is_whole() {
+        let r = crate::shipped_resources();
+        assert_eq!(r.n_embeddings(), 337_600);
+        for word in ["the", "stoltenberg", "lviv", "pentagon"] {
+            assert!(r.embedding(word).is_some(), "{word}");
+        }
+        assert!(r.embedding("Stoltenberg").is_none()); // keys are lower-case
+    }
 }
