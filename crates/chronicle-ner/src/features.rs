@@ -20,9 +20,9 @@
 //! forms: curly apostrophes and quotes become `'` and `"`, dashes `-`/`--`.
 
 use crate::hash::FastMap;
-use crate::hash::{bucket, hash_bytes, hash_str, mix};
+use crate::hash::{bucket, hash_bytes, hash_str, mix, token_key};
 use crate::labels::N_LABELS;
-use crate::resources::{add_phrase, mark_matches, token_key, Resources, MAX_PHRASE};
+use crate::resources::{add_phrase, mark_matches, Resources, MAX_PHRASE};
 use std::borrow::Cow;
 
 /// Hashed features of one sentence: token `t` owns

@@ -2,8 +2,10 @@
 //! category), word clusters (Brown-style bit strings) and word-vector
 //! classes.
 //!
-//! All three are plain text compiled into the binary (see `resources/README.md`
-//! for their sources, licences and the commands that rebuild them):
+//! All three are plain text in `resources/` (see its README for their
+//! sources, licences and the commands that rebuild them); the first two are
+//! compiled into the binary as text and parsed at load, the third as the
+//! table the build script makes of it ([`embeddings`]):
 //!
 //! - `gazetteers.tsv`: `CATEGORY<TAB>phrase` per line; phrases are matched
 //!   case-insensitively on whole tokens, up to [`MAX_PHRASE`] tokens long;
@@ -42,7 +44,7 @@ pub struct Resources {
     /// a lookup then neither hashes nor compares the string again.
     clusters: FastMap<u64, [u64; 4]>,
     /// Lower-case key → its word-vector class at each granularity, plus
-    /// one: a compiled [`embeddings`](crate::embeddings) table, read in
+    /// one: a compiled [`embeddings`] table, read in
     /// place (the shipped one is static); empty when there is none.
     embeddings: Cow<'static, [u8]>,
     /// log2 of the table's slot count, as [`embeddings::check`] read it.
@@ -221,6 +223,8 @@ pub(crate) fn mark_matches(
     }
 }
 
+/// The key of one token for phrase matching (defined beside the hashes,
+/// which the build script shares).
 pub use crate::hash::token_key;
 
 #[inline]
